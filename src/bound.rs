@@ -1,0 +1,546 @@
+//! Bounds: published figures that are exact, or known only to be above or below
+//! a number ("4000余人", "10家以上", "突破1800亿元").
+
+use core::cmp::Ordering;
+use core::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::{Error, Quantity, Result, Unit};
+
+/// How a published number relates to the true value.
+///
+/// | bound | meaning | Chinese | English |
+/// |---|---|---|---|
+/// | `Exact` | = x | 1004亿元 | 100.4 billion yuan |
+/// | `AtLeast` | ≥ x | 10家以上, 6%以上 | at least 10, 10 or more |
+/// | `MoreThan` | > x | 4000余人, 突破1800亿元, 超过 | more than 4,000 |
+/// | `AtMost` | ≤ x | 5%以下, 以内 | at most 5% |
+/// | `LessThan` | < x | 不足, 不到 | less than |
+///
+/// In Chinese statistical usage 以上 includes the number itself (规模以上:
+/// revenue of 2000万元 or more), while 余 and 突破 say strictly more.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::Bound;
+/// assert!(Bound::Exact.is_exact());
+/// assert!(Bound::MoreThan.is_lower());
+/// assert_eq!("at_least".parse::<Bound>()?, Bound::AtLeast);
+/// assert!("roughly".parse::<Bound>().is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Bound {
+    /// The number is the value.
+    #[default]
+    Exact,
+    /// The value is at least the number (≥, 以上).
+    AtLeast,
+    /// The value is more than the number (>, 余, 突破).
+    MoreThan,
+    /// The value is at most the number (≤, 以下).
+    AtMost,
+    /// The value is less than the number (<, 不足).
+    LessThan,
+}
+
+impl Bound {
+    /// Whether the number is the value.
+    ///
+    /// ```
+    /// assert!(!indstat::Bound::AtLeast.is_exact());
+    /// ```
+    pub const fn is_exact(self) -> bool {
+        matches!(self, Bound::Exact)
+    }
+
+    /// Whether the number is a lower bound (`AtLeast`, `MoreThan`).
+    ///
+    /// ```
+    /// assert!(indstat::Bound::AtLeast.is_lower());
+    /// assert!(!indstat::Bound::AtMost.is_lower());
+    /// ```
+    pub const fn is_lower(self) -> bool {
+        matches!(self, Bound::AtLeast | Bound::MoreThan)
+    }
+
+    /// Whether the number is an upper bound (`AtMost`, `LessThan`).
+    ///
+    /// ```
+    /// assert!(indstat::Bound::LessThan.is_upper());
+    /// ```
+    pub const fn is_upper(self) -> bool {
+        matches!(self, Bound::AtMost | Bound::LessThan)
+    }
+
+    /// The stable code: `exact`, `at_least`, `more_than`, `at_most`, `less_than`.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Bound::MoreThan.code(), "more_than");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtLeast => "at_least",
+            Bound::MoreThan => "more_than",
+            Bound::AtMost => "at_most",
+            Bound::LessThan => "less_than",
+        }
+    }
+
+    /// The interval's lower end: `(value, closed)` or `None` for −∞.
+    fn lower(self) -> Option<bool> {
+        match self {
+            Bound::Exact | Bound::AtLeast => Some(true),
+            Bound::MoreThan => Some(false),
+            Bound::AtMost | Bound::LessThan => None,
+        }
+    }
+
+    /// The interval's upper end: `Some(closed)` or `None` for +∞.
+    fn upper(self) -> Option<bool> {
+        match self {
+            Bound::Exact | Bound::AtMost => Some(true),
+            Bound::LessThan => Some(false),
+            Bound::AtLeast | Bound::MoreThan => None,
+        }
+    }
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl core::str::FromStr for Bound {
+    type Err = Error;
+
+    /// Reads a code such as `at_least`.
+    fn from_str(s: &str) -> Result<Self> {
+        [
+            Bound::Exact,
+            Bound::AtLeast,
+            Bound::MoreThan,
+            Bound::AtMost,
+            Bound::LessThan,
+        ]
+        .into_iter()
+        .find(|b| b.code() == s)
+        .ok_or_else(|| {
+            Error::parse(
+                s,
+                "a bound",
+                "expected exact, at_least, more_than, at_most or less_than",
+            )
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::unit::serde_via_str!(Bound, "bound");
+
+/// The answer to a question about a bounded value: true, false, or not known
+/// from what was published.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::{Figure, Truth};
+///
+/// let recruited: Figure = "4000余人".parse()?;
+/// assert_eq!(recruited.gt(&"3000人".parse()?)?, Truth::True);
+/// assert_eq!(recruited.gt(&"5000人".parse()?)?, Truth::Unknown);
+/// assert!(Truth::Unknown.is_unknown());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Truth {
+    /// Certainly true.
+    True,
+    /// Certainly false.
+    False,
+    /// Could be either.
+    Unknown,
+}
+
+impl Truth {
+    /// Whether the answer is certainly true.
+    ///
+    /// ```
+    /// assert!(indstat::Truth::True.is_true());
+    /// assert!(!indstat::Truth::Unknown.is_true());
+    /// ```
+    pub const fn is_true(self) -> bool {
+        matches!(self, Truth::True)
+    }
+
+    /// Whether the answer is certainly false.
+    ///
+    /// ```
+    /// assert!(indstat::Truth::False.is_false());
+    /// ```
+    pub const fn is_false(self) -> bool {
+        matches!(self, Truth::False)
+    }
+
+    /// Whether the answer is not known.
+    ///
+    /// ```
+    /// assert!(indstat::Truth::Unknown.is_unknown());
+    /// ```
+    pub const fn is_unknown(self) -> bool {
+        matches!(self, Truth::Unknown)
+    }
+
+    /// The answer as an `Option<bool>`: `None` when unknown.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Truth::False.known(), Some(false));
+    /// assert_eq!(indstat::Truth::Unknown.known(), None);
+    /// ```
+    pub const fn known(self) -> Option<bool> {
+        match self {
+            Truth::True => Some(true),
+            Truth::False => Some(false),
+            Truth::Unknown => None,
+        }
+    }
+
+    /// Negation; unknown stays unknown.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Truth::True.not(), indstat::Truth::False);
+    /// ```
+    #[must_use]
+    #[allow(clippy::should_implement_trait)]
+    pub const fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+}
+
+impl fmt::Display for Truth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Truth::True => "true",
+            Truth::False => "false",
+            Truth::Unknown => "unknown",
+        })
+    }
+}
+
+/// A published figure: a [`Quantity`] and the [`Bound`] it was stated with.
+///
+/// "4000余人" is `Figure { bound: MoreThan, quantity: 4000人 }`. Comparisons
+/// answer what is known ([`Truth`]); calculations that need the value itself
+/// call [`Figure::exact`], which refuses a bound.
+///
+/// `Display` prints Chinese (`4000余人`), [`Figure::en`] English
+/// (`more than 4,000 people`); `FromStr` reads either.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::{Bound, Figure, Truth};
+///
+/// let firms: Figure = "10家以上".parse()?;
+/// assert_eq!(firms.bound(), Bound::AtLeast);
+/// assert_eq!(firms.to_string(), "10家以上");
+/// assert_eq!(firms.en().to_string(), "at least 10 enterprises");
+/// assert_eq!(firms.ge(&"10家".parse()?)?, Truth::True);
+/// assert_eq!(firms.gt(&"10家".parse()?)?, Truth::Unknown);
+///
+/// // A bound is not a value.
+/// assert!(firms.exact().is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Figure {
+    bound: Bound,
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    quantity: Quantity,
+}
+
+impl Figure {
+    /// A figure with the given bound.
+    ///
+    /// ```
+    /// use indstat::{Bound, Figure, Quantity, Unit};
+    /// use rust_decimal_macros::dec;
+    /// let target = Figure::new(Bound::MoreThan, Quantity::new(dec!(1800), Unit::YI_YUAN));
+    /// assert_eq!(target.to_string(), "1800余亿元");
+    /// ```
+    pub const fn new(bound: Bound, quantity: Quantity) -> Figure {
+        Figure { bound, quantity }
+    }
+
+    /// An exact figure.
+    ///
+    /// ```
+    /// use indstat::{Figure, Quantity, Unit};
+    /// use rust_decimal_macros::dec;
+    /// assert!(Figure::exact_value(Quantity::new(dec!(1004), Unit::YI_YUAN)).bound().is_exact());
+    /// ```
+    pub const fn exact_value(quantity: Quantity) -> Figure {
+        Figure {
+            bound: Bound::Exact,
+            quantity,
+        }
+    }
+
+    /// The bound.
+    ///
+    /// ```
+    /// assert_eq!("4000余人".parse::<indstat::Figure>()?.bound(), indstat::Bound::MoreThan);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn bound(&self) -> Bound {
+        self.bound
+    }
+
+    /// The number and unit as published, whatever the bound.
+    ///
+    /// ```
+    /// let f: indstat::Figure = "4000余人".parse()?;
+    /// assert_eq!(f.quantity().to_string(), "4000人");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn quantity(&self) -> &Quantity {
+        &self.quantity
+    }
+
+    /// The number as published, in the quantity's magnitude.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!("4000余人".parse::<indstat::Figure>()?.value(), dec!(4000));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn value(&self) -> Decimal {
+        self.quantity.value()
+    }
+
+    /// The unit.
+    ///
+    /// ```
+    /// assert_eq!("1004亿元".parse::<indstat::Figure>()?.unit(), indstat::Unit::YI_YUAN);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn unit(&self) -> Unit {
+        self.quantity.unit()
+    }
+
+    /// The value when the figure is exact.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotExact`] for a bound.
+    ///
+    /// ```
+    /// use indstat::Figure;
+    /// assert_eq!(*"1004亿元".parse::<Figure>()?.exact()?, "1004亿元".parse()?);
+    /// assert!("4000余人".parse::<Figure>()?.exact().is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn exact(&self) -> Result<&Quantity> {
+        self.exact_for("this calculation")
+    }
+
+    /// As [`exact`](Figure::exact), naming the calculation in the error.
+    pub(crate) fn exact_for(&self, operation: &'static str) -> Result<&Quantity> {
+        if self.bound.is_exact() {
+            Ok(&self.quantity)
+        } else {
+            Err(Error::NotExact {
+                value: self.to_string(),
+                operation,
+            })
+        }
+    }
+
+    /// Whether the true value is certainly, possibly or certainly not `> x`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`] across dimensions.
+    ///
+    /// ```
+    /// use indstat::{Figure, Truth};
+    /// let f: Figure = "4000余人".parse()?;
+    /// assert_eq!(f.gt(&"4000人".parse()?)?, Truth::True);
+    /// assert_eq!(f.gt(&"5000人".parse()?)?, Truth::Unknown);
+    /// assert!(f.gt(&"4000家".parse()?).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn gt(&self, x: &Quantity) -> Result<Truth> {
+        self.compare(x, false)
+    }
+
+    /// Whether the true value is `≥ x`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`] across dimensions.
+    ///
+    /// ```
+    /// use indstat::{Figure, Truth};
+    /// let f: Figure = "10家以上".parse()?;
+    /// assert_eq!(f.ge(&"10家".parse()?)?, Truth::True);
+    /// assert_eq!(f.ge(&"11家".parse()?)?, Truth::Unknown);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn ge(&self, x: &Quantity) -> Result<Truth> {
+        self.compare(x, true)
+    }
+
+    /// Whether the true value is `< x`: the negation of [`ge`](Figure::ge).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`] across dimensions.
+    ///
+    /// ```
+    /// use indstat::{Figure, Truth};
+    /// assert_eq!("4000余人".parse::<Figure>()?.lt(&"4000人".parse()?)?, Truth::False);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn lt(&self, x: &Quantity) -> Result<Truth> {
+        Ok(self.ge(x)?.not())
+    }
+
+    /// Whether the true value is `≤ x`: the negation of [`gt`](Figure::gt).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`] across dimensions.
+    ///
+    /// ```
+    /// use indstat::{Figure, Truth};
+    /// assert_eq!("1800亿元".parse::<Figure>()?.le(&"1800亿元".parse()?)?, Truth::True);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn le(&self, x: &Quantity) -> Result<Truth> {
+        Ok(self.gt(x)?.not())
+    }
+
+    /// Whether the true value equals `x`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`] across dimensions.
+    ///
+    /// ```
+    /// use indstat::{Figure, Truth};
+    /// let f: Figure = "10家以上".parse()?;
+    /// assert_eq!(f.equals(&"9家".parse()?)?, Truth::False);
+    /// assert_eq!(f.equals(&"12家".parse()?)?, Truth::Unknown);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn equals(&self, x: &Quantity) -> Result<Truth> {
+        let ge = self.ge(x)?;
+        let le = self.le(x)?;
+        Ok(match (ge, le) {
+            (Truth::True, Truth::True) => Truth::True,
+            (Truth::False, _) | (_, Truth::False) => Truth::False,
+            _ => Truth::Unknown,
+        })
+    }
+
+    /// `value > x` (strict) or `value ≥ x` (`inclusive`), for the interval
+    /// the bound describes.
+    fn compare(&self, x: &Quantity, inclusive: bool) -> Result<Truth> {
+        let ord = self.quantity.checked_cmp(x)?;
+        // Certainly true if the interval's lower end already satisfies it.
+        let certainly = match self.bound.lower() {
+            None => false,
+            Some(closed) => match ord {
+                Ordering::Greater => true,
+                Ordering::Equal => inclusive || !closed,
+                Ordering::Less => false,
+            },
+        };
+        if certainly {
+            return Ok(Truth::True);
+        }
+        // Certainly false if the interval's upper end fails it.
+        let never = match self.bound.upper() {
+            None => false,
+            Some(closed) => match ord {
+                Ordering::Less => true,
+                Ordering::Equal => !inclusive || !closed,
+                Ordering::Greater => false,
+            },
+        };
+        Ok(if never { Truth::False } else { Truth::Unknown })
+    }
+}
+
+impl From<Quantity> for Figure {
+    fn from(quantity: Quantity) -> Figure {
+        Figure::exact_value(quantity)
+    }
+}
+
+impl fmt::Display for Figure {
+    /// The Chinese form, as [`Figure::zh`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.zh(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Quantity {
+        s.parse().unwrap()
+    }
+
+    fn fig(b: Bound) -> Figure {
+        Figure::new(b, q("10家"))
+    }
+
+    /// Every bound against values below, at and above its number, checked
+    /// against the interval it stands for.
+    #[test]
+    fn truth_table() {
+        use Truth::{False as F, True as T, Unknown as U};
+        // (bound, x) -> [gt, ge, lt, le]
+        let cases = [
+            (Bound::Exact, "9家", [T, T, F, F]),
+            (Bound::Exact, "10家", [F, T, F, T]),
+            (Bound::Exact, "11家", [F, F, T, T]),
+            (Bound::AtLeast, "9家", [T, T, F, F]),
+            (Bound::AtLeast, "10家", [U, T, F, U]),
+            (Bound::AtLeast, "11家", [U, U, U, U]),
+            (Bound::MoreThan, "9家", [T, T, F, F]),
+            (Bound::MoreThan, "10家", [T, T, F, F]),
+            (Bound::MoreThan, "11家", [U, U, U, U]),
+            (Bound::AtMost, "9家", [U, U, U, U]),
+            (Bound::AtMost, "10家", [F, U, U, T]),
+            (Bound::AtMost, "11家", [F, F, T, T]),
+            (Bound::LessThan, "9家", [U, U, U, U]),
+            (Bound::LessThan, "10家", [F, F, T, T]),
+            (Bound::LessThan, "11家", [F, F, T, T]),
+        ];
+        for (b, x, want) in cases {
+            let f = fig(b);
+            let x = q(x);
+            let got = [
+                f.gt(&x).unwrap(),
+                f.ge(&x).unwrap(),
+                f.lt(&x).unwrap(),
+                f.le(&x).unwrap(),
+            ];
+            assert_eq!(got, want, "{b} 10 vs {x}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Built-in datasets: real figures to run examples and tests on.
+
+pub mod rongchang;

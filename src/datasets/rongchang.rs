@@ -1,0 +1,6 @@
+//! placeholder
+use crate::{Observation, Result};
+/// placeholder
+pub fn observations() -> Result<Vec<Observation>> {
+    Ok(Vec::new())
+}

@@ -1,0 +1,30 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod bound;
+mod error;
+mod indicator;
+mod observation;
+mod period;
+mod quantity;
+mod series;
+mod text;
+mod unit;
+
+pub mod datasets;
+
+pub use bound::{Bound, Figure, Truth};
+pub use error::{Error, Result};
+pub use indicator::{
+    ChangeMeasure, Direction, EntityId, Indicator, IndicatorCode, Kind, PriceBasis, Scope,
+};
+pub use observation::{ObsStatus, Observation, Source};
+pub use period::{Frequency, MAX_YEAR, MIN_YEAR, Period, YearSpan};
+pub use quantity::Quantity;
+pub use series::{Point, Series};
+pub use unit::{Dimension, Magnitude, Noun, Unit};
+
+/// Re-export of the decimal type every value is made of.
+pub use rust_decimal::Decimal;

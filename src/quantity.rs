@@ -1,0 +1,521 @@
+//! `Quantity`: an exact decimal value with its unit.
+
+use core::cmp::Ordering;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+
+use rust_decimal::Decimal;
+
+use crate::{Dimension, Error, Magnitude, Result, Unit};
+
+/// An exact decimal value in a [`Unit`]: `1004亿元`, `755家`, `8.5%`.
+///
+/// Values of one dimension at different magnitudes are the same quantity:
+/// 1004亿元 == 100 400 000 000元 == 10 040 000万元. Equality, hashing and
+/// [`checked_cmp`](Quantity::checked_cmp) compare the exact values, with no
+/// conversion that could overflow or round. Across dimensions nothing is equal
+/// and comparison is an error.
+///
+/// Arithmetic is checked: every operation returns [`Result`], and a result that
+/// would overflow `Decimal` is [`Error::Overflow`], never a panic. Adding a
+/// percentage to an amount of money is [`Error::UnitMismatch`].
+///
+/// `Display` prints the Chinese form (`1004亿元`) and `FromStr` reads Chinese or
+/// English (`100.4 billion yuan`); see [`Quantity::zh`] and [`Quantity::en`].
+///
+/// # Examples
+///
+/// ```
+/// use indstat::{Magnitude, Quantity, Unit};
+/// use rust_decimal_macros::dec;
+///
+/// let output = Quantity::new(dec!(1004), Unit::YI_YUAN);
+/// assert_eq!(output, "100400000000元".parse::<Quantity>()?);
+/// assert_eq!(output, "10040000万元".parse::<Quantity>()?);
+/// assert_eq!(output.to_magnitude(Magnitude::WAN)?.value(), dec!(10040000));
+/// assert_eq!(output.en().to_string(), "100.4 billion yuan");
+///
+/// // Across dimensions: an error, not a silent answer.
+/// let growth: Quantity = "8.5%".parse()?;
+/// assert!(output.checked_add(&growth).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Quantity {
+    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
+    value: Decimal,
+    unit: Unit,
+}
+
+impl Quantity {
+    /// A quantity of `value` in `unit`.
+    ///
+    /// ```
+    /// use indstat::{Quantity, Unit};
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(Quantity::new(dec!(22.45), Unit::YI_YUAN).to_string(), "22.45亿元");
+    /// ```
+    pub const fn new(value: Decimal, unit: Unit) -> Quantity {
+        Quantity { value, unit }
+    }
+
+    /// The number as written, in [`unit`](Quantity::unit)'s magnitude.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!("1004亿元".parse::<indstat::Quantity>()?.value(), dec!(1004));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The unit.
+    ///
+    /// ```
+    /// assert_eq!("1004亿元".parse::<indstat::Quantity>()?.unit(), indstat::Unit::YI_YUAN);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The unit's dimension.
+    ///
+    /// ```
+    /// assert_eq!("8.5%".parse::<indstat::Quantity>()?.dimension(), indstat::Dimension::Percent);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn dimension(&self) -> Dimension {
+        self.unit.dimension()
+    }
+
+    /// The same quantity written at another magnitude, exactly.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inexact`] when the result needs more than 28 decimal places or
+    /// more than 28 significant digits; [`Error::Parse`] when the dimension takes
+    /// no magnitude.
+    ///
+    /// ```
+    /// use indstat::{Magnitude, Quantity};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let q: Quantity = "1.68亿元".parse()?;
+    /// assert_eq!(q.to_magnitude(Magnitude::ONE)?.value(), dec!(168000000));
+    /// assert_eq!(q.to_magnitude(Magnitude::WAN_YI)?.value(), dec!(0.000168));
+    ///
+    /// let huge: Quantity = "79228162514264337593543950335万亿元".parse()?;
+    /// assert!(huge.to_magnitude(Magnitude::ONE).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[allow(clippy::arithmetic_side_effects)] // exponents are 0..=28
+    pub fn to_magnitude(&self, magnitude: Magnitude) -> Result<Quantity> {
+        let unit = self.unit.with_magnitude(magnitude)?;
+        let shift = i32::from(self.unit.magnitude().exponent()) - i32::from(magnitude.exponent());
+        let value = shift_exact(self.value, shift).ok_or_else(|| Error::Inexact {
+            value: self.value.to_string(),
+            from: self.unit,
+            to: unit,
+        })?;
+        Ok(Quantity { value, unit })
+    }
+
+    /// The value in the unit's base (magnitude 1): 元 for money.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Inexact`] if that value does not fit a `Decimal`.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!("22.45亿元".parse::<indstat::Quantity>()?.to_base()?, dec!(2245000000));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn to_base(&self) -> Result<Decimal> {
+        Ok(self.to_magnitude(Magnitude::ONE)?.value)
+    }
+
+    /// The same quantity with trailing zeros removed from the number
+    /// (`1.50亿元` → `1.5亿元`); equal to `self`.
+    ///
+    /// ```
+    /// let q: indstat::Quantity = "1.50亿元".parse()?;
+    /// assert_eq!(q.normalize().to_string(), "1.5亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn normalize(&self) -> Quantity {
+        Quantity {
+            value: self.value.normalize(),
+            unit: self.unit,
+        }
+    }
+
+    fn require_same_dimension(&self, other: &Quantity) -> Result<()> {
+        if self.dimension() == other.dimension() {
+            Ok(())
+        } else {
+            Err(Error::UnitMismatch {
+                expected: self.unit,
+                found: other.unit,
+            })
+        }
+    }
+
+    /// Compares two quantities of one dimension exactly, whatever their
+    /// magnitudes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`] across dimensions.
+    ///
+    /// ```
+    /// use core::cmp::Ordering;
+    /// use indstat::Quantity;
+    ///
+    /// let a: Quantity = "1004亿元".parse()?;
+    /// let b: Quantity = "100.4 billion yuan".parse()?;
+    /// assert_eq!(a.checked_cmp(&b)?, Ordering::Equal);
+    /// assert_eq!(a.checked_cmp(&"1800亿元".parse()?)?, Ordering::Less);
+    /// assert!(a.checked_cmp(&"755家".parse()?).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn checked_cmp(&self, other: &Quantity) -> Result<Ordering> {
+        self.require_same_dimension(other)?;
+        Ok(cmp_scaled(
+            self.value,
+            self.unit.magnitude(),
+            other.value,
+            other.unit.magnitude(),
+        ))
+    }
+
+    /// Brings `other` to a common magnitude with `self`: `self`'s if `other`
+    /// converts exactly, else the finer of the two.
+    fn aligned(&self, other: &Quantity) -> Result<(Decimal, Decimal, Unit)> {
+        self.require_same_dimension(other)?;
+        if let Ok(o) = other.to_magnitude(self.unit.magnitude()) {
+            return Ok((self.value, o.value, self.unit));
+        }
+        let finer = self.unit.magnitude().min(other.unit.magnitude());
+        let a = self.to_magnitude(finer)?;
+        let b = other.to_magnitude(finer)?;
+        Ok((a.value, b.value, a.unit))
+    }
+
+    /// The exact sum, in `self`'s unit when `other` converts to it exactly,
+    /// otherwise in the finer of the two magnitudes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`] across dimensions, [`Error::Overflow`] when the
+    /// sum leaves `Decimal`'s range, [`Error::Inexact`] when no common magnitude
+    /// holds both values exactly.
+    ///
+    /// ```
+    /// use indstat::Quantity;
+    ///
+    /// let a: Quantity = "1004亿元".parse()?;
+    /// let sum = a.checked_add(&"5万元".parse()?)?;
+    /// assert_eq!(sum.to_string(), "1004.0005亿元");
+    ///
+    /// let max: Quantity = "79228162514264337593543950335元".parse()?;
+    /// assert!(matches!(max.checked_add(&max), Err(indstat::Error::Overflow { .. })));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn checked_add(&self, other: &Quantity) -> Result<Quantity> {
+        let (a, b, unit) = self.aligned(other)?;
+        let value = a
+            .checked_add(b)
+            .ok_or_else(|| Error::overflow("add", self, other))?;
+        Ok(Quantity { value, unit })
+    }
+
+    /// The exact difference `self − other`, as [`checked_add`](Quantity::checked_add).
+    ///
+    /// # Errors
+    ///
+    /// As [`checked_add`](Quantity::checked_add).
+    ///
+    /// ```
+    /// use indstat::Quantity;
+    /// let gap = "1800亿元".parse::<Quantity>()?.checked_sub(&"1004亿元".parse()?)?;
+    /// assert_eq!(gap.to_string(), "796亿元");
+    /// assert!("1800亿元".parse::<Quantity>()?.checked_sub(&"8.5%".parse()?).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity> {
+        let (a, b, unit) = self.aligned(other)?;
+        let value = a
+            .checked_sub(b)
+            .ok_or_else(|| Error::overflow("subtract", self, other))?;
+        Ok(Quantity { value, unit })
+    }
+
+    /// The quantity multiplied by a plain number, in the same unit.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] when the product leaves `Decimal`'s range.
+    ///
+    /// ```
+    /// use indstat::Quantity;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let q: Quantity = "1004亿元".parse()?;
+    /// assert_eq!(q.checked_mul(dec!(1.085))?.to_string(), "1089.340亿元");
+    /// assert!(q.checked_mul(rust_decimal::Decimal::MAX).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn checked_mul(&self, factor: Decimal) -> Result<Quantity> {
+        let value = self
+            .value
+            .checked_mul(factor)
+            .ok_or_else(|| Error::overflow("multiply", self, factor))?;
+        Ok(Quantity {
+            value,
+            unit: self.unit,
+        })
+    }
+
+    /// The quantity divided by a plain number, in the same unit. Division
+    /// rounds to `Decimal`'s 28 significant digits when the quotient does not
+    /// terminate (1/3).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DivisionByZero`], or [`Error::Overflow`].
+    ///
+    /// ```
+    /// use indstat::Quantity;
+    /// use rust_decimal::Decimal;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let q: Quantity = "1004亿元".parse()?;
+    /// assert_eq!(q.checked_div(dec!(4))?.to_string(), "251亿元");
+    /// assert!(matches!(q.checked_div(Decimal::ZERO), Err(indstat::Error::DivisionByZero { .. })));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn checked_div(&self, divisor: Decimal) -> Result<Quantity> {
+        let value = checked_div(self.value, divisor, || self.to_string())?;
+        Ok(Quantity {
+            value,
+            unit: self.unit,
+        })
+    }
+
+    /// The ratio `self / other` of two quantities of one dimension, as a plain
+    /// number (585家 / 755家 = 0.7748…, 100.07 km² / 27.87 km² = 3.59…).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnitMismatch`], [`Error::DivisionByZero`], [`Error::Overflow`],
+    /// [`Error::Inexact`].
+    ///
+    /// ```
+    /// use indstat::Quantity;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let r = "585家".parse::<Quantity>()?.checked_ratio(&"755家".parse()?)?;
+    /// assert_eq!(r.round_dp(4), dec!(0.7748));
+    /// assert!("585家".parse::<Quantity>()?.checked_ratio(&"0家".parse()?).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn checked_ratio(&self, other: &Quantity) -> Result<Decimal> {
+        let (a, b, _) = self.aligned(other)?;
+        checked_div(a, b, || self.to_string())
+    }
+}
+
+/// `a / b` with typed errors.
+pub(crate) fn checked_div(
+    a: Decimal,
+    b: Decimal,
+    describe_a: impl FnOnce() -> String,
+) -> Result<Decimal> {
+    if b.is_zero() {
+        return Err(Error::DivisionByZero {
+            dividend: describe_a(),
+        });
+    }
+    a.checked_div(b)
+        .ok_or_else(|| Error::overflow("divide", describe_a(), b))
+}
+
+impl PartialEq for Quantity {
+    fn eq(&self, other: &Self) -> bool {
+        matches!(self.checked_cmp(other), Ok(Ordering::Equal))
+    }
+}
+
+impl Eq for Quantity {}
+
+impl PartialOrd for Quantity {
+    /// Orders quantities of one dimension; `None` across dimensions.
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        self.checked_cmp(other).ok()
+    }
+}
+
+impl Hash for Quantity {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.dimension().hash(state);
+        let (negative, mantissa, exponent) = canonical(self.value, self.unit.magnitude());
+        negative.hash(state);
+        mantissa.hash(state);
+        exponent.hash(state);
+    }
+}
+
+/// `(is_negative, mantissa without trailing zeros, power of ten)` so that the
+/// value is `±mantissa × 10^power`; zero is `(false, 0, 0)`.
+#[allow(clippy::arithmetic_side_effects)] // scale and exponent are 0..=28; at most 29 trailing zeros are stripped
+fn canonical(value: Decimal, magnitude: Magnitude) -> (bool, u128, i32) {
+    let mut m = value.mantissa().unsigned_abs();
+    if m == 0 {
+        return (false, 0, 0);
+    }
+    // Scale is at most 28 and the exponent at most 28, so these fit i32.
+    let mut e = i32::from(magnitude.exponent()) - value.scale() as i32;
+    while m % 10 == 0 {
+        m /= 10;
+        e += 1;
+    }
+    (value.is_sign_negative(), m, e)
+}
+
+#[allow(clippy::arithmetic_side_effects)] // at most 39 digits in a u128
+fn digits(mut m: u128) -> i32 {
+    let mut d = 0;
+    while m > 0 {
+        m /= 10;
+        d += 1;
+    }
+    d
+}
+
+/// Compares `a × 10^ma` with `b × 10^mb` exactly.
+#[allow(clippy::arithmetic_side_effects)] // exponents lie in -28..=57 and digit counts in 0..=29; padding keeps a mantissa below 10^29
+pub(crate) fn cmp_scaled(a: Decimal, ma: Magnitude, b: Decimal, mb: Magnitude) -> Ordering {
+    let (na, xa, ea) = canonical(a, ma);
+    let (nb, xb, eb) = canonical(b, mb);
+    let sign = |zero: bool, neg: bool| {
+        if zero {
+            0
+        } else if neg {
+            -1
+        } else {
+            1
+        }
+    };
+    let (sa, sb) = (sign(xa == 0, na), sign(xb == 0, nb));
+    if sa != sb || sa == 0 {
+        return sa.cmp(&sb);
+    }
+    // Same sign, both non-zero: compare absolute values, then flip if negative.
+    let (oa, ob) = (digits(xa) + ea, digits(xb) + eb);
+    let abs = if oa != ob {
+        oa.cmp(&ob)
+    } else {
+        // Same order of magnitude: the one with the larger exponent has fewer
+        // digits; padding it to the other's digit count (at most 29) fits u128.
+        let pad = |m: u128, by: i32| m * 10u128.pow(by.unsigned_abs());
+        match ea.cmp(&eb) {
+            Ordering::Greater => pad(xa, ea - eb).cmp(&xb),
+            Ordering::Less => xa.cmp(&pad(xb, eb - ea)),
+            Ordering::Equal => xa.cmp(&xb),
+        }
+    };
+    if sa < 0 { abs.reverse() } else { abs }
+}
+
+/// `value × 10^shift` exactly, or `None` if the result does not fit a `Decimal`
+/// (more than 28 decimal places after removing trailing zeros, or a mantissa
+/// beyond 96 bits).
+#[allow(clippy::arithmetic_side_effects)] // i64 difference of two small i32s
+pub(crate) fn shift_exact(value: Decimal, shift: i32) -> Option<Decimal> {
+    let scale = i64::from(value.scale()) - i64::from(shift);
+    if scale > 28 {
+        // Trailing zeros may make room: 10 × 10^-29 is 10^-28.
+        let normal = value.normalize();
+        return (normal.scale() != value.scale())
+            .then(|| shift_exact(normal, shift))
+            .flatten();
+    }
+    if scale >= 0 {
+        let scale = u32::try_from(scale).ok()?;
+        Decimal::try_from_i128_with_scale(value.mantissa(), scale).ok()
+    } else {
+        let factor = 10i128.checked_pow(u32::try_from(scale.unsigned_abs()).ok()?)?;
+        let mantissa = value.mantissa().checked_mul(factor)?;
+        Decimal::try_from_i128_with_scale(mantissa, 0).ok()
+    }
+}
+
+impl fmt::Display for Quantity {
+    /// The Chinese form, as [`Quantity::zh`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.zh(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn shift_exact_cases() {
+        assert_eq!(shift_exact(dec!(1004), 2), Some(dec!(100400)));
+        assert_eq!(shift_exact(dec!(1.68), 2), Some(dec!(168)));
+        assert_eq!(shift_exact(dec!(1004), -1), Some(dec!(100.4)));
+        assert_eq!(
+            shift_exact(dec!(1), -28),
+            Some(dec!(0.0000000000000000000000000001))
+        );
+        assert_eq!(shift_exact(dec!(1), -29), None);
+        assert_eq!(
+            shift_exact(dec!(10), -29),
+            Some(dec!(0.0000000000000000000000000001))
+        );
+        assert_eq!(shift_exact(Decimal::MAX, 1), None);
+        assert_eq!(shift_exact(dec!(-5), 3), Some(dec!(-5000)));
+    }
+
+    #[test]
+    fn cmp_scaled_cases() {
+        let one = Magnitude::ONE;
+        let yi = Magnitude::YI;
+        assert_eq!(
+            cmp_scaled(dec!(1004), yi, dec!(100400000000), one),
+            Ordering::Equal
+        );
+        assert_eq!(
+            cmp_scaled(dec!(1004), yi, dec!(100400000001), one),
+            Ordering::Less
+        );
+        assert_eq!(
+            cmp_scaled(dec!(-1004), yi, dec!(-100400000001), one),
+            Ordering::Greater
+        );
+        assert_eq!(cmp_scaled(dec!(0), yi, dec!(-0.0), one), Ordering::Equal);
+        assert_eq!(cmp_scaled(dec!(-1), yi, dec!(0), one), Ordering::Less);
+        assert_eq!(
+            cmp_scaled(Decimal::MAX, Magnitude::MAX, Decimal::MAX, one),
+            Ordering::Greater
+        );
+        assert_eq!(
+            cmp_scaled(
+                dec!(0.0000000000000000000000000001),
+                Magnitude::MAX,
+                dec!(1),
+                one
+            ),
+            Ordering::Equal
+        );
+    }
+}

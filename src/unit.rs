@@ -1,0 +1,775 @@
+//! Units: a dimension (what is measured) and a decimal magnitude (万, 亿, …).
+
+use core::fmt;
+use core::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::{Error, Result};
+
+/// What a count counts: the noun after the number.
+///
+/// Chinese counts carry a measure word (家, 个, 件, 人, 位) that does not always
+/// name the noun: 个 is said of projects, problems and platforms alike, and the
+/// article counts platforms with both 个 and 家. A `Noun` fixes the meaning.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::Noun;
+///
+/// assert_eq!(Noun::Enterprise.classifier(), "家");
+/// assert_eq!(Noun::Project.en_plural(), "projects");
+/// assert_eq!("platforms".parse::<Noun>()?, Noun::Platform);
+/// assert!("bananas".parse::<Noun>().is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Noun {
+    /// Enterprises, firms (企业, 家).
+    Enterprise,
+    /// Projects (项目, 个).
+    Project,
+    /// Items, e.g. approval items handled (事项, 件).
+    Item,
+    /// Problems or difficulties solved (问题, 个).
+    Problem,
+    /// People (人).
+    Person,
+    /// Platforms: innovation, R&D, incubation (平台, 个 or 家).
+    Platform,
+    /// Patents (专利, 件).
+    Patent,
+    /// Places in a ranking (位).
+    Place,
+}
+
+impl Noun {
+    /// Every noun, in declaration order.
+    pub const ALL: [Noun; 8] = [
+        Noun::Enterprise,
+        Noun::Project,
+        Noun::Item,
+        Noun::Problem,
+        Noun::Person,
+        Noun::Platform,
+        Noun::Patent,
+        Noun::Place,
+    ];
+
+    /// The stable ASCII code, the English plural: `"enterprises"`.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Noun::Person.code(), "people");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        self.en_plural()
+    }
+
+    /// The English singular: `"enterprise"`.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Noun::Person.en_singular(), "person");
+    /// ```
+    pub const fn en_singular(self) -> &'static str {
+        match self {
+            Noun::Enterprise => "enterprise",
+            Noun::Project => "project",
+            Noun::Item => "item",
+            Noun::Problem => "problem",
+            Noun::Person => "person",
+            Noun::Platform => "platform",
+            Noun::Patent => "patent",
+            Noun::Place => "place",
+        }
+    }
+
+    /// The English plural: `"enterprises"`.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Noun::Person.en_plural(), "people");
+    /// ```
+    pub const fn en_plural(self) -> &'static str {
+        match self {
+            Noun::Enterprise => "enterprises",
+            Noun::Project => "projects",
+            Noun::Item => "items",
+            Noun::Problem => "problems",
+            Noun::Person => "people",
+            Noun::Platform => "platforms",
+            Noun::Patent => "patents",
+            Noun::Place => "places",
+        }
+    }
+
+    /// The Chinese measure word (量词) written after the number: `"家"`.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Noun::Patent.classifier(), "件");
+    /// ```
+    pub const fn classifier(self) -> &'static str {
+        match self {
+            Noun::Enterprise => "家",
+            Noun::Project | Noun::Problem | Noun::Platform => "个",
+            Noun::Item | Noun::Patent => "件",
+            Noun::Person => "人",
+            Noun::Place => "位",
+        }
+    }
+
+    /// The Chinese noun written after the measure word when the measure word
+    /// alone would be ambiguous (`"项目"` in 5个项目), or `""` when the measure
+    /// word alone names this noun (家 → enterprises, 人 → people, 件 → items,
+    /// 位 → places).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Noun::Project.zh_noun(), "项目");
+    /// assert_eq!(indstat::Noun::Enterprise.zh_noun(), "");
+    /// ```
+    pub const fn zh_noun(self) -> &'static str {
+        match self {
+            Noun::Enterprise | Noun::Item | Noun::Person | Noun::Place => "",
+            Noun::Project => "项目",
+            Noun::Problem => "问题",
+            Noun::Platform => "平台",
+            Noun::Patent => "专利",
+        }
+    }
+
+    /// The Chinese name of the noun itself (企业, 项目, …), used when reading
+    /// text such as `82家平台`.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Noun::Enterprise.zh_name(), "企业");
+    /// ```
+    pub const fn zh_name(self) -> &'static str {
+        match self {
+            Noun::Enterprise => "企业",
+            Noun::Project => "项目",
+            Noun::Item => "事项",
+            Noun::Problem => "问题",
+            Noun::Person => "人",
+            Noun::Platform => "平台",
+            Noun::Patent => "专利",
+            Noun::Place => "位",
+        }
+    }
+
+    /// The English word for `n` of this noun: singular for exactly one.
+    pub(crate) fn en_for(self, one: bool) -> &'static str {
+        if one {
+            self.en_singular()
+        } else {
+            self.en_plural()
+        }
+    }
+}
+
+impl fmt::Display for Noun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Noun {
+    type Err = Error;
+
+    /// Reads the English singular or plural.
+    fn from_str(s: &str) -> Result<Self> {
+        Noun::ALL
+            .into_iter()
+            .find(|n| n.en_plural() == s || n.en_singular() == s)
+            .ok_or_else(|| Error::UnknownUnit {
+                unit: s.to_owned(),
+                input: s.to_owned(),
+            })
+    }
+}
+
+/// What a quantity measures, independent of its magnitude.
+///
+/// Two quantities can be added, compared or converted only when their
+/// dimensions are equal: 亿元 and 万元 share [`Dimension::Yuan`]; enterprises and
+/// projects do not share a dimension.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::{Dimension, Noun};
+///
+/// assert_eq!(Dimension::Count(Noun::Enterprise).code(), "enterprises");
+/// assert_ne!(Dimension::Count(Noun::Enterprise), Dimension::Count(Noun::Project));
+/// assert!(Dimension::Yuan.allows_magnitude());
+/// assert!(!Dimension::Percent.allows_magnitude());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Dimension {
+    /// Money, in Chinese yuan (元, CNY).
+    Yuan,
+    /// A number of things.
+    Count(Noun),
+    /// Area in square kilometres (平方公里, km²).
+    SquareKm,
+    /// A percentage (%): shares, rates, growth.
+    Percent,
+    /// A density: things per 10,000 people (件/万人).
+    PerTenThousandPeople(Noun),
+    /// A position in a ranking: 1 is the top (第122位).
+    Rank,
+    /// A change of rank in places, positive when the rank improves
+    /// (上升17位 is +17: from 139th to 122nd).
+    RankChange,
+    /// A score on an index or assessment (分).
+    Score,
+    /// A plain ratio or multiple (倍).
+    Ratio,
+}
+
+impl Dimension {
+    /// The stable ASCII code, used in unit codes and serialised data.
+    ///
+    /// ```
+    /// use indstat::{Dimension, Noun};
+    /// assert_eq!(Dimension::PerTenThousandPeople(Noun::Patent).code(), "patents_per_10k_people");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Dimension::Yuan => "yuan",
+            Dimension::Count(n) => n.code(),
+            Dimension::SquareKm => "km2",
+            Dimension::Percent => "percent",
+            Dimension::PerTenThousandPeople(n) => match n {
+                Noun::Enterprise => "enterprises_per_10k_people",
+                Noun::Project => "projects_per_10k_people",
+                Noun::Item => "items_per_10k_people",
+                Noun::Problem => "problems_per_10k_people",
+                Noun::Person => "people_per_10k_people",
+                Noun::Platform => "platforms_per_10k_people",
+                Noun::Patent => "patents_per_10k_people",
+                Noun::Place => "places_per_10k_people",
+            },
+            Dimension::Rank => "rank",
+            Dimension::RankChange => "rank_change",
+            Dimension::Score => "score",
+            Dimension::Ratio => "ratio",
+        }
+    }
+
+    /// Whether values of this dimension are written with a magnitude (万, 亿).
+    /// Money, counts and areas are; percentages, densities, ranks, rank changes,
+    /// scores and ratios are not.
+    ///
+    /// ```
+    /// assert!(indstat::Dimension::SquareKm.allows_magnitude());
+    /// assert!(!indstat::Dimension::Rank.allows_magnitude());
+    /// ```
+    pub const fn allows_magnitude(self) -> bool {
+        matches!(
+            self,
+            Dimension::Yuan | Dimension::Count(_) | Dimension::SquareKm
+        )
+    }
+
+    fn all() -> impl Iterator<Item = Dimension> {
+        let fixed = [
+            Dimension::Yuan,
+            Dimension::SquareKm,
+            Dimension::Percent,
+            Dimension::Rank,
+            Dimension::RankChange,
+            Dimension::Score,
+            Dimension::Ratio,
+        ];
+        fixed
+            .into_iter()
+            .chain(Noun::ALL.into_iter().map(Dimension::Count))
+            .chain(Noun::ALL.into_iter().map(Dimension::PerTenThousandPeople))
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Dimension {
+    type Err = Error;
+
+    /// Reads a dimension code such as `yuan` or `enterprises`.
+    fn from_str(s: &str) -> Result<Self> {
+        Dimension::all()
+            .find(|d| d.code() == s)
+            .ok_or_else(|| Error::UnknownUnit {
+                unit: s.to_owned(),
+                input: s.to_owned(),
+            })
+    }
+}
+
+/// A decimal magnitude: the power of ten a written number is multiplied by.
+///
+/// 1004亿元 is 1004 at magnitude 10^8 (亿). Any exponent from 0 to 28 is allowed
+/// (28 is the largest power of ten a `Decimal` holds); the Chinese names 万
+/// (10^4), 亿 (10^8), 万亿 (10^12) and their 十/百/千 multiples, and the
+/// English thousand/million/billion/trillion, are named constants or parse.
+/// The exponent is SDMX's `UNIT_MULT`.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::Magnitude;
+///
+/// assert_eq!(Magnitude::YI.exponent(), 8);
+/// assert_eq!(Magnitude::YI.zh_name(), Some("亿"));
+/// assert_eq!(Magnitude::new(7)?.zh_name(), Some("千万"));
+/// assert_eq!(Magnitude::BILLION.en_name(), Some("billion"));
+/// assert!(Magnitude::new(29).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Magnitude(u8);
+
+impl Magnitude {
+    /// 10^0: plain units (元, 家).
+    pub const ONE: Magnitude = Magnitude(0);
+    /// 10^3: thousand (千).
+    pub const THOUSAND: Magnitude = Magnitude(3);
+    /// 10^4: 万 (ten thousand).
+    pub const WAN: Magnitude = Magnitude(4);
+    /// 10^6: million (百万).
+    pub const MILLION: Magnitude = Magnitude(6);
+    /// 10^8: 亿 (hundred million).
+    pub const YI: Magnitude = Magnitude(8);
+    /// 10^9: billion (十亿).
+    pub const BILLION: Magnitude = Magnitude(9);
+    /// 10^12: 万亿, trillion.
+    pub const WAN_YI: Magnitude = Magnitude(12);
+    /// The largest magnitude, 10^28.
+    pub const MAX: Magnitude = Magnitude(28);
+
+    /// The magnitude 10^`exponent`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MagnitudeOutOfRange`] if `exponent` is above 28.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::new(4)?, indstat::Magnitude::WAN);
+    /// assert!(indstat::Magnitude::new(30).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn new(exponent: u8) -> Result<Magnitude> {
+        if exponent > 28 {
+            Err(Error::MagnitudeOutOfRange {
+                exponent: exponent as i64,
+            })
+        } else {
+            Ok(Magnitude(exponent))
+        }
+    }
+
+    /// The power of ten.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::WAN_YI.exponent(), 12);
+    /// ```
+    pub const fn exponent(self) -> u8 {
+        self.0
+    }
+
+    /// The factor 10^exponent as a `Decimal` (exact: 10^28 fits).
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(indstat::Magnitude::WAN.factor(), dec!(10000));
+    /// ```
+    pub fn factor(self) -> Decimal {
+        // 10^e for e <= 28 is below Decimal::MAX (7.9e28), so the mantissa fits
+        // in 96 bits; the fallback is never taken.
+        Decimal::try_from_i128_with_scale(10_i128.pow(u32::from(self.0)), 0).unwrap_or(Decimal::MAX)
+    }
+
+    /// The Chinese name (`"万"`, `"亿"`, `"千万"`, …), `Some("")` for 10^0, or
+    /// `None` above 10^15, which Chinese does not name in one word.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::ONE.zh_name(), Some(""));
+    /// assert_eq!(indstat::Magnitude::new(13)?.zh_name(), Some("十万亿"));
+    /// assert_eq!(indstat::Magnitude::new(16)?.zh_name(), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn zh_name(self) -> Option<&'static str> {
+        Some(match self.0 {
+            0 => "",
+            1 => "十",
+            2 => "百",
+            3 => "千",
+            4 => "万",
+            5 => "十万",
+            6 => "百万",
+            7 => "千万",
+            8 => "亿",
+            9 => "十亿",
+            10 => "百亿",
+            11 => "千亿",
+            12 => "万亿",
+            13 => "十万亿",
+            14 => "百万亿",
+            15 => "千万亿",
+            _ => return None,
+        })
+    }
+
+    /// The English scale word (`"thousand"`, `"million"`, `"billion"`,
+    /// `"trillion"`), `Some("")` for 10^0, or `None` for other exponents.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::MILLION.en_name(), Some("million"));
+    /// assert_eq!(indstat::Magnitude::YI.en_name(), None);
+    /// ```
+    pub const fn en_name(self) -> Option<&'static str> {
+        Some(match self.0 {
+            0 => "",
+            3 => "thousand",
+            6 => "million",
+            9 => "billion",
+            12 => "trillion",
+            _ => return None,
+        })
+    }
+
+    /// Reads a Chinese magnitude word (`万`, `亿`, `万亿`, `千万`, …); the
+    /// empty string is 10^0.
+    pub(crate) fn from_zh(s: &str) -> Option<Magnitude> {
+        (0..=15u8).map(Magnitude).find(|m| m.zh_name() == Some(s))
+    }
+
+    /// Reads an English scale word.
+    pub(crate) fn from_en(s: &str) -> Option<Magnitude> {
+        [0u8, 3, 6, 9, 12]
+            .into_iter()
+            .map(Magnitude)
+            .find(|m| m.en_name() == Some(s))
+    }
+}
+
+impl fmt::Display for Magnitude {
+    /// `1e8`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "1e{}", self.0)
+    }
+}
+
+/// A unit: a [`Dimension`] at a [`Magnitude`].
+///
+/// 亿元 is `Unit::new(Dimension::Yuan, Magnitude::YI)`. Its text code (used by
+/// `Display`, `FromStr` and serde) is the dimension code, followed by `*1e<k>`
+/// when the magnitude is not 1: `yuan*1e8`, `enterprises`, `km2`, `percent`.
+/// [`Unit::zh`] and [`Unit::en`] give the words a reader expects.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::{Dimension, Magnitude, Unit};
+///
+/// let yi_yuan = Unit::new(Dimension::Yuan, Magnitude::YI)?;
+/// assert_eq!(yi_yuan, Unit::YI_YUAN);
+/// assert_eq!(yi_yuan.to_string(), "yuan*1e8");
+/// assert_eq!("yuan*1e8".parse::<Unit>()?, yi_yuan);
+/// assert_eq!(yi_yuan.zh(), "亿元");
+///
+/// // Percentages carry no magnitude.
+/// assert!(Unit::new(Dimension::Percent, Magnitude::WAN).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Unit {
+    dimension: Dimension,
+    magnitude: Magnitude,
+}
+
+impl Unit {
+    /// 元.
+    pub const YUAN: Unit = Unit::of(Dimension::Yuan);
+    /// 万元 (10^4 yuan).
+    pub const WAN_YUAN: Unit = Unit {
+        dimension: Dimension::Yuan,
+        magnitude: Magnitude::WAN,
+    };
+    /// 亿元 (10^8 yuan).
+    pub const YI_YUAN: Unit = Unit {
+        dimension: Dimension::Yuan,
+        magnitude: Magnitude::YI,
+    };
+    /// Percent (%).
+    pub const PERCENT: Unit = Unit::of(Dimension::Percent);
+    /// Square kilometres (平方公里).
+    pub const SQUARE_KM: Unit = Unit::of(Dimension::SquareKm);
+    /// A rank (第N位).
+    pub const RANK: Unit = Unit::of(Dimension::Rank);
+    /// A change of rank in places (上升N位).
+    pub const RANK_CHANGE: Unit = Unit::of(Dimension::RankChange);
+    /// A score (分).
+    pub const SCORE: Unit = Unit::of(Dimension::Score);
+    /// A ratio or multiple (倍).
+    pub const RATIO: Unit = Unit::of(Dimension::Ratio);
+
+    /// A unit at magnitude 1.
+    ///
+    /// ```
+    /// use indstat::{Dimension, Noun, Unit};
+    /// assert_eq!(Unit::of(Dimension::Count(Noun::Person)).zh(), "人");
+    /// ```
+    pub const fn of(dimension: Dimension) -> Unit {
+        Unit {
+            dimension,
+            magnitude: Magnitude::ONE,
+        }
+    }
+
+    /// A count of `noun` at magnitude 1.
+    ///
+    /// ```
+    /// use indstat::{Noun, Unit};
+    /// assert_eq!(Unit::count(Noun::Enterprise).to_string(), "enterprises");
+    /// ```
+    pub const fn count(noun: Noun) -> Unit {
+        Unit::of(Dimension::Count(noun))
+    }
+
+    /// A unit of `dimension` at `magnitude`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] when the dimension takes no magnitude (percent, rank,
+    /// rank change, score, ratio, per-10,000 densities) and `magnitude` is not 1.
+    ///
+    /// ```
+    /// use indstat::{Dimension, Magnitude, Unit};
+    /// assert_eq!(Unit::new(Dimension::Yuan, Magnitude::WAN)?, Unit::WAN_YUAN);
+    /// assert!(Unit::new(Dimension::Rank, Magnitude::WAN).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn new(dimension: Dimension, magnitude: Magnitude) -> Result<Unit> {
+        if magnitude != Magnitude::ONE && !dimension.allows_magnitude() {
+            return Err(Error::parse(
+                &format!("{dimension}*{magnitude}"),
+                "a unit",
+                format!("{dimension} takes no magnitude"),
+            ));
+        }
+        Ok(Unit {
+            dimension,
+            magnitude,
+        })
+    }
+
+    /// What the unit measures.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::YI_YUAN.dimension(), indstat::Dimension::Yuan);
+    /// ```
+    pub const fn dimension(self) -> Dimension {
+        self.dimension
+    }
+
+    /// The unit's magnitude.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::YI_YUAN.magnitude(), indstat::Magnitude::YI);
+    /// ```
+    pub const fn magnitude(self) -> Magnitude {
+        self.magnitude
+    }
+
+    /// The same dimension at another magnitude.
+    ///
+    /// # Errors
+    ///
+    /// As [`Unit::new`].
+    ///
+    /// ```
+    /// use indstat::{Magnitude, Unit};
+    /// assert_eq!(Unit::YUAN.with_magnitude(Magnitude::YI)?, Unit::YI_YUAN);
+    /// assert!(Unit::PERCENT.with_magnitude(Magnitude::YI).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn with_magnitude(self, magnitude: Magnitude) -> Result<Unit> {
+        Unit::new(self.dimension, magnitude)
+    }
+
+    /// The Chinese unit as written after a number: `亿元`, `家`, `个项目`,
+    /// `平方公里`, `%`, `件/万人`. Ranks and rank changes, which wrap the number
+    /// (第122位, 上升17位), give `位`.
+    ///
+    /// ```
+    /// use indstat::{Noun, Unit};
+    /// assert_eq!(Unit::YI_YUAN.zh(), "亿元");
+    /// assert_eq!(Unit::count(Noun::Project).zh(), "个项目");
+    /// ```
+    pub fn zh(self) -> String {
+        let mag = self.magnitude.zh_name().unwrap_or("");
+        let word = match self.dimension {
+            Dimension::Yuan => "元".to_owned(),
+            Dimension::Count(n) => format!("{}{}", n.classifier(), n.zh_noun()),
+            Dimension::SquareKm => "平方公里".to_owned(),
+            Dimension::Percent => "%".to_owned(),
+            // 件/万人 is read as patents (the usual density), so it needs no noun.
+            Dimension::PerTenThousandPeople(Noun::Patent) => "件/万人".to_owned(),
+            Dimension::PerTenThousandPeople(n) => {
+                let noun = match n {
+                    Noun::Person | Noun::Place => "",
+                    other => other.zh_name(),
+                };
+                format!("{}{noun}/万人", n.classifier())
+            }
+            Dimension::Rank | Dimension::RankChange => "位".to_owned(),
+            Dimension::Score => "分".to_owned(),
+            Dimension::Ratio => "倍".to_owned(),
+        };
+        format!("{mag}{word}")
+    }
+
+    /// The English unit in the plural: `100 million yuan`, `enterprises`,
+    /// `km²`, `%`, `patents per 10,000 people`.
+    ///
+    /// ```
+    /// use indstat::Unit;
+    /// assert_eq!(Unit::YI_YUAN.en(), "100 million yuan");
+    /// assert_eq!(Unit::SQUARE_KM.en(), "km²");
+    /// ```
+    pub fn en(self) -> String {
+        let word = match self.dimension {
+            Dimension::Yuan => "yuan".to_owned(),
+            Dimension::Count(n) => n.en_plural().to_owned(),
+            Dimension::SquareKm => "km²".to_owned(),
+            Dimension::Percent => "%".to_owned(),
+            Dimension::PerTenThousandPeople(n) => format!("{} per 10,000 people", n.en_plural()),
+            Dimension::Rank => "rank".to_owned(),
+            Dimension::RankChange => "places".to_owned(),
+            Dimension::Score => "points".to_owned(),
+            Dimension::Ratio => "times".to_owned(),
+        };
+        match (self.magnitude.exponent(), self.magnitude.en_name()) {
+            (0, _) => word,
+            (_, Some(scale)) => format!("{scale} {word}"),
+            (8, None) => format!("100 million {word}"),
+            (4, None) => format!("10 thousand {word}"),
+            (e, None) => format!("10^{e} {word}"),
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    /// The unit code: `yuan*1e8`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.magnitude == Magnitude::ONE {
+            f.write_str(self.dimension.code())
+        } else {
+            write!(f, "{}*{}", self.dimension.code(), self.magnitude)
+        }
+    }
+}
+
+impl FromStr for Unit {
+    type Err = Error;
+
+    /// Reads a unit code (`yuan*1e8`, `enterprises`); see [`Unit`].
+    fn from_str(s: &str) -> Result<Self> {
+        let unknown = || Error::UnknownUnit {
+            unit: s.to_owned(),
+            input: s.to_owned(),
+        };
+        let (dim, mag) = match s.split_once("*1e") {
+            Some((dim, exp)) => {
+                if exp.is_empty() || exp.len() > 2 || !exp.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(unknown());
+                }
+                let exp: u8 = exp.parse().map_err(|_| unknown())?;
+                (dim, Magnitude::new(exp)?)
+            }
+            None => (s, Magnitude::ONE),
+        };
+        let dimension: Dimension = dim.parse().map_err(|_| unknown())?;
+        Unit::new(dimension, mag)
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use super::{Dimension, Noun, Unit};
+
+    macro_rules! serde_via_str {
+        ($t:ty, $what:literal) => {
+            impl serde::Serialize for $t {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    s.collect_str(self)
+                }
+            }
+            impl<'de> serde::Deserialize<'de> for $t {
+                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                    text.parse().map_err(serde::de::Error::custom)
+                }
+            }
+        };
+    }
+    pub(crate) use serde_via_str;
+
+    serde_via_str!(Unit, "unit");
+    serde_via_str!(Dimension, "dimension");
+    serde_via_str!(Noun, "noun");
+}
+
+#[cfg(feature = "serde")]
+pub(crate) use serde_impls::serde_via_str;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_dimension_code_round_trips() {
+        for d in Dimension::all() {
+            assert_eq!(d.code().parse::<Dimension>().unwrap(), d);
+            let u = Unit::of(d);
+            assert_eq!(u.to_string().parse::<Unit>().unwrap(), u);
+        }
+    }
+
+    #[test]
+    fn unit_codes_reject_junk() {
+        for bad in [
+            "",
+            "yuan*1e",
+            "yuan*1e99",
+            "yuan*1e-1",
+            "yuan*1e 8",
+            "percent*1e4",
+            "apples",
+        ] {
+            assert!(bad.parse::<Unit>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn zh_magnitudes_read_back() {
+        for e in 0..=15u8 {
+            let m = Magnitude(e);
+            assert_eq!(Magnitude::from_zh(m.zh_name().unwrap()), Some(m));
+        }
+        assert_eq!(Magnitude::from_zh("亿"), Some(Magnitude::YI));
+        assert_eq!(Magnitude::from_zh("兆"), None);
+    }
+
+    #[test]
+    fn factor_is_exact_up_to_28() {
+        assert_eq!(
+            Magnitude::MAX.factor().to_string(),
+            format!("1{}", "0".repeat(28))
+        );
+    }
+}
