@@ -262,7 +262,6 @@ impl fmt::Display for Truth {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Figure {
     bound: Bound,
     #[cfg_attr(feature = "serde", serde(flatten))]

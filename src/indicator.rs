@@ -35,12 +35,16 @@ macro_rules! code_type {
             ///
             /// [`Error::InvalidCode`] unless the text is 1 to 64 ASCII letters,
             /// digits, `_`, `-` or `.`.
+            ///
+            #[doc = concat!("```\nlet code = indstat::", stringify!($name), "::new(\"zone.01\")?;\nassert_eq!(code.as_str(), \"zone.01\");\nassert!(indstat::", stringify!($name), "::new(\"zone 01\").is_err());\n# Ok::<(), indstat::Error>(())\n```")]
             pub fn new(code: &str) -> Result<Self> {
                 check_code($what, code)?;
                 Ok($name(code.to_owned()))
             }
 
             /// The code as text.
+            ///
+            #[doc = concat!("```\nassert_eq!(indstat::", stringify!($name), "::new(\"a_b\")?.as_str(), \"a_b\");\n# Ok::<(), indstat::Error>(())\n```")]
             pub fn as_str(&self) -> &str {
                 &self.0
             }

@@ -355,31 +355,67 @@ impl Observation {
     }
 
     /// The entity.
+    ///
+    /// ```
+    /// # let o = &indstat::datasets::rongchang::observations()?[0];
+    /// assert_eq!(o.entity().as_str(), "rongchang_htz");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn entity(&self) -> &EntityId {
         &self.entity
     }
 
     /// The indicator.
+    ///
+    /// ```
+    /// # let o = &indstat::datasets::rongchang::observations()?[0];
+    /// assert_eq!(o.indicator().code().as_str(), "settled_enterprises");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn indicator(&self) -> &Indicator {
         &self.indicator
     }
 
     /// The period.
+    ///
+    /// ```
+    /// # let o = &indstat::datasets::rongchang::observations()?[0];
+    /// assert_eq!(o.period(), indstat::Period::year(2022)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn period(&self) -> Period {
         self.period
     }
 
     /// The value, exact or bounded.
+    ///
+    /// ```
+    /// # let o = &indstat::datasets::rongchang::observations()?[0];
+    /// assert_eq!(o.value().to_string(), "755家");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn value(&self) -> &Figure {
         &self.value
     }
 
     /// The status.
+    ///
+    /// ```
+    /// # let o = &indstat::datasets::rongchang::observations()?[0];
+    /// assert_eq!(o.status(), indstat::ObsStatus::Normal);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn status(&self) -> ObsStatus {
         self.status
     }
 
     /// The source, if given.
+    ///
+    /// ```
+    /// # let o = &indstat::datasets::rongchang::observations()?[0];
+    /// assert_eq!(o.source().and_then(|s| s.phrase()), Some("累计入驻工业企业755家"));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn source(&self) -> Option<&Source> {
         self.source.as_ref()
     }

@@ -11,8 +11,17 @@ use rust_decimal::Decimal;
 use crate::{Error, Result};
 
 /// The smallest year a [`Period`] can hold.
+///
+/// ```
+/// assert!(indstat::Period::year(indstat::MIN_YEAR - 1).is_err());
+/// ```
 pub const MIN_YEAR: i32 = 1;
 /// The largest year a [`Period`] can hold (SDMX writes years with four digits).
+///
+/// ```
+/// assert!(indstat::Period::year(indstat::MAX_YEAR).is_ok());
+/// assert!(indstat::Period::year(indstat::MAX_YEAR + 1).is_err());
+/// ```
 pub const MAX_YEAR: i32 = 9999;
 
 /// How often a period recurs.

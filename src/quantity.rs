@@ -40,6 +40,15 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 /// assert!(output.checked_add(&growth).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
+///
+/// There is no `+` operator: every sum goes through a checked method, so adding a
+/// percentage to an amount of money does not compile unchecked.
+///
+/// ```compile_fail
+/// let output: indstat::Quantity = "1004亿元".parse().unwrap();
+/// let growth: indstat::Quantity = "8.5%".parse().unwrap();
+/// let nonsense = output + growth; // error[E0369]: cannot add `Quantity` to `Quantity`
+/// ```
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

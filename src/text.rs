@@ -94,6 +94,36 @@ fn take_number<'a>(input: &str, s: &'a str, commas: bool) -> Result<(Decimal, &'
     Ok((value, rest))
 }
 
+/// Reads an optional power of ten written after a number, `×10^16`, which
+/// the writers use for values too large for a named magnitude.
+fn take_power<'a>(input: &str, s: &'a str) -> Result<(Option<u8>, &'a str)> {
+    let Some(r) = s.strip_prefix("×10^") else {
+        return Ok((None, s));
+    };
+    let end = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+    let (digits, rest) = r.split_at(end);
+    let exp = (1..=2)
+        .contains(&digits.len())
+        .then(|| digits.parse::<u8>().ok())
+        .flatten()
+        .filter(|e| *e <= 28)
+        .ok_or_else(|| Error::parse(input, EXPECTED, "the power of ten must be 0 to 28"))?;
+    Ok((Some(exp), rest))
+}
+
+/// Combines a written power of ten with a magnitude word (only one may be used).
+fn combine(input: &str, power: Option<u8>, mag: Magnitude) -> Result<Magnitude> {
+    match power {
+        None => Ok(mag),
+        Some(p) if mag == Magnitude::ONE => Magnitude::new(p),
+        Some(_) => Err(Error::parse(
+            input,
+            EXPECTED,
+            "a power of ten and a magnitude word together",
+        )),
+    }
+}
+
 fn strip_any<'a, T: Copy>(s: &'a str, table: &[(&str, T)]) -> Option<(T, &'a str)> {
     table
         .iter()
@@ -257,7 +287,8 @@ fn parse_zh(input: &str, s: &str) -> Result<Figure> {
         return zh_rank_tail(input, r, bound, v, Dimension::RankChange);
     }
 
-    let (value, mut rest) = take_number(input, rest, false)?;
+    let (value, rest) = take_number(input, rest, false)?;
+    let (power, mut rest) = take_power(input, rest)?;
     let mut yu = false;
     if let Some(r) = rest.strip_prefix('余').or_else(|| rest.strip_prefix('多')) {
         yu = true;
@@ -277,6 +308,7 @@ fn parse_zh(input: &str, s: &str) -> Result<Figure> {
     if yu {
         set_bound(input, &mut bound, Bound::MoreThan)?;
     }
+    let mag = combine(input, power, mag)?;
     let dim = zh_unit(input, rest)?;
     if matches!(dim, Dimension::Count(_)) && mag == Magnitude::ONE {
         whole_number(input, value, "count")?;
@@ -363,7 +395,7 @@ fn zh_count_noun(input: &str, unit: &str) -> Result<Noun> {
         "个" | "项" => Err(Error::AmbiguousUnit {
             unit: cls.to_owned(),
             input: input.to_owned(),
-            suggestion: format!("{}项目", input.trim().trim_end_matches(cls)),
+            suggestion: input.trim().replacen(cls, &format!("{cls}项目"), 1),
         }),
         _ => Err(unknown()),
     }
@@ -387,7 +419,8 @@ fn zh_number(q: &Quantity) -> (String, &'static str) {
     match shift_exact(q.value(), shift) {
         Some(v) if shift == 0 => (v.to_string(), name),
         Some(v) => (v.normalize().to_string(), name),
-        None => (format!("{}×10^{shift}", q.value()), name),
+        // Too large to write at a named magnitude: keep the stored one as a power.
+        None => (format!("{}×10^{}", q.value(), mag.exponent()), ""),
     }
 }
 
@@ -515,6 +548,7 @@ fn parse_en(input: &str, s: &str) -> Result<Figure> {
     }
 
     let (value, rest) = take_number(input, rest, true)?;
+    let (power, rest) = take_power(input, rest)?;
     if let Some(suffix) = ["st", "nd", "rd", "th"].iter().find(|x| rest == **x) {
         if *suffix != ordinal_suffix(value) {
             return Err(Error::parse(input, EXPECTED, "wrong ordinal suffix"));
@@ -529,6 +563,7 @@ fn parse_en(input: &str, s: &str) -> Result<Figure> {
         Some((w, r)) => (Magnitude::from_en(w).unwrap_or(Magnitude::ONE), r),
         None => (Magnitude::ONE, rest),
     };
+    let mag = combine(input, power, mag)?;
     let unit = rest.strip_prefix(' ').unwrap_or(rest);
     let dim = en_unit(input, unit, value)?;
     if matches!(dim, Dimension::Count(_)) && mag == Magnitude::ONE {
@@ -662,7 +697,15 @@ fn en_number(q: &Quantity) -> (String, &'static str, bool) {
             let word = target.en_name().unwrap_or("");
             (group_thousands(&v.to_string()), word, one)
         }
-        None => (format!("{}e{}", q.value(), mag.exponent()), "", false),
+        None => (
+            format!(
+                "{}×10^{}",
+                group_thousands(&q.value().to_string()),
+                mag.exponent()
+            ),
+            "",
+            false,
+        ),
     }
 }
 

@@ -47,6 +47,10 @@ pub enum Noun {
 
 impl Noun {
     /// Every noun, in declaration order.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Noun::ALL.len(), 8);
+    /// ```
     pub const ALL: [Noun; 8] = [
         Noun::Enterprise,
         Noun::Project,
@@ -334,20 +338,52 @@ pub struct Magnitude(u8);
 
 impl Magnitude {
     /// 10^0: plain units (元, 家).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::ONE.exponent(), 0);
+    /// ```
     pub const ONE: Magnitude = Magnitude(0);
     /// 10^3: thousand (千).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::THOUSAND.en_name(), Some("thousand"));
+    /// ```
     pub const THOUSAND: Magnitude = Magnitude(3);
     /// 10^4: 万 (ten thousand).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::WAN.zh_name(), Some("万"));
+    /// ```
     pub const WAN: Magnitude = Magnitude(4);
     /// 10^6: million (百万).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::MILLION.exponent(), 6);
+    /// ```
     pub const MILLION: Magnitude = Magnitude(6);
     /// 10^8: 亿 (hundred million).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::YI.zh_name(), Some("亿"));
+    /// ```
     pub const YI: Magnitude = Magnitude(8);
     /// 10^9: billion (十亿).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::BILLION.exponent(), 9);
+    /// ```
     pub const BILLION: Magnitude = Magnitude(9);
     /// 10^12: 万亿, trillion.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Magnitude::WAN_YI.en_name(), Some("trillion"));
+    /// ```
     pub const WAN_YI: Magnitude = Magnitude(12);
     /// The largest magnitude, 10^28.
+    ///
+    /// ```
+    /// assert!(indstat::Magnitude::new(indstat::Magnitude::MAX.exponent() + 1).is_err());
+    /// ```
     pub const MAX: Magnitude = Magnitude(28);
 
     /// The magnitude 10^`exponent`.
@@ -493,28 +529,64 @@ pub struct Unit {
 
 impl Unit {
     /// 元.
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::YUAN.zh(), "元");
+    /// ```
     pub const YUAN: Unit = Unit::of(Dimension::Yuan);
     /// 万元 (10^4 yuan).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::WAN_YUAN.zh(), "万元");
+    /// ```
     pub const WAN_YUAN: Unit = Unit {
         dimension: Dimension::Yuan,
         magnitude: Magnitude::WAN,
     };
     /// 亿元 (10^8 yuan).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::YI_YUAN.to_string(), "yuan*1e8");
+    /// ```
     pub const YI_YUAN: Unit = Unit {
         dimension: Dimension::Yuan,
         magnitude: Magnitude::YI,
     };
     /// Percent (%).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::PERCENT.zh(), "%");
+    /// ```
     pub const PERCENT: Unit = Unit::of(Dimension::Percent);
     /// Square kilometres (平方公里).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::SQUARE_KM.zh(), "平方公里");
+    /// ```
     pub const SQUARE_KM: Unit = Unit::of(Dimension::SquareKm);
     /// A rank (第N位).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::RANK.to_string(), "rank");
+    /// ```
     pub const RANK: Unit = Unit::of(Dimension::Rank);
     /// A change of rank in places (上升N位).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::RANK_CHANGE.en(), "places");
+    /// ```
     pub const RANK_CHANGE: Unit = Unit::of(Dimension::RankChange);
     /// A score (分).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::SCORE.zh(), "分");
+    /// ```
     pub const SCORE: Unit = Unit::of(Dimension::Score);
     /// A ratio or multiple (倍).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::RATIO.zh(), "倍");
+    /// ```
     pub const RATIO: Unit = Unit::of(Dimension::Ratio);
 
     /// A unit at magnitude 1.

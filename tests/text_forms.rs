@@ -97,3 +97,124 @@ fn magnitudes_convert_exactly() {
     assert_eq!(c.to_magnitude(Magnitude::YI).unwrap().value(), dec!(1004));
     assert_eq!(a.to_base().unwrap(), dec!(100400000000));
 }
+
+mod properties {
+    use indstat::{Bound, Dimension, Figure, Magnitude, Noun, Period, Quantity, Unit};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        // Small everyday numbers and the full 96-bit, 28-place range.
+        prop_oneof![
+            (any::<i64>(), 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s)),
+            (any::<i128>(), 0u32..=28)
+                .prop_map(|(m, s)| { Decimal::from_i128_with_scale(m % (1i128 << 96), s) }),
+        ]
+    }
+
+    fn dimension() -> impl Strategy<Value = Dimension> {
+        let nouns = prop::sample::select(Noun::ALL.to_vec());
+        prop_oneof![
+            Just(Dimension::Yuan),
+            Just(Dimension::SquareKm),
+            Just(Dimension::Percent),
+            Just(Dimension::Score),
+            Just(Dimension::Ratio),
+            nouns.clone().prop_map(Dimension::Count),
+            nouns.prop_map(Dimension::PerTenThousandPeople),
+        ]
+    }
+
+    fn quantity() -> impl Strategy<Value = Quantity> {
+        (
+            decimal(),
+            dimension(),
+            prop::sample::select(vec![0u8, 4, 8, 12]),
+        )
+            .prop_map(|(v, d, m)| {
+                let unit = Unit::new(d, Magnitude::new(m).unwrap()).unwrap_or(Unit::of(d));
+                // Counts in text are whole numbers at magnitude 1.
+                let v = if matches!(d, Dimension::Count(_)) {
+                    v.trunc()
+                } else {
+                    v
+                };
+                Quantity::new(v, unit)
+            })
+    }
+
+    fn bound() -> impl Strategy<Value = Bound> {
+        prop::sample::select(vec![
+            Bound::Exact,
+            Bound::AtLeast,
+            Bound::MoreThan,
+            Bound::AtMost,
+            Bound::LessThan,
+        ])
+    }
+
+    proptest! {
+        /// Chinese text round-trips exactly: same bound, unit, magnitude and digits.
+        #[test]
+        fn zh_round_trip(q in quantity(), b in bound()) {
+            let f = Figure::new(b, q);
+            let text = f.zh();
+            let back: Figure = text.parse().map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+            prop_assert_eq!(back.bound(), b);
+            prop_assert_eq!(back.unit(), q.unit(), "{}", text);
+            // Same value and same written digits (scale); -0 reads back as 0.
+            prop_assert_eq!(back.value(), q.value(), "{}", text);
+            prop_assert_eq!(back.value().scale(), q.value().scale(), "{}", text);
+        }
+
+        /// English text round-trips to an equal value (English rescales to
+        /// million/billion/trillion, so the magnitude may differ).
+        #[test]
+        fn en_round_trip(q in quantity(), b in bound()) {
+            let f = Figure::new(b, q);
+            let text = f.en();
+            let back: Figure = text.parse().map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+            prop_assert_eq!(back, f, "{}", text);
+        }
+
+        /// Exact comparison across magnitudes agrees with comparing base values
+        /// wherever both fit a Decimal.
+        #[test]
+        fn cross_magnitude_order_matches_base(a in quantity(), b in quantity()) {
+            let b = Quantity::new(b.value(), Unit::new(a.dimension(), b.unit().magnitude()).unwrap_or(a.unit()));
+            if let (Ok(x), Ok(y)) = (a.to_base(), b.to_base()) {
+                prop_assert_eq!(a.checked_cmp(&b).unwrap(), x.cmp(&y));
+                prop_assert_eq!(a == b, x == y);
+            }
+        }
+
+        /// Magnitude conversion is exact: converting back gives an equal value.
+        #[test]
+        fn magnitude_conversion_is_exact(q in quantity(), m in 0u8..=28) {
+            let m = Magnitude::new(m).unwrap();
+            if let Ok(c) = q.to_magnitude(m) {
+                prop_assert_eq!(c, q);
+                prop_assert_eq!(c.to_magnitude(q.unit().magnitude()).unwrap(), q);
+            }
+        }
+
+        /// SDMX period text round-trips, and previous/next are inverses.
+        #[test]
+        fn period_round_trip(y in 2i32..=9998, kind in 0u8..5, n in 1u8..=12) {
+            let p = match kind {
+                0 => Period::year(y),
+                1 => Period::half(y, 1 + n % 2),
+                2 => Period::quarter(y, 1 + n % 4),
+                3 => Period::month(y, n),
+                _ => Period::ytd(y, n.max(2)),
+            }.unwrap();
+            prop_assert_eq!(p.to_string().parse::<Period>().unwrap(), p);
+            prop_assert_eq!(format!("{p:#}").parse::<Period>().unwrap(), p);
+            if let Ok(prev) = p.previous() {
+                prop_assert_eq!(prev.next().unwrap(), p);
+                prop_assert!(prev < p);
+            }
+            prop_assert_eq!(p.year_ago().unwrap().add_years(1).unwrap(), p);
+        }
+    }
+}
