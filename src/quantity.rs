@@ -447,20 +447,22 @@ pub(crate) fn cmp_scaled(a: Decimal, ma: Magnitude, b: Decimal, mb: Magnitude) -
 /// beyond 96 bits).
 #[allow(clippy::arithmetic_side_effects)] // i64 difference of two small i32s
 pub(crate) fn shift_exact(value: Decimal, shift: i32) -> Option<Decimal> {
-    let scale = i64::from(value.scale()) - i64::from(shift);
-    if scale > 28 {
-        // Trailing zeros may make room: 10 × 10^-29 is 10^-28.
-        let normal = value.normalize();
-        return (normal.scale() != value.scale())
-            .then(|| shift_exact(normal, shift))
-            .flatten();
+    let mut mantissa = value.mantissa();
+    let mut scale = i64::from(value.scale()) - i64::from(shift);
+    // Trailing zeros of the mantissa make room: 10 × 10^-29 is 10^-28.
+    while scale > 28 && mantissa % 10 == 0 && mantissa != 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    if mantissa == 0 {
+        return Some(Decimal::ZERO);
     }
     if scale >= 0 {
         let scale = u32::try_from(scale).ok()?;
-        Decimal::try_from_i128_with_scale(value.mantissa(), scale).ok()
+        Decimal::try_from_i128_with_scale(mantissa, scale).ok()
     } else {
         let factor = 10i128.checked_pow(u32::try_from(scale.unsigned_abs()).ok()?)?;
-        let mantissa = value.mantissa().checked_mul(factor)?;
+        let mantissa = mantissa.checked_mul(factor)?;
         Decimal::try_from_i128_with_scale(mantissa, 0).ok()
     }
 }

@@ -1,7 +1,7 @@
 //! serde: every public data type round-trips through JSON, decimals travel as
 //! strings (never through f64), and invalid data fails with a clear message.
 #![cfg(feature = "serde")]
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::arithmetic_side_effects)]
 
 use indstat::{
     Bound, EntityId, Figure, Frequency, Indicator, Kind, Noun, ObsStatus, Observation, Period,

@@ -1,6 +1,6 @@
 //! Text forms of quantities and figures: the list, read and written
 //! back exactly, in Chinese and English.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic, clippy::arithmetic_side_effects)]
 
 use indstat::{Bound, Figure, Magnitude, Quantity, Unit};
 use rust_decimal_macros::dec;

@@ -1,0 +1,666 @@
+//! The built-in Rongchang dataset checked against the table it was built from.
+//!
+//! Expected values come from `tests/data/figures.md`, a verbatim copy of the
+//! project's `shared/seed/figures.md` (the table of the article's figures), and
+//! from `tests/data/article.txt`, a verbatim copy of `shared/seed/article.txt`.
+//! Both are read at compile time, so the test needs nothing outside the
+//! repository; when `../shared/seed/` exists beside the repository, the copies
+//! are also checked against it. Kinds, themes, scopes and price bases are not
+//! in the table: they come from the dataset's specification (the task that
+//! commissioned `indstat::datasets::rongchang`) and are listed here explicitly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use indstat::datasets::rongchang::{self, Theme};
+use indstat::{
+    Bound, Decimal, EntityId, Figure, Kind, ObsStatus, Period, PriceBasis, Quantity, Scope, Truth,
+    Unit,
+};
+use rust_decimal::RoundingStrategy;
+use rust_decimal_macros::dec;
+
+const FIGURES: &str = include_str!("data/figures.md");
+const ARTICLE: &str = include_str!("data/article.txt");
+
+/// One Markdown table: its header cells and its rows, each a map from header
+/// to cell.
+struct Table {
+    rows: Vec<BTreeMap<String, String>>,
+}
+
+impl Table {
+    /// The table that follows the heading `## {title}` in figures.md, checked
+    /// to have exactly the header `header`.
+    fn under(title: &str, header: &[&str]) -> Table {
+        let heading = format!("## {title}");
+        let mut lines = FIGURES.lines().skip_while(|l| l.trim() != heading).skip(1);
+        assert!(
+            FIGURES.lines().any(|l| l.trim() == heading),
+            "figures.md has no heading {heading:?}"
+        );
+        let table: Vec<&str> = lines
+            .by_ref()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .collect();
+        assert!(table.len() >= 2, "{title}: no table");
+        let got_header = cells(table[0]);
+        assert_eq!(got_header, header, "{title}: header changed");
+        assert!(
+            cells(table[1])
+                .iter()
+                .all(|c| c.chars().all(|ch| ch == '-')),
+            "{title}: second line is not a separator"
+        );
+        let rows = table[2..]
+            .iter()
+            .map(|line| {
+                let cs = cells(line);
+                assert_eq!(cs.len(), header.len(), "{title}: {line}");
+                header
+                    .iter()
+                    .map(|h| (*h).to_owned())
+                    .zip(cs)
+                    .collect::<BTreeMap<_, _>>()
+            })
+            .collect();
+        Table { rows }
+    }
+}
+
+/// The cells of a Markdown table line, trimmed. No cell of figures.md
+/// contains `|`.
+fn cells(line: &str) -> Vec<String> {
+    let inner = line.trim();
+    let inner = inner.strip_prefix('|').unwrap_or(inner);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').map(|c| c.trim().to_owned()).collect()
+}
+
+const OBSERVED_HEADER: &[&str] = &["#", "source phrase", "English", "value", "unit", "notes"];
+const TARGET_HEADER: &[&str] = &[
+    "#",
+    "source phrase",
+    "English",
+    "value",
+    "unit",
+    "deadline",
+    "notes",
+];
+
+fn observed_table() -> Table {
+    Table::under("Observed values", OBSERVED_HEADER)
+}
+
+fn target_table() -> Table {
+    Table::under("Targets", TARGET_HEADER)
+}
+
+/// Reads a value cell: `755`, `≥ 6`, `> 4000`, `≤ 100`, `+17`.
+fn value_cell(cell: &str) -> (Bound, Decimal) {
+    let (bound, number) = if let Some(n) = cell.strip_prefix("≥ ") {
+        (Bound::AtLeast, n)
+    } else if let Some(n) = cell.strip_prefix("> ") {
+        (Bound::MoreThan, n)
+    } else if let Some(n) = cell.strip_prefix("≤ ") {
+        (Bound::AtMost, n)
+    } else if let Some(n) = cell.strip_prefix("< ") {
+        (Bound::LessThan, n)
+    } else if let Some(n) = cell.strip_prefix('+') {
+        // A signed change: +17 places is an exact rise of 17.
+        (Bound::Exact, n)
+    } else {
+        (Bound::Exact, cell)
+    };
+    let number = Decimal::from_str_exact(number)
+        .unwrap_or_else(|e| panic!("value cell {cell:?} is not a number: {e}"));
+    (bound, number)
+}
+
+/// The unit code (`indstat::Unit`'s `Display`) a unit cell stands for, and
+/// for a count above a size ("enterprises with output ≥ 10亿元") the size.
+fn unit_cell(cell: &str) -> (Unit, Option<Figure>) {
+    let (base, threshold) = match cell.split_once(" with output ≥ ") {
+        Some((base, size)) => {
+            let size: Quantity = size.parse().unwrap();
+            (base, Some(Figure::new(Bound::AtLeast, size)))
+        }
+        None => (cell, None),
+    };
+    let code = match base {
+        "enterprises" => "enterprises",
+        "亿元" => "yuan*1e8",
+        "%" => "percent",
+        "places" => "rank_change",
+        "rank" => "rank",
+        "km²" => "km2",
+        "projects" => "projects",
+        "problems" => "problems",
+        "items" => "items",
+        "people" => "people",
+        "platforms" => "platforms",
+        "patents per 10^4 people" => "patents_per_10k_people",
+        other => panic!("unit cell {other:?} is not mapped to a unit"),
+    };
+    (code.parse().unwrap(), threshold)
+}
+
+/// Reads a deadline cell: a year, or `none stated`.
+fn deadline_cell(cell: &str) -> Option<Period> {
+    if cell == "none stated" {
+        None
+    } else {
+        let year: i32 = cell
+            .parse()
+            .unwrap_or_else(|e| panic!("deadline {cell:?}: {e}"));
+        Some(Period::year(year).unwrap())
+    }
+}
+
+/// Checks a figure against the table's value and unit cells.
+fn check_figure(what: &str, figure: &Figure, value: &str, unit: Unit) {
+    let (bound, number) = value_cell(value);
+    assert_eq!(figure.bound(), bound, "{what}: bound of {figure}");
+    assert_eq!(figure.value(), number, "{what}: number of {figure}");
+    assert_eq!(figure.unit(), unit, "{what}: unit of {figure}");
+}
+
+#[test]
+fn copies_of_the_seed_files_are_verbatim() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
+    for (name, copy) in [("figures.md", FIGURES), ("article.txt", ARTICLE)] {
+        let original = seed.join(name);
+        if original.exists() {
+            let text = std::fs::read_to_string(&original).unwrap();
+            assert!(text == copy, "tests/data/{name} differs from {original:?}");
+        }
+    }
+}
+
+#[test]
+fn every_observed_row_matches_the_table() {
+    let table = observed_table();
+    let rows = rongchang::rows().unwrap();
+    // Exactly the table's rows, in its order, no extras.
+    assert_eq!(table.rows.len(), 36, "figures.md has 36 observed rows");
+    let want: Vec<u8> = table.rows.iter().map(|r| r["#"].parse().unwrap()).collect();
+    let got: Vec<u8> = rows.iter().map(rongchang::Row::number).collect();
+    assert_eq!(got, want);
+    assert_eq!(got, (1..=36).collect::<Vec<u8>>());
+
+    for cells in &table.rows {
+        let n: u8 = cells["#"].parse().unwrap();
+        let row = rongchang::row(n)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no row {n}"));
+        let what = format!("row {n}");
+        assert_eq!(row.phrase_zh(), cells["source phrase"], "{what}: phrase");
+        assert_eq!(row.label_en(), cells["English"], "{what}: English");
+        assert_eq!(row.note(), cells["notes"], "{what}: notes");
+        let (unit, threshold) = unit_cell(&cells["unit"]);
+        assert!(
+            threshold.is_none(),
+            "{what}: an observed row has no threshold"
+        );
+        check_figure(&what, row.value(), &cells["value"], unit);
+        assert_eq!(row.indicator().unit(), unit, "{what}: indicator unit");
+        // The number the table reports is written in the phrase.
+        let (_, number) = value_cell(&cells["value"]);
+        assert!(
+            row.phrase_zh().contains(&number.to_string()),
+            "{what}: {number} not in {:?}",
+            row.phrase_zh()
+        );
+        // The same row through every accessor.
+        assert_eq!(&rows[usize::from(n) - 1], &row, "{what}: rows() vs row()");
+    }
+    assert!(rongchang::row(0).unwrap().is_none());
+    assert!(rongchang::row(37).unwrap().is_none());
+}
+
+#[test]
+fn every_target_matches_the_table() {
+    let table = target_table();
+    let targets = rongchang::targets().unwrap();
+    assert_eq!(table.rows.len(), 4, "figures.md has 4 targets");
+    let want: Vec<&str> = table.rows.iter().map(|r| r["#"].as_str()).collect();
+    let got: Vec<&str> = targets.iter().map(rongchang::TargetRow::id).collect();
+    assert_eq!(got, want);
+    assert_eq!(got, ["T1", "T2", "T3", "T4"]);
+
+    for cells in &table.rows {
+        let id = cells["#"].as_str();
+        let target = rongchang::target(id)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no target {id}"));
+        assert_eq!(
+            targets.iter().find(|t| t.id() == id),
+            Some(&target),
+            "{id}: targets() vs target()"
+        );
+        assert_eq!(target.phrase_zh(), cells["source phrase"], "{id}: phrase");
+        assert_eq!(target.label_en(), cells["English"], "{id}: English");
+        assert_eq!(target.note(), cells["notes"], "{id}: notes");
+        let (unit, threshold) = unit_cell(&cells["unit"]);
+        check_figure(id, target.value(), &cells["value"], unit);
+        assert_eq!(target.indicator().unit(), unit, "{id}: indicator unit");
+        assert_eq!(target.threshold(), threshold.as_ref(), "{id}: threshold");
+        assert_eq!(
+            target.deadline(),
+            deadline_cell(&cells["deadline"]),
+            "{id}: deadline"
+        );
+    }
+    assert!(rongchang::target("T5").unwrap().is_none());
+    assert!(rongchang::target("t1").unwrap().is_none());
+}
+
+/// The article's curly quotes (“融易贷”) are written `"` in the table.
+fn article_normalised() -> String {
+    ARTICLE.replace(['“', '”'], "\"")
+}
+
+/// Whether the parts of `phrase` between `...` occur in `text` in order.
+fn occurs_in(phrase: &str, text: &str) -> bool {
+    let mut rest = text;
+    for part in phrase.split("...") {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[test]
+fn every_phrase_is_in_the_article() {
+    let article = article_normalised();
+    let rows = rongchang::rows().unwrap();
+    let targets = rongchang::targets().unwrap();
+    let phrases = rows
+        .iter()
+        .map(|r| (format!("row {}", r.number()), r.phrase_zh()))
+        .chain(targets.iter().map(|t| (t.id().to_owned(), t.phrase_zh())));
+    for (what, phrase) in phrases {
+        assert!(!phrase.is_empty(), "{what}: empty phrase");
+        assert!(
+            occurs_in(phrase, &article),
+            "{what}: {phrase:?} is not in the article"
+        );
+    }
+    // The abbreviation is only ever "...", and the one ASCII quote pair is
+    // the table's spelling of the article's curly quotes.
+    assert!(!ARTICLE.contains("\"融易贷\""));
+    assert!(ARTICLE.contains("“融易贷”"));
+}
+
+#[test]
+fn observations_carry_entity_period_status_and_source() {
+    let rows = rongchang::rows().unwrap();
+    let observations = rongchang::observations().unwrap();
+    assert_eq!(observations.len(), rows.len());
+    let entity = rongchang::entity().unwrap();
+    assert_eq!(entity, EntityId::new("rongchang_htz").unwrap());
+    assert_eq!(rongchang::ENTITY, "rongchang_htz");
+    assert_eq!(rongchang::YEAR, 2022);
+    for (row, obs) in rows.iter().zip(&observations) {
+        let n = row.number();
+        assert_eq!(row.observation(), obs, "row {n}");
+        assert_eq!(obs.entity(), &entity, "row {n}");
+        assert_eq!(obs.period(), Period::year(2022).unwrap(), "row {n}");
+        assert_eq!(obs.status(), ObsStatus::Normal, "row {n}");
+        let source = obs.source().expect("a source");
+        assert_eq!(source.citation(), rongchang::CITATION, "row {n}");
+        assert_eq!(source.phrase(), Some(row.phrase_zh()), "row {n}");
+        assert_eq!(row.indicator(), obs.indicator(), "row {n}");
+        assert_eq!(row.value(), obs.value(), "row {n}");
+        // The English name of each row's indicator is the table's English cell.
+        assert_eq!(row.indicator().name_en(), row.label_en(), "row {n}");
+        assert!(!row.indicator().name_zh().is_empty(), "row {n}");
+        assert!(row.indicator().check(row.value()).is_ok(), "row {n}");
+    }
+}
+
+#[test]
+fn the_citation_names_the_article() {
+    // From the article's header (tests/data/article.txt).
+    for part in [
+        "张青兰 (Zhang Qinglan)",
+        "荣昌高新区:跑步迈向百强国家高新区",
+        "Rongchang District: Faster Pace for the National Top100 High-Tech Zones",
+        "The World and Chongqing",
+        "Districts & Counties (区县)",
+        "pp. 84–87",
+        "2023-08-01",
+        "2022",
+    ] {
+        assert!(rongchang::CITATION.contains(part), "{part:?}");
+    }
+}
+
+/// (row, theme, kind, indicator code) from the dataset's specification; codes
+/// are stable API.
+const DESIGN: &[(u8, Theme, Kind, &str)] = &[
+    (1, Theme::Enterprises, Kind::Stock, "settled_enterprises"),
+    (
+        2,
+        Theme::Enterprises,
+        Kind::Stock,
+        "enterprises_in_production",
+    ),
+    (3, Theme::Output, Kind::Flow, "gross_output"),
+    (4, Theme::Output, Kind::Change, "gross_output_growth"),
+    (5, Theme::Ranking, Kind::Change, "torch_rank_change"),
+    (6, Theme::Ranking, Kind::Rank, "torch_rank"),
+    (7, Theme::Output, Kind::Change, "main_indicators_growth_min"),
+    (8, Theme::Space, Kind::Stock, "area_current"),
+    (9, Theme::Space, Kind::Stock, "area_registered_original"),
+    (10, Theme::Space, Kind::Stock, "area_registered_expanded"),
+    (11, Theme::Space, Kind::Flow, "infrastructure_financing"),
+    (
+        12,
+        Theme::Space,
+        Kind::Count,
+        "infrastructure_projects_completed",
+    ),
+    (13, Theme::Services, Kind::Count, "legacy_problems_solved"),
+    (14, Theme::Services, Kind::Count, "approval_items_handled"),
+    (
+        15,
+        Theme::Services,
+        Kind::Count,
+        "enterprise_difficulties_solved",
+    ),
+    (16, Theme::Services, Kind::Count, "rongyidai_enterprises"),
+    (17, Theme::Services, Kind::Flow, "rongyidai_loans"),
+    (18, Theme::Services, Kind::Count, "workers_recruited"),
+    (
+        19,
+        Theme::Investment,
+        Kind::Flow,
+        "zhongneng_guorun_pv_investment",
+    ),
+    (
+        20,
+        Theme::Investment,
+        Kind::Flow,
+        "shenzhen_bijin_packaging_investment",
+    ),
+    (
+        21,
+        Theme::Investment,
+        Kind::Count,
+        "social_investment_projects_started",
+    ),
+    (
+        22,
+        Theme::Investment,
+        Kind::Flow,
+        "social_investment_projects_total",
+    ),
+    (
+        23,
+        Theme::Investment,
+        Kind::Count,
+        "projects_completed_in_production",
+    ),
+    (
+        24,
+        Theme::Investment,
+        Kind::Count,
+        "tech_upgrade_projects_in_production",
+    ),
+    (
+        25,
+        Theme::Innovation,
+        Kind::Count,
+        "new_high_tech_enterprises",
+    ),
+    (26, Theme::Innovation, Kind::Count, "new_district_platforms"),
+    (
+        27,
+        Theme::Innovation,
+        Kind::Count,
+        "new_municipal_platforms",
+    ),
+    (28, Theme::Innovation, Kind::Stock, "high_tech_enterprises"),
+    (
+        29,
+        Theme::Innovation,
+        Kind::Stock,
+        "district_innovation_platforms",
+    ),
+    (
+        30,
+        Theme::Innovation,
+        Kind::Stock,
+        "municipal_or_higher_innovation_platforms",
+    ),
+    (
+        31,
+        Theme::Innovation,
+        Kind::Count,
+        "innovation_team_enterprises",
+    ),
+    (32, Theme::Innovation, Kind::Stock, "incubation_platforms"),
+    (
+        33,
+        Theme::Innovation,
+        Kind::Stock,
+        "enterprises_in_incubation",
+    ),
+    (
+        34,
+        Theme::Innovation,
+        Kind::Ratio,
+        "invention_patents_per_10k",
+    ),
+    (
+        35,
+        Theme::Innovation,
+        Kind::Change,
+        "invention_patents_per_10k_growth",
+    ),
+    (36, Theme::Innovation, Kind::Ratio, "rd_share_of_gdp"),
+];
+
+#[test]
+fn themes_kinds_and_codes_follow_the_design() {
+    let rows = rongchang::rows().unwrap();
+    assert_eq!(DESIGN.len(), rows.len());
+    for (row, &(n, theme, kind, code)) in rows.iter().zip(DESIGN) {
+        assert_eq!(row.number(), n);
+        assert_eq!(row.theme(), theme, "row {n}");
+        assert_eq!(row.indicator().kind(), kind, "row {n}");
+        assert_eq!(row.indicator().code().as_str(), code, "row {n}");
+    }
+    // Codes are unique across rows; T3 reuses row 6's indicator, the other
+    // targets have their own.
+    let codes: BTreeSet<&str> = DESIGN.iter().map(|d| d.3).collect();
+    assert_eq!(codes.len(), DESIGN.len());
+    let targets = rongchang::targets().unwrap();
+    let rank = rongchang::row(6).unwrap().unwrap();
+    for t in &targets {
+        let code = t.indicator().code().as_str();
+        if t.id() == "T3" {
+            assert_eq!(t.indicator(), rank.indicator());
+        } else {
+            assert!(!codes.contains(code), "{}: {code} is a row's code", t.id());
+        }
+    }
+    // Every theme has rows.
+    for theme in Theme::ALL {
+        assert!(rows.iter().any(|r| r.theme() == theme), "{theme:?}");
+    }
+    let names: Vec<(&str, &str)> = Theme::ALL.iter().map(|t| (t.zh(), t.en())).collect();
+    assert_eq!(
+        names,
+        [
+            ("工业产出", "output"),
+            ("考核排名", "ranking"),
+            ("企业", "enterprises"),
+            ("科技创新", "innovation"),
+            ("招商投资", "investment"),
+            ("空间与基础设施", "space and infrastructure"),
+            ("营商环境", "business services"),
+        ]
+    );
+}
+
+#[test]
+fn scopes_and_price_bases() {
+    let rows = rongchang::rows().unwrap();
+    for row in &rows {
+        let n = row.number();
+        let ind = row.indicator();
+        // figures.md row 3: the zone's industry as a whole; rows 4 and 7 are
+        // its growth.
+        let scope = if matches!(n, 3 | 4 | 7) {
+            Scope::AllIndustry
+        } else {
+            Scope::Whole
+        };
+        assert_eq!(ind.scope(), &scope, "row {n}");
+        // figures.md row 4: official industrial growth is at comparable prices.
+        let basis = match n {
+            4 | 7 => PriceBasis::Comparable,
+            _ if ind.unit() == Unit::YI_YUAN => PriceBasis::Current,
+            _ => PriceBasis::NotApplicable,
+        };
+        assert_eq!(ind.price_basis(), basis, "row {n}");
+    }
+
+    // The scope trap (figures.md, last paragraph): 1004亿元 is all industry,
+    // the 1800亿元 target is above designated size.
+    let t = rongchang::targets().unwrap();
+    let [t1, t2, t3, t4] = [&t[0], &t[1], &t[2], &t[3]];
+    assert_eq!(t1.indicator().scope(), &Scope::above_designated_size());
+    assert_ne!(rows[2].indicator().scope(), t1.indicator().scope());
+    assert_eq!(
+        t1.indicator().code().as_str(),
+        "output_above_designated_size"
+    );
+    assert_eq!(t1.indicator().kind(), Kind::Flow);
+    assert_eq!(t1.value(), &"1800余亿元".parse::<Figure>().unwrap());
+
+    assert_eq!(
+        t2.indicator().code().as_str(),
+        "leading_enterprises_over_1bn"
+    );
+    assert_eq!(t2.indicator().kind(), Kind::Count);
+    assert_eq!(t2.value(), &"10家以上".parse::<Figure>().unwrap());
+    assert_eq!(
+        t2.threshold(),
+        Some(&"10亿元以上".parse::<Figure>().unwrap())
+    );
+
+    assert_eq!(t3.indicator().code().as_str(), "torch_rank");
+    assert_eq!(t3.indicator().kind(), Kind::Rank);
+    assert_eq!(t3.value(), &"前100位".parse::<Figure>().unwrap());
+
+    assert_eq!(
+        t4.indicator().code().as_str(),
+        "consumer_goods_cluster_output"
+    );
+    assert_eq!(t4.indicator().kind(), Kind::Flow);
+    assert_eq!(
+        t4.indicator().scope(),
+        &Scope::Custom {
+            name: "consumer-goods industry cluster (food, apparel, ceramics)".into()
+        }
+    );
+    assert_eq!(t4.value(), &"1000亿元以上".parse::<Figure>().unwrap());
+}
+
+#[test]
+fn text_forms_of_the_values() {
+    // The Chinese forms the dataset was written in (figures.md value and unit
+    // cells, in the article's words), read back from the typed figures.
+    let want: &[(u8, &str)] = &[
+        (1, "755家"),
+        (3, "1004亿元"),
+        (4, "8.5%"),
+        (5, "上升17位"),
+        (6, "第122位"),
+        (7, "6%以上"),
+        (8, "28.8平方公里"),
+        (12, "5个项目"),
+        (13, "6个问题"),
+        (14, "1986件"),
+        (18, "4000余人"),
+        (29, "171个平台"),
+        (30, "82个平台"),
+        (34, "10.93件/万人"),
+    ];
+    for &(n, text) in want {
+        let row = rongchang::row(n).unwrap().unwrap();
+        assert_eq!(row.value().to_string(), text, "row {n}");
+        assert_eq!(row.value(), &text.parse::<Figure>().unwrap(), "row {n}");
+    }
+    // 82家平台 (the article's 家) is the same figure as 82个平台.
+    assert_eq!(
+        rongchang::row(30).unwrap().unwrap().value(),
+        &"82家平台".parse::<Figure>().unwrap()
+    );
+}
+
+fn exact(n: u8) -> Quantity {
+    *rongchang::row(n)
+        .unwrap()
+        .unwrap()
+        .value()
+        .exact()
+        .unwrap_or_else(|e| panic!("row {n}: {e}"))
+}
+
+fn round(x: Decimal, dp: u32) -> Decimal {
+    x.round_dp_with_strategy(dp, RoundingStrategy::MidpointNearestEven)
+}
+
+#[test]
+fn derived_check_values() {
+    // figures.md, "Derived figures": production rate 585/755 = 77.48 %.
+    let rate = exact(2).checked_ratio(&exact(1)).unwrap();
+    assert_eq!(round(rate, 4), dec!(0.7748));
+
+    // figures.md: area expansion 100.07 / 27.87 = 3.59 ×.
+    let expansion = exact(10).checked_ratio(&exact(9)).unwrap();
+    assert_eq!(round(expansion, 2), dec!(3.59));
+
+    // figures.md: rank in the previous assessment 139 = 122 + 17, and 22
+    // places still needed for the Top 100 (T3).
+    let rank = exact(6).value();
+    let rise = exact(5).value();
+    assert_eq!(rank + rise, dec!(139));
+    let top = rongchang::target("T3").unwrap().unwrap();
+    assert_eq!(rank - top.value().value(), dec!(22));
+
+    // figures.md: 2021 output at a nominal reading, 1004 / 1.085 = 925.35亿元;
+    // patents per 10,000 people in 2021, 10.93 / 1.1007 = 9.93.
+    let one = Decimal::ONE;
+    let hundred = Decimal::ONE_HUNDRED;
+    let g = one + exact(4).value() / hundred;
+    let base = exact(3).checked_div(g).unwrap();
+    assert_eq!(base.unit(), Unit::YI_YUAN);
+    assert_eq!(round(base.value(), 2), dec!(925.35));
+    let g = one + exact(35).value() / hundred;
+    assert_eq!(
+        round(exact(34).checked_div(g).unwrap().value(), 2),
+        dec!(9.93)
+    );
+
+    // figures.md row 18: "4000余人" is a lower bound.
+    let recruited = rongchang::row(18).unwrap().unwrap();
+    let v = recruited.value();
+    assert_eq!(v.gt(&"4000人".parse().unwrap()).unwrap(), Truth::True);
+    assert_eq!(v.gt(&"5000人".parse().unwrap()).unwrap(), Truth::Unknown);
+    assert!(v.exact().is_err());
+}
