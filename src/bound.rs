@@ -140,7 +140,7 @@ impl core::str::FromStr for Bound {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Bound, "bound");
+crate::unit::serde_via_str!(Bound);
 
 /// The answer to a question about a bounded value: true, false, or not known
 /// from what was published.
@@ -157,6 +157,8 @@ crate::unit::serde_via_str!(Bound, "bound");
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Truth {
     /// Certainly true.
     True,

@@ -64,7 +64,7 @@ macro_rules! code_type {
         }
 
         #[cfg(feature = "serde")]
-        crate::unit::serde_via_str!($name, $what);
+        crate::unit::serde_via_str!($name);
     };
 }
 
@@ -183,7 +183,7 @@ impl core::str::FromStr for Kind {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Kind, "kind");
+crate::unit::serde_via_str!(Kind);
 
 /// How a change of an indicator is measured.
 ///
@@ -199,6 +199,8 @@ crate::unit::serde_via_str!(Kind, "kind");
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ChangeMeasure {
     /// Relative change in percent (增长8.5%): amounts, counts, densities.
@@ -259,7 +261,8 @@ impl Direction {
 /// use indstat::Scope;
 ///
 /// let above = Scope::above_designated_size();
-/// assert_eq!(above.to_string(), "above designated size (revenue ≥ 2000万元)");
+/// assert_eq!(above.to_string(), "above designated size (revenue ≥ 20 million yuan)");
+/// assert_eq!(above.zh(), "规模以上(年主营业务收入2000万元及以上)");
 /// assert_ne!(above, Scope::AllIndustry);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -326,7 +329,7 @@ impl fmt::Display for Scope {
             Scope::Whole => f.write_str("whole"),
             Scope::AllIndustry => f.write_str("all industry"),
             Scope::AboveDesignatedSize { threshold } => {
-                write!(f, "above designated size (revenue ≥ {threshold})")
+                write!(f, "above designated size (revenue ≥ {})", threshold.en())
             }
             Scope::Custom { name } => f.write_str(name),
         }

@@ -96,6 +96,41 @@ impl fmt::Display for Frequency {
     }
 }
 
+impl FromStr for Frequency {
+    type Err = Error;
+
+    /// Reads the names `Display` writes (`annual`, `quarterly`, …) or an SDMX
+    /// `FREQ` code (`A`, `S`, `Q`, `M`).
+    fn from_str(s: &str) -> Result<Self> {
+        [
+            Frequency::Annual,
+            Frequency::HalfYearly,
+            Frequency::Quarterly,
+            Frequency::Monthly,
+            Frequency::YearToDate,
+        ]
+        .into_iter()
+        .find(|f| f.to_string() == s)
+        .or(match s {
+            "A" => Some(Frequency::Annual),
+            "S" => Some(Frequency::HalfYearly),
+            "Q" => Some(Frequency::Quarterly),
+            "M" => Some(Frequency::Monthly),
+            _ => None,
+        })
+        .ok_or_else(|| {
+            Error::parse(
+                s,
+                "a frequency",
+                "expected annual, half-yearly, quarterly, monthly, year-to-date or A, S, Q, M",
+            )
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::unit::serde_via_str!(Frequency);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Part {
     Year,
@@ -789,7 +824,7 @@ impl FromStr for Period {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Period, "period");
+crate::unit::serde_via_str!(Period);
 
 /// A span of time in years, kept as an exact fraction: `periods / per_year`.
 ///

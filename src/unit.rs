@@ -492,6 +492,22 @@ impl Magnitude {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Magnitude {
+    /// The exponent, as SDMX's `UNIT_MULT`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        s.serialize_u8(self.0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Magnitude {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> core::result::Result<Self, D::Error> {
+        let exponent = u8::deserialize(d)?;
+        Magnitude::new(exponent).map_err(serde::de::Error::custom)
+    }
+}
+
 impl fmt::Display for Magnitude {
     /// `1e8`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -775,7 +791,7 @@ mod serde_impls {
     use super::{Dimension, Noun, Unit};
 
     macro_rules! serde_via_str {
-        ($t:ty, $what:literal) => {
+        ($t:ty) => {
             impl serde::Serialize for $t {
                 fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     s.collect_str(self)
@@ -791,9 +807,9 @@ mod serde_impls {
     }
     pub(crate) use serde_via_str;
 
-    serde_via_str!(Unit, "unit");
-    serde_via_str!(Dimension, "dimension");
-    serde_via_str!(Noun, "noun");
+    serde_via_str!(Unit);
+    serde_via_str!(Dimension);
+    serde_via_str!(Noun);
 }
 
 #[cfg(feature = "serde")]

@@ -109,8 +109,18 @@ fn every_type_round_trips() {
     )
     .unwrap();
     round_trip(&series);
+    round_trip(&Frequency::YearToDate);
+    round_trip(&indstat::Magnitude::YI);
+    round_trip(&indstat::Truth::Unknown);
+    round_trip(&indstat::ChangeMeasure::PercentagePoints);
+    round_trip(&indstat::Kind::Change);
+    round_trip(&indstat::Direction::LowerIsBetter);
+    round_trip(&indstat::Dimension::PerTenThousandPeople(Noun::Patent));
     let _: Option<YearSpan> = None;
-    let _ = Frequency::Annual;
+    // The built-in dataset's observations all round-trip.
+    for o in indstat::datasets::rongchang::observations().unwrap() {
+        round_trip(&o);
+    }
 }
 
 /// Deserialising invalid data fails, and the message names the bad value.
@@ -174,4 +184,13 @@ fn invalid_data_is_refused_with_a_clear_message() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("unknown field"), "{err}");
+    // A magnitude beyond 10^28 and an unknown frequency.
+    let err = serde_json::from_str::<indstat::Magnitude>("29")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("10^29"), "{err}");
+    let err = serde_json::from_str::<Frequency>("\"weekly\"")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("\"weekly\""), "{err}");
 }

@@ -124,6 +124,7 @@ pub fn entity() -> Result<EntityId> {
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Theme {
     /// Industrial output and its growth (工业产出).
     Output,
@@ -221,6 +222,7 @@ impl Theme {
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Row {
     number: u8,
     theme: Theme,
@@ -940,6 +942,7 @@ pub fn row(number: u8) -> Result<Option<Row>> {
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TargetRow {
     id: &'static str,
     phrase_zh: &'static str,
@@ -1036,7 +1039,7 @@ impl TargetRow {
     }
 
     /// For a count of things above a size, the size each must reach: T2
-    /// counts enterprises with output of 10亿元 or more.
+    /// counts enterprises with output of 1 billion yuan or more.
     ///
     /// # Examples
     ///
@@ -1111,7 +1114,7 @@ const TARGET_SPECS: [TargetSpec; 4] = [
         id: "T2",
         code: "leading_enterprises_over_1bn",
         name_zh: "产值在10亿元以上的产业龙头企业、领军企业、上市企业",
-        name_en: "leading, pioneering and listed enterprises with output of 10亿元 or more",
+        name_en: "leading, pioneering and listed enterprises with output of 1 billion yuan or more",
         value: "10家以上",
         kind: Kind::Count,
         scope: TargetScope::Whole,
