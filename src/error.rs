@@ -179,6 +179,108 @@ pub enum Error {
         /// The observation's entity and indicator.
         found: String,
     },
+    /// Growth from a zero base is undefined (pandas and polars give ±inf or NaN).
+    #[error("growth is undefined: the base {base} is zero (current {current})")]
+    ZeroBase {
+        /// The base value, as text.
+        base: String,
+        /// The current value, as text.
+        current: String,
+    },
+    /// Growth from a negative base has no agreed meaning: the naive formula
+    /// reads a halved loss (−100 → −50) as a 50% fall.
+    #[error(
+        "growth is undefined: the base {base} is negative (current {current}); report the change itself"
+    )]
+    NegativeBase {
+        /// The base value, as text.
+        base: String,
+        /// The current value, as text.
+        current: String,
+    },
+    /// The value changed sign (a profit became a loss): a growth rate below
+    /// −100% would be meaningless.
+    #[error("growth is undefined: the value changed sign from {base} to {current}")]
+    SignChange {
+        /// The base value, as text.
+        base: String,
+        /// The current value, as text.
+        current: String,
+    },
+    /// A calculation needed a value that is not in the series.
+    #[error("no value for {period} in series {series}")]
+    MissingValue {
+        /// The period without a value.
+        period: Period,
+        /// The series (entity and indicator code).
+        series: String,
+    },
+    /// A percentage (a share, a rate) changes in percentage points; its percent
+    /// growth is asked for only explicitly.
+    #[error(
+        "{base} and {current} are percentages: their change is in percentage points (use percentage_point_change), or ask for growth_of_share explicitly"
+    )]
+    ShareGrowth {
+        /// The base value, as text.
+        base: String,
+        /// The current value, as text.
+        current: String,
+    },
+    /// A growth rate outside the range a calculation accepts (a rate of −100%
+    /// or less cannot be compounded).
+    #[error("rate {rate} is out of range: {reason}")]
+    RateOutOfRange {
+        /// The rate, as text.
+        rate: String,
+        /// The accepted range.
+        reason: &'static str,
+    },
+    /// A span of time that a calculation cannot use: zero or negative years, a
+    /// deadline at or before the base period.
+    #[error("invalid span from {from} to {to}: {reason}")]
+    InvalidSpan {
+        /// The start, as text.
+        from: String,
+        /// The end, as text.
+        to: String,
+        /// Why the span cannot be used.
+        reason: &'static str,
+    },
+    /// A value outside the domain of a calculation (a non-positive start value
+    /// for a CAGR, a negative target).
+    #[error("{value} is outside the domain of {operation}: {reason}")]
+    OutOfDomain {
+        /// The value, as text.
+        value: String,
+        /// The calculation.
+        operation: &'static str,
+        /// What the calculation accepts.
+        reason: &'static str,
+    },
+    /// A calculation whose honest answer depends on an assumption the caller
+    /// has not stated (a comparable-price rate applied to a current-price
+    /// level, two scopes compared as one).
+    #[error("{operation} needs an assumption: {assumption}; state it to proceed")]
+    AssumptionRequired {
+        /// The calculation.
+        operation: &'static str,
+        /// The assumption it needs, in words.
+        assumption: String,
+    },
+    /// Parts do not add up to the total they are said to make.
+    #[error("components do not add up: they sum to {sum}, the total is {total}")]
+    InconsistentTotal {
+        /// The sum of the parts, as text.
+        sum: String,
+        /// The total given, as text.
+        total: String,
+    },
+    /// A list that must not be empty was empty.
+    #[error("{what} is empty")]
+    Empty {
+        /// What was empty.
+        what: &'static str,
+    },
 }
 
 /// The crate's result type: `Result<T, indstat::Error>`.

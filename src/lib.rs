@@ -3,18 +3,22 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod assumption;
 mod bound;
 mod error;
 mod indicator;
 mod observation;
 mod period;
 mod quantity;
+mod rate;
 mod series;
 mod text;
 mod unit;
 
 pub mod datasets;
+pub mod growth;
 
+pub use assumption::{Assumption, Estimate};
 pub use bound::{Bound, Figure, Truth};
 pub use error::{Error, Result};
 pub use indicator::{
@@ -23,6 +27,7 @@ pub use indicator::{
 pub use observation::{ObsStatus, Observation, Source};
 pub use period::{Frequency, MAX_YEAR, MIN_YEAR, Period, YearSpan};
 pub use quantity::Quantity;
+pub use rate::{PercentagePoints, Rate};
 pub use series::{Point, Series};
 pub use unit::{Dimension, Magnitude, Noun, Unit};
 
