@@ -264,10 +264,40 @@ impl fmt::Display for Truth {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(into = "FigureRepr", from = "FigureRepr"))]
 pub struct Figure {
     bound: Bound,
-    #[cfg_attr(feature = "serde", serde(flatten))]
     quantity: Quantity,
+}
+
+/// The serialised form of a [`Figure`]: one flat object, unknown fields
+/// refused (serde's `flatten` would accept them).
+#[cfg(feature = "serde")]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureRepr {
+    bound: Bound,
+    #[serde(with = "crate::quantity::decimal_str")]
+    value: Decimal,
+    unit: Unit,
+}
+
+#[cfg(feature = "serde")]
+impl From<Figure> for FigureRepr {
+    fn from(f: Figure) -> FigureRepr {
+        FigureRepr {
+            bound: f.bound,
+            value: f.quantity.value(),
+            unit: f.quantity.unit(),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<FigureRepr> for Figure {
+    fn from(r: FigureRepr) -> Figure {
+        Figure::new(r.bound, Quantity::new(r.value, r.unit))
+    }
 }
 
 impl Figure {
@@ -396,6 +426,7 @@ impl Figure {
     /// let f: Figure = "10家以上".parse()?;
     /// assert_eq!(f.ge(&"10家".parse()?)?, Truth::True);
     /// assert_eq!(f.ge(&"11家".parse()?)?, Truth::Unknown);
+    /// assert!(f.ge(&"11人".parse()?).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn ge(&self, x: &Quantity) -> Result<Truth> {
@@ -411,6 +442,7 @@ impl Figure {
     /// ```
     /// use indstat::{Figure, Truth};
     /// assert_eq!("4000余人".parse::<Figure>()?.lt(&"4000人".parse()?)?, Truth::False);
+    /// assert!("4000余人".parse::<Figure>()?.lt(&"4000元".parse()?).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn lt(&self, x: &Quantity) -> Result<Truth> {
@@ -426,6 +458,7 @@ impl Figure {
     /// ```
     /// use indstat::{Figure, Truth};
     /// assert_eq!("1800亿元".parse::<Figure>()?.le(&"1800亿元".parse()?)?, Truth::True);
+    /// assert!("1800亿元".parse::<Figure>()?.le(&"18%".parse()?).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn le(&self, x: &Quantity) -> Result<Truth> {
@@ -443,6 +476,7 @@ impl Figure {
     /// let f: Figure = "10家以上".parse()?;
     /// assert_eq!(f.equals(&"9家".parse()?)?, Truth::False);
     /// assert_eq!(f.equals(&"12家".parse()?)?, Truth::Unknown);
+    /// assert!(f.equals(&"12个项目".parse()?).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn equals(&self, x: &Quantity) -> Result<Truth> {

@@ -679,7 +679,8 @@ impl Indicator {
         match (self.kind, self.unit.dimension()) {
             (Kind::Rank, _) => ChangeMeasure::Places,
             (_, Dimension::Percent) => ChangeMeasure::PercentagePoints,
-            (Kind::Score | Kind::Change, _) | (_, Dimension::RankChange | Dimension::Score) => {
+            (Kind::Score | Kind::Change, _)
+            | (_, Dimension::RankChange | Dimension::Score | Dimension::PercentagePoint) => {
                 ChangeMeasure::Difference
             }
             _ => ChangeMeasure::Percent,
@@ -745,7 +746,11 @@ impl Indicator {
                     return Err(invalid("this value cannot be negative"));
                 }
             }
-            Dimension::Yuan | Dimension::Percent | Dimension::Score | Dimension::Ratio => {}
+            Dimension::Yuan
+            | Dimension::Percent
+            | Dimension::PercentagePoint
+            | Dimension::Score
+            | Dimension::Ratio => {}
         }
         Ok(())
     }

@@ -393,6 +393,22 @@ impl Period {
         self.year as i64 * per + self.index() as i64 - 1
     }
 
+    /// A total order for sorting and map keys: by frequency, then by time.
+    /// Periods of one frequency sort in time order; across frequencies the
+    /// order (annual, half-yearly, quarterly, monthly, year-to-date) only
+    /// groups them, it says nothing about time.
+    ///
+    /// ```
+    /// use indstat::Period;
+    /// let mut ps = vec![Period::year(2022)?, Period::quarter(2021, 4)?, Period::year(2021)?];
+    /// ps.sort_by_key(Period::sort_key);
+    /// assert_eq!(ps, [Period::year(2021)?, Period::year(2022)?, Period::quarter(2021, 4)?]);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub const fn sort_key(&self) -> (Frequency, i64) {
+        (self.frequency(), self.ordinal())
+    }
+
     fn from_ordinal(template: Period, ordinal: i64, direction: &'static str) -> Result<Period> {
         let per = i64::from(template.frequency().per_year());
         let out_of_range = || Error::NoAdjacentPeriod {
@@ -485,6 +501,8 @@ impl Period {
     /// ```
     /// use indstat::Period;
     /// assert_eq!(Period::half(2022, 2)?.next()?, Period::half(2023, 1)?);
+    /// assert!(Period::ytd(2022, 12)?.next().is_err());
+    /// assert!(Period::year(9999)?.next().is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn next(&self) -> Result<Period> {
@@ -500,6 +518,7 @@ impl Period {
     /// ```
     /// use indstat::Period;
     /// assert_eq!(Period::year(2022)?.add_years(4)?, Period::year(2026)?);
+    /// assert!(Period::year(2022)?.add_years(8000).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn add_years(&self, years: i32) -> Result<Period> {
@@ -667,6 +686,8 @@ impl Period {
     /// use indstat::{Frequency, Period};
     /// let d = NaiveDate::from_ymd_opt(2022, 8, 15).unwrap();
     /// assert_eq!(Period::containing(d, Frequency::Quarterly)?, Period::quarter(2022, 3)?);
+    /// let ancient = NaiveDate::from_ymd_opt(-5, 1, 1).unwrap();
+    /// assert!(Period::containing(ancient, Frequency::Annual).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     #[allow(clippy::arithmetic_side_effects)] // month ≤ 12
@@ -844,9 +865,37 @@ crate::unit::serde_via_str!(Period);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "YearSpanRepr"))]
 pub struct YearSpan {
     periods: i64,
     per_year: u8,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearSpanRepr {
+    periods: i64,
+    per_year: u8,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<YearSpanRepr> for YearSpan {
+    type Error = Error;
+    fn try_from(r: YearSpanRepr) -> Result<YearSpan> {
+        if matches!(r.per_year, 1 | 2 | 4 | 12) {
+            Ok(YearSpan {
+                periods: r.periods,
+                per_year: r.per_year,
+            })
+        } else {
+            Err(Error::parse(
+                &format!("{}/{}", r.periods, r.per_year),
+                "a year span",
+                "periods per year must be 1, 2, 4 or 12",
+            ))
+        }
+    }
 }
 
 impl YearSpan {

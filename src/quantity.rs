@@ -53,7 +53,7 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Quantity {
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))]
     value: Decimal,
     unit: Unit,
 }
@@ -142,6 +142,8 @@ impl Quantity {
     /// ```
     /// use rust_decimal_macros::dec;
     /// assert_eq!("22.45亿元".parse::<indstat::Quantity>()?.to_base()?, dec!(2245000000));
+    /// let huge = indstat::Quantity::new(rust_decimal::Decimal::MAX, indstat::Unit::YI_YUAN);
+    /// assert!(huge.to_base().is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn to_base(&self) -> Result<Decimal> {
@@ -222,8 +224,9 @@ impl Quantity {
     /// # Errors
     ///
     /// [`Error::UnitMismatch`] across dimensions, [`Error::Overflow`] when the
-    /// sum leaves `Decimal`'s range, [`Error::Inexact`] when no common magnitude
-    /// holds both values exactly.
+    /// sum leaves `Decimal`'s range, [`Error::Inexact`] when the exact sum needs
+    /// more than 28 significant digits (`1e28元 + 0.1元`), which `Decimal` would
+    /// round.
     ///
     /// ```
     /// use indstat::Quantity;
@@ -237,10 +240,33 @@ impl Quantity {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn checked_add(&self, other: &Quantity) -> Result<Quantity> {
+        self.exact_sum(other, false)
+    }
+
+    fn exact_sum(&self, other: &Quantity, subtract: bool) -> Result<Quantity> {
         let (a, b, unit) = self.aligned(other)?;
+        let (op, b) = if subtract {
+            (
+                "subtract",
+                Decimal::ZERO
+                    .checked_sub(b)
+                    .ok_or_else(|| Error::overflow("subtract", self, other))?,
+            )
+        } else {
+            ("add", b)
+        };
         let value = a
             .checked_add(b)
-            .ok_or_else(|| Error::overflow("add", self, other))?;
+            .ok_or_else(|| Error::overflow(op, self, other))?;
+        // Decimal rounds a sum that needs more than 28 significant digits
+        // (1e28 + 0.1); refuse rather than round.
+        if exact_add(a, b) != Some(value) {
+            return Err(Error::Inexact {
+                value: format!("{self} {} {other}", if subtract { "−" } else { "+" }),
+                from: self.unit,
+                to: unit,
+            });
+        }
         Ok(Quantity { value, unit })
     }
 
@@ -258,18 +284,17 @@ impl Quantity {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity> {
-        let (a, b, unit) = self.aligned(other)?;
-        let value = a
-            .checked_sub(b)
-            .ok_or_else(|| Error::overflow("subtract", self, other))?;
-        Ok(Quantity { value, unit })
+        self.exact_sum(other, true)
     }
 
-    /// The quantity multiplied by a plain number, in the same unit.
+    /// The quantity multiplied by a plain number, in the same unit. A product
+    /// that needs more than 28 decimal places is rounded to 28 (as `Decimal`
+    /// does, half to even); one that would round to zero is an error.
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] when the product leaves `Decimal`'s range.
+    /// [`Error::Overflow`] when the product leaves `Decimal`'s range;
+    /// [`Error::Inexact`] when a non-zero product underflows to zero.
     ///
     /// ```
     /// use indstat::Quantity;
@@ -285,6 +310,13 @@ impl Quantity {
             .value
             .checked_mul(factor)
             .ok_or_else(|| Error::overflow("multiply", self, factor))?;
+        if value.is_zero() && !self.value.is_zero() && !factor.is_zero() {
+            return Err(Error::Inexact {
+                value: format!("{self} × {factor}"),
+                from: self.unit,
+                to: self.unit,
+            });
+        }
         Ok(Quantity {
             value,
             unit: self.unit,
@@ -338,6 +370,57 @@ impl Quantity {
         let (a, b, _) = self.aligned(other)?;
         checked_div(a, b, || self.to_string())
     }
+}
+
+/// serde for `Decimal` as a string, read exactly: a JSON number, an exponent
+/// (`1e5`) or more than 28 decimal places is refused rather than rounded
+/// (rust_decimal's own `serde::str` reads through `from_str`, which rounds).
+#[cfg(feature = "serde")]
+pub(crate) mod decimal_str {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
+
+    pub(crate) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let plain = !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'));
+        if !plain {
+            return Err(D::Error::custom(format!(
+                "invalid decimal {text:?}: expected a plain decimal such as \"1004.5\""
+            )));
+        }
+        Decimal::from_str_exact(&text).map_err(|_| {
+            D::Error::custom(format!(
+                "invalid decimal {text:?}: more than 28 significant digits or out of range"
+            ))
+        })
+    }
+}
+
+/// `a + b` computed exactly in 128-bit integers, or `None` if the exact sum
+/// does not fit a `Decimal` (more than 96 bits of mantissa at 28 places).
+#[allow(clippy::arithmetic_side_effects)] // scales are 0..=28: the differences are small
+pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    let scale = a.scale().max(b.scale());
+    let align = |d: Decimal| {
+        10i128
+            .checked_pow(scale - d.scale())
+            .and_then(|f| d.mantissa().checked_mul(f))
+    };
+    let mut m = align(a)?.checked_add(align(b)?)?;
+    let mut scale = scale;
+    while scale > 0 && m % 10 == 0 {
+        m /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(m, scale).ok()
 }
 
 /// `a / b` with typed errors.

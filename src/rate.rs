@@ -65,7 +65,9 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
-pub struct Rate(#[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))] Decimal);
+pub struct Rate(
+    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))] Decimal,
+);
 
 impl Rate {
     /// No change.
@@ -254,7 +256,7 @@ impl TryFrom<&Quantity> for Rate {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
 pub struct PercentagePoints(
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))] Decimal,
+    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))] Decimal,
 );
 
 impl PercentagePoints {

@@ -222,7 +222,7 @@ impl Series {
     ///
     /// [`Error::SeriesMismatch`] when observations differ in entity or
     /// indicator; otherwise as [`insert`](Series::insert). An empty input gives
-    /// [`Error::Parse`], since there is no entity or indicator to take.
+    /// [`Error::Empty`], since there is no entity or indicator to take.
     ///
     /// ```
     /// use indstat::{datasets::rongchang, Series};
@@ -230,15 +230,16 @@ impl Series {
     /// let s = Series::from_observations(obs)?;
     /// assert_eq!(s.len(), 1);
     /// assert!(Series::from_observations(rongchang::observations()?).is_err());
+    /// assert!(Series::from_observations([]).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_observations(
         observations: impl IntoIterator<Item = Observation>,
     ) -> Result<Series> {
         let mut iter = observations.into_iter();
-        let first = iter
-            .next()
-            .ok_or_else(|| Error::parse("", "a series", "no observations"))?;
+        let first = iter.next().ok_or(Error::Empty {
+            what: "the list of observations",
+        })?;
         let mut s = Series::new(first.entity().clone(), first.indicator().clone());
         s.push(first)?;
         for o in iter {

@@ -3,15 +3,21 @@
 //!
 //! The grammar, in both languages, is: an optional bound word, a number, an
 //! optional magnitude, a unit, an optional bound suffix. Numbers are plain
-//! decimals (`1004`, `22.45`, `-3`), with comma grouping in English
-//! (`4,000`); Chinese numerals (一千) are not read. Ranks (`第122位`, `122nd`) and
-//! rank changes (`上升17位`, `up 17 places`) have their own forms.
+//! decimals (`1004`, `22.45`, `-3`), with optional comma grouping (`4,000`,
+//! `4，000`); Chinese numerals (一千) are not read. Ranks (`第122位`, `122nd`),
+//! rank changes (`上升17位`, `up 17 places`) and percentage points
+//! (`回落1.5个百分点`, `down 1.5 percentage points`) have their own forms.
+//!
+//! Chinese text printed by [`Figure::zh`] reads back with the same bound, unit,
+//! magnitude and digits. English text reads back to an equal value: English
+//! writes magnitudes as thousand/million/billion/trillion, and reading stores
+//! them at the Chinese magnitudes 万, 亿, 万亿 (100.4 billion yuan is read as
+//! 1004亿元), so that Chinese output stays idiomatic.
 
+use core::cmp::Ordering;
 use core::str::FromStr;
 
 use rust_decimal::Decimal;
-
-use core::cmp::Ordering;
 
 use crate::quantity::{cmp_scaled, shift_exact};
 use crate::{Bound, Dimension, Error, Figure, Magnitude, Noun, Quantity, Result, Unit};
@@ -29,15 +35,23 @@ pub(crate) fn parse_figure(input: &str) -> Result<Figure> {
         return Err(Error::parse(input, EXPECTED, "the text is empty"));
     }
     if s.chars().any(is_cjk) {
-        parse_zh(input, s)
+        // Spaces carry no meaning in Chinese text: "1004 亿元" is 1004亿元.
+        let compact: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c == '，' { ',' } else { c })
+            .collect();
+        parse_zh(input, &compact)
     } else {
-        parse_en(input, s)
+        let lower = s.to_ascii_lowercase();
+        let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        parse_en(input, &lower)
     }
 }
 
-/// Splits a leading decimal number off `s`: an optional sign, digits, an
-/// optional fraction; with `commas`, thousands separators in the integer part.
-fn take_number<'a>(input: &str, s: &'a str, commas: bool) -> Result<(Decimal, &'a str)> {
+/// Splits a leading decimal number off `s`: an optional sign, digits with
+/// optional thousands separators, an optional fraction.
+fn take_number<'a>(input: &str, s: &'a str) -> Result<(Decimal, &'a str)> {
     let (negative, body) = if let Some(r) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
         (true, r)
     } else if let Some(r) = s.strip_prefix('+') {
@@ -47,13 +61,12 @@ fn take_number<'a>(input: &str, s: &'a str, commas: bool) -> Result<(Decimal, &'
     };
     let end = body
         .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || (commas && c == ',')))
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ','))
         .map_or(body.len(), |(i, _)| i);
-    let (num, rest) = body.split_at(end);
     // A trailing comma belongs to the text, not the number ("4,000, …").
-    let num = num.trim_end_matches(',');
-    let rest = body.get(num.len()..).unwrap_or(rest);
-    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+    let num = body.get(..end).unwrap_or("").trim_end_matches(',');
+    let rest = body.get(num.len()..).unwrap_or("");
+    if !num.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(Error::parse(input, EXPECTED, "expected a number"));
     }
     let (int, frac) = match num.split_once('.') {
@@ -69,7 +82,7 @@ fn take_number<'a>(input: &str, s: &'a str, commas: bool) -> Result<(Decimal, &'
             ));
         }
     }
-    let digits: String = if int.contains(',') {
+    if int.contains(',') {
         let mut groups = int.split(',');
         let first = groups.next().unwrap_or("");
         let ok = !first.is_empty() && first.len() <= 3 && groups.all(|g| g.len() == 3);
@@ -80,13 +93,17 @@ fn take_number<'a>(input: &str, s: &'a str, commas: bool) -> Result<(Decimal, &'
                 format!("misplaced thousands separator in {num:?}"),
             ));
         }
-        int.replace(',', "")
-    } else {
-        int.to_owned()
-    };
+    }
+    // Trailing zeros past 28 places carry no value: 1.000…0 (29 zeros) is 1.
+    let frac = frac.map(|f| {
+        let keep = f.trim_end_matches('0').len().max(f.len().min(28));
+        f.get(..keep).unwrap_or(f)
+    });
+    let sign = if negative { "-" } else { "" };
+    let digits = int.replace(',', "");
     let plain = match frac {
-        Some(f) => format!("{}{digits}.{f}", if negative { "-" } else { "" }),
-        None => format!("{}{digits}", if negative { "-" } else { "" }),
+        Some(f) => format!("{sign}{digits}.{f}"),
+        None => format!("{sign}{digits}"),
     };
     let value = Decimal::from_str_exact(&plain).map_err(|_| Error::NumberOutOfRange {
         input: num.to_owned(),
@@ -124,16 +141,29 @@ fn combine(input: &str, power: Option<u8>, mag: Magnitude) -> Result<Magnitude> 
     }
 }
 
-fn strip_any<'a, T: Copy>(s: &'a str, table: &[(&str, T)]) -> Option<(T, &'a str)> {
+fn strip_longest<'a, T: Copy>(
+    s: &'a str,
+    table: &[(&str, T)],
+    suffix: bool,
+) -> Option<(T, &'a str)> {
     table
         .iter()
-        .find_map(|&(p, t)| s.strip_prefix(p).map(|r| (t, r)))
-}
-
-fn strip_any_suffix<'a, T: Copy>(s: &'a str, table: &[(&str, T)]) -> Option<(T, &'a str)> {
-    table
-        .iter()
-        .find_map(|&(p, t)| s.strip_suffix(p).map(|r| (t, r)))
+        .filter(|(w, _)| {
+            if suffix {
+                s.ends_with(w)
+            } else {
+                s.starts_with(w)
+            }
+        })
+        .max_by_key(|(w, _)| w.len())
+        .and_then(|&(w, t)| {
+            let rest = if suffix {
+                s.get(..s.len().saturating_sub(w.len()))
+            } else {
+                s.get(w.len()..)
+            };
+            rest.map(|r| (t, r))
+        })
 }
 
 fn set_bound(input: &str, slot: &mut Bound, b: Bound) -> Result<()> {
@@ -145,6 +175,25 @@ fn set_bound(input: &str, slot: &mut Bound, b: Bound) -> Result<()> {
     }
 }
 
+/// The bound of `−x` when `x` has bound `b`: a fall of "17 places or more" is
+/// a change of −17 or less.
+fn flip(b: Bound) -> Bound {
+    match b {
+        Bound::Exact => Bound::Exact,
+        Bound::AtLeast => Bound::AtMost,
+        Bound::MoreThan => Bound::LessThan,
+        Bound::AtMost => Bound::AtLeast,
+        Bound::LessThan => Bound::MoreThan,
+    }
+}
+
+/// `−v`, which cannot overflow: Decimal's range is symmetric.
+fn negate(mut v: Decimal) -> Decimal {
+    v.set_sign_negative(!v.is_sign_negative());
+    v
+}
+
+/// Checks what the dimension requires of the number and builds the figure.
 fn make(
     input: &str,
     bound: Bound,
@@ -159,19 +208,20 @@ fn make(
             format!("{} takes no magnitude", dim.code()),
         )
     })?;
-    Ok(Figure::new(bound, Quantity::new(value, unit)))
-}
-
-fn whole_number(input: &str, value: Decimal, what: &str) -> Result<()> {
-    if value.fract().is_zero() {
-        Ok(())
-    } else {
-        Err(Error::parse(
-            input,
-            EXPECTED,
-            format!("a {what} is a whole number"),
-        ))
+    // Whole in base units: no more decimal places than the magnitude absorbs.
+    let whole = value.normalize().scale() <= u32::from(mag.exponent());
+    let problem = match dim {
+        Dimension::Count(_) if !whole => Some("a count is a whole number"),
+        Dimension::Rank if !whole || value < Decimal::ONE => {
+            Some("a rank is a whole number from 1")
+        }
+        Dimension::RankChange if !whole => Some("a rank change is a whole number of places"),
+        _ => None,
+    };
+    if let Some(reason) = problem {
+        return Err(Error::parse(input, EXPECTED, reason));
     }
+    Ok(Figure::new(bound, Quantity::new(value, unit)))
 }
 
 // ---------------------------------------------------------------- Chinese
@@ -183,6 +233,7 @@ const ZH_PREFIX: &[(&str, Bound)] = &[
     ("超", Bound::MoreThan),
     ("至少", Bound::AtLeast),
     ("不低于", Bound::AtLeast),
+    ("不少于", Bound::AtLeast),
     ("不足", Bound::LessThan),
     ("不到", Bound::LessThan),
     ("低于", Bound::LessThan),
@@ -194,25 +245,21 @@ const ZH_SUFFIX: &[(&str, Bound)] = &[
     ("以上", Bound::AtLeast),
     ("及以上", Bound::AtLeast),
     ("以下", Bound::AtMost),
+    ("及以下", Bound::AtMost),
     ("以内", Bound::AtMost),
 ];
 
-const ZH_MAGNITUDES: &[&str] = &[
-    "千万亿",
-    "百万亿",
-    "十万亿",
-    "万亿",
-    "千亿",
-    "百亿",
-    "十亿",
-    "亿",
-    "千万",
-    "百万",
-    "十万",
-    "万",
-    "千",
-    "百",
-    "十",
+/// Words that say which way a rank or a percentage moved.
+const ZH_MOVES: &[(&str, bool)] = &[
+    ("上升", true),
+    ("提升", true),
+    ("前进", true),
+    ("提高", true),
+    ("下降", false),
+    ("下滑", false),
+    ("后退", false),
+    ("回落", false),
+    ("降低", false),
 ];
 
 const ZH_NOUN_WORDS: &[(&str, Noun)] = &[
@@ -227,34 +274,34 @@ const ZH_NOUN_WORDS: &[(&str, Noun)] = &[
 
 const ZH_CLASSIFIERS: &[&str] = &["家", "个", "件", "人", "名", "位", "项"];
 
-#[allow(clippy::arithmetic_side_effects)] // Decimal negation cannot overflow: its range is symmetric
+fn take_yu(s: &str) -> (bool, &str) {
+    match s.strip_prefix('余').or_else(|| s.strip_prefix('多')) {
+        Some(r) => (true, r),
+        None => (false, s),
+    }
+}
+
 fn parse_zh(input: &str, s: &str) -> Result<Figure> {
-    // 不超过 must win over 超过, 及以上 over 以上: the tables list longer forms
-    // where a shorter one is their suffix, so try them longest first.
     let mut bound = Bound::Exact;
     let mut rest = s;
-    let mut prefixes: Vec<&(&str, Bound)> = ZH_PREFIX.iter().collect();
-    prefixes.sort_by_key(|(p, _)| core::cmp::Reverse(p.len()));
-    if let Some(&&(p, b)) = prefixes.iter().find(|(p, _)| rest.starts_with(p)) {
+    if let Some((b, r)) = strip_longest(rest, ZH_PREFIX, false) {
         bound = b;
-        rest = rest.get(p.len()..).unwrap_or("");
+        rest = r;
     }
-    let mut suffixes: Vec<&(&str, Bound)> = ZH_SUFFIX.iter().collect();
-    suffixes.sort_by_key(|(p, _)| core::cmp::Reverse(p.len()));
-    if let Some(&&(p, b)) = suffixes.iter().find(|(p, _)| rest.ends_with(p)) {
+    if let Some((b, r)) = strip_longest(rest, ZH_SUFFIX, true) {
         set_bound(input, &mut bound, b)?;
-        rest = rest.get(..rest.len().saturating_sub(p.len())).unwrap_or("");
+        rest = r;
     }
 
-    // Ranks: 第122位, 前100位 (top 100), and rank changes: 上升17位.
+    // Ranks: 第122位, 前100位 (the top 100).
     if let Some(r) = rest.strip_prefix('第') {
-        let (v, r) = take_number(input, r, false)?;
-        return zh_rank_tail(input, r, bound, v, Dimension::Rank);
+        let (v, r) = take_number(input, r)?;
+        return zh_tail(input, r, &["位", "名"], bound, v, Dimension::Rank);
     }
     if let Some(r) = rest.strip_prefix('前') {
-        let (v, r) = take_number(input, r, false)?;
+        let (v, r) = take_number(input, r)?;
         set_bound(input, &mut bound, Bound::AtMost)?;
-        return zh_rank_tail(input, r, bound, v, Dimension::Rank);
+        return zh_tail(input, r, &["位", "名"], bound, v, Dimension::Rank);
     }
     if rest == "持平" {
         return make(
@@ -265,71 +312,86 @@ fn parse_zh(input: &str, s: &str) -> Result<Figure> {
             Magnitude::ONE,
         );
     }
-    let moves: &[(&str, bool)] = &[
-        ("上升", true),
-        ("提升", true),
-        ("前进", true),
-        ("下降", false),
-        ("下滑", false),
-        ("后退", false),
-        ("回落", false),
-    ];
-    if let Some((up, r)) = strip_any(rest, moves) {
-        let (v, r) = take_number(input, r, false)?;
+    // Moves: 上升17位, 下降3位, 提高0.3个百分点, 回落1.5个百分点.
+    if let Some((up, r)) = strip_longest(rest, ZH_MOVES, false) {
+        let (v, r) = take_number(input, r)?;
         if v.is_sign_negative() {
             return Err(Error::parse(
                 input,
                 EXPECTED,
-                "write a fall as 下降N位, not a negative rise",
+                "write a fall with 下降 or 回落, not a negative rise",
             ));
         }
-        let v = if up { v } else { -v };
-        return zh_rank_tail(input, r, bound, v, Dimension::RankChange);
+        let (v, bound) = if up {
+            (v, bound)
+        } else {
+            (negate(v), flip(bound))
+        };
+        let dim = if r.ends_with("百分点") {
+            Dimension::PercentagePoint
+        } else {
+            Dimension::RankChange
+        };
+        return zh_tail(input, r, &["位", "名", "个百分点", "百分点"], bound, v, dim);
     }
 
-    let (value, rest) = take_number(input, rest, false)?;
-    let (power, mut rest) = take_power(input, rest)?;
-    let mut yu = false;
-    if let Some(r) = rest.strip_prefix('余').or_else(|| rest.strip_prefix('多')) {
-        yu = true;
-        rest = r;
-    }
-    let mut mag = Magnitude::ONE;
-    if let Some(m) = ZH_MAGNITUDES.iter().find(|m| rest.starts_with(**m)) {
-        mag = Magnitude::from_zh(m).unwrap_or(Magnitude::ONE);
-        rest = rest.get(m.len()..).unwrap_or("");
-    }
-    if !yu {
-        if let Some(r) = rest.strip_prefix('余').or_else(|| rest.strip_prefix('多')) {
-            yu = true;
-            rest = r;
+    let (value, r) = take_number(input, rest)?;
+    let (power, r) = take_power(input, r)?;
+    let (yu_before, r) = take_yu(r);
+    let (mag, r) = match strip_longest(r, &ZH_MAGNITUDE_WORDS, false) {
+        Some((m, r)) => (m, r),
+        None => (Magnitude::ONE, r),
+    };
+    let (yu_after, r) = take_yu(r);
+    if yu_before || yu_after {
+        if yu_before && yu_after {
+            return Err(Error::parse(input, EXPECTED, "more than one bound word"));
         }
-    }
-    if yu {
         set_bound(input, &mut bound, Bound::MoreThan)?;
     }
     let mag = combine(input, power, mag)?;
-    let dim = zh_unit(input, rest)?;
-    if matches!(dim, Dimension::Count(_)) && mag == Magnitude::ONE {
-        whole_number(input, value, "count")?;
-    }
+    let dim = zh_unit(input, r)?;
     make(input, bound, value, dim, mag)
 }
 
-fn zh_rank_tail(
+/// The Chinese magnitude words, 十 (10^1) to 千万亿 (10^15).
+const ZH_MAGNITUDE_WORDS: [(&str, Magnitude); 15] = {
+    const fn m(e: u8) -> Magnitude {
+        Magnitude::saturating(e)
+    }
+    [
+        ("十", m(1)),
+        ("百", m(2)),
+        ("千", m(3)),
+        ("万", m(4)),
+        ("十万", m(5)),
+        ("百万", m(6)),
+        ("千万", m(7)),
+        ("亿", m(8)),
+        ("十亿", m(9)),
+        ("百亿", m(10)),
+        ("千亿", m(11)),
+        ("万亿", m(12)),
+        ("十万亿", m(13)),
+        ("百万亿", m(14)),
+        ("千万亿", m(15)),
+    ]
+};
+
+fn zh_tail(
     input: &str,
     rest: &str,
+    allowed: &[&str],
     bound: Bound,
     v: Decimal,
     dim: Dimension,
 ) -> Result<Figure> {
-    if rest != "位" && rest != "名" {
+    if !allowed.contains(&rest) {
         return Err(Error::UnknownUnit {
             unit: rest.to_owned(),
             input: input.to_owned(),
         });
     }
-    whole_number(input, v, "rank")?;
     make(input, bound, v, dim, Magnitude::ONE)
 }
 
@@ -342,6 +404,8 @@ fn zh_unit(input: &str, unit: &str) -> Result<Dimension> {
         ("元", Dimension::Yuan),
         ("%", Dimension::Percent),
         ("％", Dimension::Percent),
+        ("个百分点", Dimension::PercentagePoint),
+        ("百分点", Dimension::PercentagePoint),
         ("平方公里", Dimension::SquareKm),
         ("平方千米", Dimension::SquareKm),
         ("km²", Dimension::SquareKm),
@@ -395,32 +459,20 @@ fn zh_count_noun(input: &str, unit: &str) -> Result<Noun> {
         "个" | "项" => Err(Error::AmbiguousUnit {
             unit: cls.to_owned(),
             input: input.to_owned(),
-            suggestion: input.trim().replacen(cls, &format!("{cls}项目"), 1),
+            suggestion: input.trim().replacen(cls, "个项目", 1),
         }),
         _ => Err(unknown()),
     }
 }
 
-/// Writes the number of a figure at the Chinese conventional magnitude: the
-/// stored one when it is 1, 万, 亿 or 万亿, else the next of these below it
-/// (`100.4 billion yuan` → `1004亿元`).
-#[allow(clippy::arithmetic_side_effects)] // exponents are 0..=28
-fn zh_number(q: &Quantity) -> (String, &'static str) {
-    let mag = q.unit().magnitude();
-    let target = [12u8, 8, 4, 0]
-        .into_iter()
-        .find(|e| *e <= mag.exponent())
-        .unwrap_or(0);
-    let name = Magnitude::new(target)
-        .ok()
-        .and_then(Magnitude::zh_name)
-        .unwrap_or("");
-    let shift = i32::from(mag.exponent()) - i32::from(target);
-    match shift_exact(q.value(), shift) {
-        Some(v) if shift == 0 => (v.to_string(), name),
-        Some(v) => (v.normalize().to_string(), name),
-        // Too large to write at a named magnitude: keep the stored one as a power.
-        None => (format!("{}×10^{}", q.value(), mag.exponent()), ""),
+/// Writes a Chinese figure around its number: `{body}以上`, `超过{body}`, …
+fn zh_wrap(bound: Bound, body: String) -> String {
+    match bound {
+        Bound::Exact => body,
+        Bound::AtLeast => format!("{body}以上"),
+        Bound::MoreThan => format!("超过{body}"),
+        Bound::AtMost => format!("{body}以下"),
+        Bound::LessThan => format!("不足{body}"),
     }
 }
 
@@ -430,42 +482,28 @@ pub(crate) fn zh(f: &Figure) -> String {
     let bound = f.bound();
     let dim = q.dimension();
     match dim {
-        Dimension::Rank => {
-            return match bound {
-                Bound::AtMost => format!("前{v}位"),
-                _ => zh_wrap(bound, format!("第{v}位"), false),
-            };
+        Dimension::Rank if bound == Bound::AtMost => format!("前{v}位"),
+        Dimension::Rank => zh_wrap(bound, format!("第{v}位")),
+        Dimension::RankChange if v.is_zero() && bound.is_exact() => "持平".to_owned(),
+        Dimension::RankChange if v.is_sign_negative() => {
+            zh_wrap(flip(bound), format!("下降{}位", v.abs()))
         }
-        Dimension::RankChange => {
-            let body = if v.is_zero() {
-                "持平".to_owned()
-            } else if v.is_sign_negative() {
-                format!("下降{}位", v.abs())
-            } else {
-                format!("上升{v}位")
-            };
-            return zh_wrap(bound, body, false);
+        Dimension::RankChange => zh_wrap(bound, format!("上升{v}位")),
+        _ => {
+            let mag = q.unit().magnitude();
+            let number = v.to_string();
+            let unit = q.unit().zh();
+            // 余 sits after the number (4000余人, 1800余亿元) for amounts and counts.
+            let yu =
+                bound == Bound::MoreThan && matches!(dim, Dimension::Yuan | Dimension::Count(_));
+            match (yu, mag.zh_name()) {
+                (true, Some(name)) => {
+                    let word = unit.get(name.len()..).unwrap_or(&unit);
+                    format!("{number}余{name}{word}")
+                }
+                _ => zh_wrap(bound, format!("{number}{unit}")),
+            }
         }
-        _ => {}
-    }
-    let (number, mag) = zh_number(q);
-    let word = Unit::of(dim).zh();
-    // 余 sits after the number (4000余人, 1800余亿元) for amounts and counts.
-    let yu = bound == Bound::MoreThan && matches!(dim, Dimension::Yuan | Dimension::Count(_));
-    if yu {
-        format!("{number}余{mag}{word}")
-    } else {
-        zh_wrap(bound, format!("{number}{mag}{word}"), true)
-    }
-}
-
-fn zh_wrap(bound: Bound, body: String, _amount: bool) -> String {
-    match bound {
-        Bound::Exact => body,
-        Bound::AtLeast => format!("{body}以上"),
-        Bound::MoreThan => format!("超过{body}"),
-        Bound::AtMost => format!("{body}以下"),
-        Bound::LessThan => format!("不足{body}"),
     }
 }
 
@@ -493,28 +531,32 @@ const EN_SUFFIX: &[(&str, Bound)] = &[
     (" and below", Bound::AtMost),
 ];
 
-#[allow(clippy::arithmetic_side_effects)] // Decimal negation cannot overflow: its range is symmetric
+const EN_SCALES: [(&str, Magnitude); 4] = [
+    (" thousand", Magnitude::THOUSAND),
+    (" million", Magnitude::MILLION),
+    (" billion", Magnitude::BILLION),
+    (" trillion", Magnitude::WAN_YI),
+];
+
 fn parse_en(input: &str, s: &str) -> Result<Figure> {
-    let lower = s.to_ascii_lowercase();
-    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut bound = Bound::Exact;
-    let mut rest = lower.as_str();
-    if let Some((b, r)) = strip_any(rest, EN_PREFIX) {
+    let mut rest = s;
+    if let Some((b, r)) = strip_longest(rest, EN_PREFIX, false) {
         bound = b;
         rest = r;
     }
-    if let Some((b, r)) = strip_any_suffix(rest, EN_SUFFIX) {
+    if let Some((b, r)) = strip_longest(rest, EN_SUFFIX, true) {
         set_bound(input, &mut bound, b)?;
         rest = r;
     }
 
-    // Ranks: 122nd, rank 122, top 100; rank changes: up 17 places.
+    // Ranks: 122nd, rank 122, top 100.
     if let Some(r) = rest.strip_prefix("rank ") {
-        let (v, r) = take_number(input, r, true)?;
+        let (v, r) = take_number(input, r)?;
         return en_rank_tail(input, r, bound, v);
     }
     if let Some(r) = rest.strip_prefix("top ") {
-        let (v, r) = take_number(input, r, true)?;
+        let (v, r) = take_number(input, r)?;
         set_bound(input, &mut bound, Bound::AtMost)?;
         return en_rank_tail(input, r, bound, v);
     }
@@ -527,49 +569,70 @@ fn parse_en(input: &str, s: &str) -> Result<Figure> {
             Magnitude::ONE,
         );
     }
-    if let Some((up, r)) = strip_any(rest, &[("up ", true), ("down ", false)]) {
-        let (v, r) = take_number(input, r, true)?;
-        if r != " places" && r != " place" {
-            return Err(Error::UnknownUnit {
-                unit: r.trim().to_owned(),
-                input: input.to_owned(),
-            });
-        }
+    // Moves: up 17 places, down 1.5 percentage points.
+    if let Some((up, r)) = strip_longest(rest, &[("up ", true), ("down ", false)], false) {
+        let (v, r) = take_number(input, r)?;
         if v.is_sign_negative() {
             return Err(Error::parse(
                 input,
                 EXPECTED,
-                "write a fall as 'down N places'",
+                "write a fall as 'down N', not a negative rise",
             ));
         }
-        whole_number(input, v, "rank change")?;
-        let v = if up { v } else { -v };
-        return make(input, bound, v, Dimension::RankChange, Magnitude::ONE);
+        let dim = match r {
+            " places" | " place" => Dimension::RankChange,
+            " percentage points" | " percentage point" | " pp" => Dimension::PercentagePoint,
+            other => {
+                return Err(Error::UnknownUnit {
+                    unit: other.trim().to_owned(),
+                    input: input.to_owned(),
+                });
+            }
+        };
+        let (v, bound) = if up {
+            (v, bound)
+        } else {
+            (negate(v), flip(bound))
+        };
+        return make(input, bound, v, dim, Magnitude::ONE);
     }
 
-    let (value, rest) = take_number(input, rest, true)?;
+    let (value, rest) = take_number(input, rest)?;
     let (power, rest) = take_power(input, rest)?;
     if let Some(suffix) = ["st", "nd", "rd", "th"].iter().find(|x| rest == **x) {
-        if *suffix != ordinal_suffix(value) {
+        if value.is_sign_negative() || *suffix != ordinal_suffix(value) {
             return Err(Error::parse(input, EXPECTED, "wrong ordinal suffix"));
         }
         return en_rank_tail(input, "", bound, value);
     }
-    let (mag, rest) = match rest.strip_prefix(' ').and_then(|r| {
-        ["thousand", "million", "billion", "trillion"]
-            .iter()
-            .find_map(|w| r.strip_prefix(w).map(|r2| (*w, r2)))
-    }) {
-        Some((w, r)) => (Magnitude::from_en(w).unwrap_or(Magnitude::ONE), r),
+    let (mag, rest) = match strip_longest(rest, &EN_SCALES, false) {
+        Some((m, r)) => (m, r),
         None => (Magnitude::ONE, rest),
     };
     let mag = combine(input, power, mag)?;
     let unit = rest.strip_prefix(' ').unwrap_or(rest);
-    let dim = en_unit(input, unit, value)?;
-    if matches!(dim, Dimension::Count(_)) && mag == Magnitude::ONE {
-        whole_number(input, value, "count")?;
-    }
+    let dim = en_unit(input, unit)?;
+    let (value, mag) = to_chinese_magnitude(value, mag);
     make(input, bound, value, dim, mag)
+}
+
+/// Re-expresses a value read at an English scale (thousand, million, billion)
+/// at the Chinese magnitude below it (1, 万, 亿), exactly: 100.4 billion is
+/// 1004亿. Left as it is when the value would not fit.
+#[allow(clippy::arithmetic_side_effects)] // exponents are 0..=28
+fn to_chinese_magnitude(value: Decimal, mag: Magnitude) -> (Decimal, Magnitude) {
+    let e = mag.exponent();
+    if matches!(e, 0 | 4 | 8 | 12) || e > 12 {
+        return (value, mag);
+    }
+    let target = e - e % 4;
+    match (
+        shift_exact(value, i32::from(e - target)),
+        Magnitude::new(target),
+    ) {
+        (Some(v), Ok(m)) => (v, m),
+        _ => (value, mag),
+    }
 }
 
 fn en_rank_tail(input: &str, rest: &str, bound: Bound, v: Decimal) -> Result<Figure> {
@@ -579,17 +642,19 @@ fn en_rank_tail(input: &str, rest: &str, bound: Bound, v: Decimal) -> Result<Fig
             input: input.to_owned(),
         });
     }
-    whole_number(input, v, "rank")?;
     make(input, bound, v, Dimension::Rank, Magnitude::ONE)
 }
 
-fn en_unit(input: &str, unit: &str, value: Decimal) -> Result<Dimension> {
+fn en_unit(input: &str, unit: &str) -> Result<Dimension> {
     let fixed: &[(&str, Dimension)] = &[
         ("yuan", Dimension::Yuan),
         ("rmb", Dimension::Yuan),
         ("%", Dimension::Percent),
         ("percent", Dimension::Percent),
         ("per cent", Dimension::Percent),
+        ("percentage points", Dimension::PercentagePoint),
+        ("percentage point", Dimension::PercentagePoint),
+        ("pp", Dimension::PercentagePoint),
         ("km²", Dimension::SquareKm),
         ("km2", Dimension::SquareKm),
         ("sq km", Dimension::SquareKm),
@@ -618,7 +683,6 @@ fn en_unit(input: &str, unit: &str, value: Decimal) -> Result<Dimension> {
     if unit.is_empty() {
         return Err(Error::parse(input, EXPECTED, "the unit is missing"));
     }
-    let _ = value;
     unit.parse::<Noun>()
         .map(Dimension::Count)
         .map_err(|_| Error::UnknownUnit {
@@ -671,8 +735,10 @@ pub(crate) fn group_thousands(plain: &str) -> String {
     out
 }
 
-/// The number of a money or count figure in English: the largest of trillion,
-/// billion and million that the value reaches, else plain with commas.
+/// The number of a figure in English, with its scale word and whether it is
+/// exactly one: money and counts in the largest of trillion, billion and
+/// million that the value reaches, everything else at magnitude 1; plain with
+/// commas below a million.
 #[allow(clippy::arithmetic_side_effects)] // exponents are 0..=28
 fn en_number(q: &Quantity) -> (String, &'static str, bool) {
     let mag = q.unit().magnitude();
@@ -712,23 +778,28 @@ fn en_number(q: &Quantity) -> (String, &'static str, bool) {
 pub(crate) fn en(f: &Figure) -> String {
     let q = f.quantity();
     let v = q.value();
-    let bound = f.bound();
+    let mut bound = f.bound();
+    let is_move = matches!(
+        q.dimension(),
+        Dimension::RankChange | Dimension::PercentagePoint
+    );
     let body = match q.dimension() {
-        Dimension::Rank => {
-            if bound == Bound::AtMost {
-                return format!("top {v}");
-            }
-            format!("{}{}", group_thousands(&v.to_string()), ordinal_suffix(v))
-        }
-        Dimension::RankChange => {
+        Dimension::Rank if bound == Bound::AtMost => return format!("top {v}"),
+        Dimension::Rank => format!("{}{}", group_thousands(&v.to_string()), ordinal_suffix(v)),
+        Dimension::RankChange if v.is_zero() && bound.is_exact() => "unchanged".to_owned(),
+        dim @ (Dimension::RankChange | Dimension::PercentagePoint) => {
             let n = v.abs();
-            let places = if n == Decimal::ONE { "place" } else { "places" };
-            if v.is_zero() {
-                "unchanged".to_owned()
-            } else if v.is_sign_negative() {
-                format!("down {n} {places}")
+            let unit = match (dim, n == Decimal::ONE) {
+                (Dimension::RankChange, true) => "place",
+                (Dimension::RankChange, false) => "places",
+                (_, true) => "percentage point",
+                (_, false) => "percentage points",
+            };
+            if v.is_sign_negative() {
+                bound = flip(bound);
+                format!("down {n} {unit}")
             } else {
-                format!("up {n} {places}")
+                format!("up {n} {unit}")
             }
         }
         dim => {
@@ -749,6 +820,9 @@ pub(crate) fn en(f: &Figure) -> String {
     };
     match bound {
         Bound::Exact => body,
+        // "down 17 places or more" reads better than "at least down 17 places".
+        Bound::AtLeast if is_move => format!("{body} or more"),
+        Bound::AtMost if is_move => format!("{body} or less"),
         Bound::AtLeast => format!("at least {body}"),
         Bound::MoreThan => format!("more than {body}"),
         Bound::AtMost => format!("at most {body}"),
@@ -758,12 +832,15 @@ pub(crate) fn en(f: &Figure) -> String {
 
 impl Figure {
     /// The Chinese text form: `1004亿元`, `4000余人`, `10家以上`, `第122位`,
-    /// `上升17位`, `10.93件/万人`. Reading it back gives an equal figure with the
-    /// same magnitude and digits.
+    /// `上升17位`, `10.93件/万人`. Reading it back gives the same bound, unit,
+    /// magnitude and digits.
     ///
     /// ```
     /// let f: indstat::Figure = "突破1800亿元".parse()?;
     /// assert_eq!(f.zh(), "1800余亿元");
+    /// let fall: indstat::Figure = "下降17位以上".parse()?; // a change of −17 or less
+    /// assert_eq!(fall.bound(), indstat::Bound::AtMost);
+    /// assert_eq!(fall.zh(), "下降17位以上");
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn zh(&self) -> String {
@@ -787,18 +864,21 @@ impl Figure {
 impl FromStr for Figure {
     type Err = Error;
 
-    /// Reads Chinese or English text; see the [`text`](crate#text-forms) forms.
+    /// Reads Chinese or English text (see the crate's text forms).
     fn from_str(s: &str) -> Result<Self> {
         parse_figure(s)
     }
 }
 
 impl Quantity {
-    /// The Chinese text form: `1004亿元`, `755家`, `8.5%`, `第122位`.
+    /// The Chinese text form: `1004亿元`, `755家`, `8.5%`, `第122位`, at the
+    /// quantity's own magnitude (above 10^15, which Chinese does not name in
+    /// one word, as `5×10^16元`).
     ///
     /// ```
     /// let q: indstat::Quantity = "100.4 billion yuan".parse()?;
     /// assert_eq!(q.zh(), "1004亿元");
+    /// assert_eq!("5千万元".parse::<indstat::Quantity>()?.zh(), "5千万元");
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn zh(&self) -> String {
@@ -856,11 +936,30 @@ mod tests {
             (22, "nd"),
             (101, "st"),
             (111, "th"),
+            (112, "th"),
+            (113, "th"),
             (122, "nd"),
             (123, "rd"),
         ];
         for (n, s) in cases {
             assert_eq!(ordinal_suffix(Decimal::from(n)), s, "{n}");
         }
+    }
+
+    #[test]
+    fn english_scales_become_chinese_magnitudes() {
+        let m = |e| Magnitude::new(e).unwrap();
+        assert_eq!(
+            to_chinese_magnitude(Decimal::new(1004, 1), m(9)),
+            (Decimal::from(1004), m(8))
+        );
+        assert_eq!(
+            to_chinese_magnitude(Decimal::from(168), m(6)),
+            (Decimal::from(16800), m(4))
+        );
+        assert_eq!(
+            to_chinese_magnitude(Decimal::from(5), m(3)),
+            (Decimal::from(5000), m(0))
+        );
     }
 }

@@ -218,6 +218,8 @@ pub enum Dimension {
     SquareKm,
     /// A percentage (%): shares, rates, growth.
     Percent,
+    /// A difference of two percentages, in percentage points (个百分点).
+    PercentagePoint,
     /// A density: things per 10,000 people (件/万人).
     PerTenThousandPeople(Noun),
     /// A position in a ranking: 1 is the top (第122位).
@@ -244,6 +246,7 @@ impl Dimension {
             Dimension::Count(n) => n.code(),
             Dimension::SquareKm => "km2",
             Dimension::Percent => "percent",
+            Dimension::PercentagePoint => "percentage_points",
             Dimension::PerTenThousandPeople(n) => match n {
                 Noun::Enterprise => "enterprises_per_10k_people",
                 Noun::Project => "projects_per_10k_people",
@@ -281,6 +284,7 @@ impl Dimension {
             Dimension::Yuan,
             Dimension::SquareKm,
             Dimension::Percent,
+            Dimension::PercentagePoint,
             Dimension::Rank,
             Dimension::RankChange,
             Dimension::Score,
@@ -407,6 +411,11 @@ impl Magnitude {
         }
     }
 
+    /// 10^`exponent`, with exponents above 28 clamped to 28 (for constants).
+    pub(crate) const fn saturating(exponent: u8) -> Magnitude {
+        Magnitude(if exponent > 28 { 28 } else { exponent })
+    }
+
     /// The power of ten.
     ///
     /// ```
@@ -475,20 +484,6 @@ impl Magnitude {
             12 => "trillion",
             _ => return None,
         })
-    }
-
-    /// Reads a Chinese magnitude word (`万`, `亿`, `万亿`, `千万`, …); the
-    /// empty string is 10^0.
-    pub(crate) fn from_zh(s: &str) -> Option<Magnitude> {
-        (0..=15u8).map(Magnitude).find(|m| m.zh_name() == Some(s))
-    }
-
-    /// Reads an English scale word.
-    pub(crate) fn from_en(s: &str) -> Option<Magnitude> {
-        [0u8, 3, 6, 9, 12]
-            .into_iter()
-            .map(Magnitude)
-            .find(|m| m.en_name() == Some(s))
     }
 }
 
@@ -598,6 +593,12 @@ impl Unit {
     /// assert_eq!(indstat::Unit::SCORE.zh(), "分");
     /// ```
     pub const SCORE: Unit = Unit::of(Dimension::Score);
+    /// Percentage points (个百分点).
+    ///
+    /// ```
+    /// assert_eq!(indstat::Unit::PERCENTAGE_POINT.zh(), "个百分点");
+    /// ```
+    pub const PERCENTAGE_POINT: Unit = Unit::of(Dimension::PercentagePoint);
     /// A ratio or multiple (倍).
     ///
     /// ```
@@ -699,12 +700,20 @@ impl Unit {
     /// assert_eq!(Unit::count(Noun::Project).zh(), "个项目");
     /// ```
     pub fn zh(self) -> String {
-        let mag = self.magnitude.zh_name().unwrap_or("");
+        let power;
+        let mag = match self.magnitude.zh_name() {
+            Some(name) => name,
+            None => {
+                power = format!("×10^{}", self.magnitude.exponent());
+                power.as_str()
+            }
+        };
         let word = match self.dimension {
             Dimension::Yuan => "元".to_owned(),
             Dimension::Count(n) => format!("{}{}", n.classifier(), n.zh_noun()),
             Dimension::SquareKm => "平方公里".to_owned(),
             Dimension::Percent => "%".to_owned(),
+            Dimension::PercentagePoint => "个百分点".to_owned(),
             // 件/万人 is read as patents (the usual density), so it needs no noun.
             Dimension::PerTenThousandPeople(Noun::Patent) => "件/万人".to_owned(),
             Dimension::PerTenThousandPeople(n) => {
@@ -735,6 +744,7 @@ impl Unit {
             Dimension::Count(n) => n.en_plural().to_owned(),
             Dimension::SquareKm => "km²".to_owned(),
             Dimension::Percent => "%".to_owned(),
+            Dimension::PercentagePoint => "percentage points".to_owned(),
             Dimension::PerTenThousandPeople(n) => format!("{} per 10,000 people", n.en_plural()),
             Dimension::Rank => "rank".to_owned(),
             Dimension::RankChange => "places".to_owned(),
@@ -841,16 +851,6 @@ mod tests {
         ] {
             assert!(bad.parse::<Unit>().is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn zh_magnitudes_read_back() {
-        for e in 0..=15u8 {
-            let m = Magnitude(e);
-            assert_eq!(Magnitude::from_zh(m.zh_name().unwrap()), Some(m));
-        }
-        assert_eq!(Magnitude::from_zh("亿"), Some(Magnitude::YI));
-        assert_eq!(Magnitude::from_zh("兆"), None);
     }
 
     #[test]

@@ -76,7 +76,41 @@ const QUANTITY_CASES: &[(&str, &str)] = &[
     ),
     (
         "第1.5位",
-        "cannot parse \"第1.5位\" as a quantity: a rank is a whole number",
+        "cannot parse \"第1.5位\" as a quantity: a rank is a whole number from 1",
+    ),
+    // Found in review: ranks below 1, fractional counts at a magnitude,
+    // fractional rank changes, powers of ten out of range or doubled.
+    (
+        "第0位",
+        "cannot parse \"第0位\" as a quantity: a rank is a whole number from 1",
+    ),
+    (
+        "-1st",
+        "cannot parse \"-1st\" as a quantity: wrong ordinal suffix",
+    ),
+    (
+        "0th",
+        "cannot parse \"0th\" as a quantity: a rank is a whole number from 1",
+    ),
+    (
+        "1.00001万家",
+        "cannot parse \"1.00001万家\" as a quantity: a count is a whole number",
+    ),
+    (
+        "下降1.5位",
+        "cannot parse \"下降1.5位\" as a quantity: a rank change is a whole number of places",
+    ),
+    (
+        "5项",
+        "ambiguous unit \"项\" in \"5项\": name the noun, e.g. \"5个项目\"",
+    ),
+    (
+        "5×10^29元",
+        "cannot parse \"5×10^29元\" as a quantity: the power of ten must be 0 to 28",
+    ),
+    (
+        "5×10^3千元",
+        "cannot parse \"5×10^3千元\" as a quantity: a power of ten and a magnitude word together",
     ),
     (
         "超过10家以上",
@@ -226,8 +260,8 @@ proptest! {
     fn grammar_shaped_text_never_panics(
         pre in prop::sample::select(vec!["", "突破", "超过", "不足", "第", "前", "上升", "下降", "more than ", "at least ", "up ", "down ", "rank ", "top ", "-", "−"]),
         num in "[0-9,.]{0,34}",
-        mid in prop::sample::select(vec!["", "余", "万", "亿", "万亿", "千万亿", " million", " billion", " trillion", "st", "nd", "th"]),
-        unit in prop::sample::select(vec!["", "元", "家", "个", "个项目", "件/万人", "%", "平方公里", "位", " yuan", " people", " places", " km²", " patents per 10,000 people", "×"]),
+        mid in prop::sample::select(vec!["", "余", "万", "亿", "万亿", "千万", "十亿", "千万亿", "×10^16", " million", " billion", " trillion", "st", "nd", "th"]),
+        unit in prop::sample::select(vec!["", "元", "家", "个", "个项目", "件/万人", "%", "平方公里", "位", "个百分点", " yuan", " people", " places", " km²", " patents per 10,000 people", " percentage points", "×"]),
         post in prop::sample::select(vec!["", "以上", "以下", " or more", "余"]),
     ) {
         let s = format!("{pre}{num}{mid}{unit}{post}");
@@ -235,8 +269,43 @@ proptest! {
             // Whatever parses prints, and what prints parses back to an equal figure.
             let zh = f.zh();
             let back: Figure = zh.parse().map_err(|e| TestCaseError::fail(format!("{s} -> {zh}: {e}")))?;
+            // Same bound, unit (magnitude included) and digits, not merely equal.
+            prop_assert_eq!(back.bound(), f.bound(), "{} -> {}", s, zh);
+            prop_assert_eq!(back.unit(), f.unit(), "{} -> {}", s, zh);
+            prop_assert_eq!(back.value().scale(), f.value().scale(), "{} -> {}", s, zh);
             prop_assert_eq!(back, f, "{} -> {}", s, zh);
         }
         let _ = s.parse::<Period>();
     }
+}
+
+/// Review findings: sums that Decimal would round are refused, not rounded.
+#[test]
+fn inexact_sums_are_refused() {
+    let big = Quantity::new(Decimal::from_i128_with_scale(10i128.pow(28), 0), Unit::YUAN);
+    let tenth: Quantity = "0.1元".parse().unwrap();
+    assert!(matches!(
+        big.checked_add(&tenth),
+        Err(Error::Inexact { .. })
+    ));
+    assert!(matches!(
+        big.checked_sub(&tenth),
+        Err(Error::Inexact { .. })
+    ));
+    let yi: Quantity = "1亿元".parse().unwrap();
+    let tiny = Quantity::new(Decimal::new(1, 28), Unit::YUAN);
+    assert!(matches!(yi.checked_add(&tiny), Err(Error::Inexact { .. })));
+    // Exact sums keep working, across magnitudes.
+    assert_eq!(
+        yi.checked_add(&"5万元".parse().unwrap())
+            .unwrap()
+            .to_string(),
+        "1.0005亿元"
+    );
+    // A product that would round to zero is refused.
+    let small = Quantity::new(Decimal::new(1, 16), Unit::YUAN);
+    assert!(matches!(
+        small.checked_mul(Decimal::new(1, 16)),
+        Err(Error::Inexact { .. })
+    ));
 }

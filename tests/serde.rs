@@ -184,6 +184,41 @@ fn invalid_data_is_refused_with_a_clear_message() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("unknown field"), "{err}");
+    // Review findings: decimals are read exactly or refused, a figure refuses
+    // unknown fields, a year span refuses 0 or 7 periods a year.
+    for (json, want) in [
+        (
+            r#"{"value":"1.00000000000000000000000000001","unit":"yuan"}"#,
+            "more than 28",
+        ),
+        (
+            r#"{"value":"1e5","unit":"yuan"}"#,
+            "invalid decimal \"1e5\"",
+        ),
+        (r#"{"value":"","unit":"yuan"}"#, "invalid decimal \"\""),
+    ] {
+        let err = serde_json::from_str::<Quantity>(json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(want), "{json}: {err}");
+    }
+    let err =
+        serde_json::from_str::<Figure>(r#"{"bound":"exact","value":"1","unit":"yuan","junk":1}"#)
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("unknown field"), "{err}");
+    for bad in [
+        r#"{"periods":5,"per_year":0}"#,
+        r#"{"periods":5,"per_year":7}"#,
+    ] {
+        let err = serde_json::from_str::<YearSpan>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("periods per year must be 1, 2, 4 or 12"),
+            "{err}"
+        );
+    }
     // A magnitude beyond 10^28 and an unknown frequency.
     let err = serde_json::from_str::<indstat::Magnitude>("29")
         .unwrap_err()

@@ -82,6 +82,33 @@ fn english_forms_round_trip() {
     }
 }
 
+/// Forms found in real text that read to the same value (review findings):
+/// spaces, thousands separators, full-width commas, zeros past 28 places.
+#[test]
+fn lenient_forms_read_the_same_value() {
+    let cases = [
+        ("1004 亿元", "1004亿元"),
+        ("1,004亿元", "1004亿元"),
+        ("4，000余人", "4000余人"),
+        ("100.4  Billion   Yuan", "1004亿元"),
+        ("1.0000000000000000000000000000000元", "1元"),
+        ("回落1.5个百分点", "-1.5个百分点"),
+        ("down 1.5 percentage points", "-1.5个百分点"),
+        ("下降17位以上", "下降17位以上"),
+    ];
+    for (text, canonical) in cases {
+        let a: Figure = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        let b: Figure = canonical.parse().unwrap();
+        assert_eq!(a, b, "{text}");
+    }
+    // A fall of 17 places or more is a change of −17 or less.
+    let fall: Figure = "down 17 places or more".parse().unwrap();
+    assert_eq!(fall.bound(), Bound::AtMost);
+    assert_eq!(fall.zh(), "下降17位以上");
+    assert_eq!(fall.en(), "down 17 places or more");
+    assert!(fall.ge(&"下降10位".parse().unwrap()).unwrap().is_false());
+}
+
 #[test]
 fn magnitudes_convert_exactly() {
     // 1004亿元 == 100 400 000 000 元 == 10 040 000 万元 (figures.md notation).
@@ -118,6 +145,7 @@ mod properties {
             Just(Dimension::Yuan),
             Just(Dimension::SquareKm),
             Just(Dimension::Percent),
+            Just(Dimension::PercentagePoint),
             Just(Dimension::Score),
             Just(Dimension::Ratio),
             nouns.clone().prop_map(Dimension::Count),
@@ -126,21 +154,22 @@ mod properties {
     }
 
     fn quantity() -> impl Strategy<Value = Quantity> {
-        (
-            decimal(),
-            dimension(),
-            prop::sample::select(vec![0u8, 4, 8, 12]),
-        )
-            .prop_map(|(v, d, m)| {
-                let unit = Unit::new(d, Magnitude::new(m).unwrap()).unwrap_or(Unit::of(d));
-                // Counts in text are whole numbers at magnitude 1.
-                let v = if matches!(d, Dimension::Count(_)) {
-                    v.trunc()
-                } else {
-                    v
-                };
-                Quantity::new(v, unit)
-            })
+        let ordinary = (decimal(), dimension(), 0u8..=28).prop_map(|(v, d, m)| {
+            let unit = Unit::new(d, Magnitude::new(m).unwrap()).unwrap_or(Unit::of(d));
+            // Counts are whole numbers in base units.
+            let v = if matches!(d, Dimension::Count(_)) {
+                let places = u32::from(unit.magnitude().exponent());
+                v.round_dp_with_strategy(places.min(28), rust_decimal::RoundingStrategy::ToZero)
+            } else {
+                v
+            };
+            Quantity::new(v, unit)
+        });
+        let ranks = (1i64..100_000).prop_map(|r| Quantity::new(Decimal::from(r), Unit::RANK));
+        let moves = (-500i64..500).prop_map(|r| Quantity::new(Decimal::from(r), Unit::RANK_CHANGE));
+        let zeros = (0u32..=28, dimension())
+            .prop_map(|(s, d)| Quantity::new(Decimal::new(0, s), Unit::of(d)));
+        prop_oneof![6 => ordinary, 1 => ranks, 1 => moves, 1 => zeros]
     }
 
     fn bound() -> impl Strategy<Value = Bound> {
