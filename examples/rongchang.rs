@@ -5,7 +5,9 @@
 //! Run with `cargo run --example rongchang`.
 
 use indstat::datasets::rongchang::{self, Row, TargetRow, Theme};
-use indstat::{Indicator, PriceBasis, Scope};
+use indstat::growth::{self, Reach};
+use indstat::{Assumption, Error, Indicator, Period, PriceBasis, Quantity, Rate, Scope};
+use rust_decimal::RoundingStrategy;
 use unicode_width::UnicodeWidthStr;
 
 /// Pads `text` with spaces to `width` terminal columns (Chinese characters take two).
@@ -107,6 +109,111 @@ fn print_targets(targets: &[TargetRow]) {
     }
 }
 
+fn row(number: u8) -> indstat::Result<Row> {
+    rongchang::row(number)?.ok_or(Error::Empty {
+        what: "a row of the dataset",
+    })
+}
+
+/// Rounds a quantity to `dp` places for display, half away from zero (四舍五入).
+fn shown(q: &Quantity, dp: u32) -> Quantity {
+    Quantity::new(
+        q.value()
+            .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
+        q.unit(),
+    )
+}
+
+/// Growth: implied bases (estimates, with why), a share, and the growth the
+/// 2026 target would need.
+fn print_growth() -> indstat::Result<()> {
+    println!("\n增长 · Growth");
+
+    let output = row(3)?;
+    let output_growth = row(4)?;
+    let implied = growth::implied_base(
+        output.observation(),
+        output_growth.observation(),
+        &[Assumption::RateAtCurrentPrices],
+    )?;
+    let v2 = shown(implied.value().value().quantity(), 2);
+    println!(
+        "  2021年工业总产值(估算) {} · 2021 gross industrial output (estimate): {}",
+        v2.zh(),
+        v2.en()
+    );
+    println!(
+        "      = 1004亿元 / (1 + 8.5%)，状态 E(估计值) · status E (estimated). 假定 · Assumptions:"
+    );
+    for a in implied.assumptions() {
+        println!("      - {} / {}", a.zh(), a.en());
+    }
+    println!(
+        "      官方增速按可比价计算，故此值并非公布的2021年数据 · Official growth is at comparable prices,"
+    );
+    println!("      so this is not the published 2021 level.");
+
+    let patents = row(34)?;
+    let patents_growth = row(35)?;
+    let p2021 = growth::implied_base(patents.observation(), patents_growth.observation(), &[])?;
+    let pv2 = shown(p2021.value().value().quantity(), 2);
+    println!(
+        "  2021年每万人发明专利(估算) {} · 2021 invention patents (estimate): {}  [= 10.93 / 1.1007; {}]",
+        pv2.zh(),
+        pv2.en(),
+        p2021
+            .assumptions()
+            .iter()
+            .map(Assumption::en)
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+
+    let settled = row(1)?;
+    let producing = row(2)?;
+    let share = Rate::from_fraction(
+        producing
+            .value()
+            .exact()?
+            .checked_ratio(settled.value().exact()?)?,
+    );
+    println!(
+        "  入驻企业投产率 {share:.2} · share of settled enterprises in production: {share:.2} (585 / 755)"
+    );
+
+    let t1 = rongchang::target("T1")?.ok_or(Error::Empty { what: "target T1" })?;
+    let base = output.value().exact()?;
+    let target = t1.value().quantity();
+    let deadline = t1.deadline().ok_or(Error::Empty {
+        what: "T1's deadline",
+    })?;
+    let need = growth::required_growth(base, Period::year(rongchang::YEAR)?, target, deadline)?;
+    let pace = Rate::try_from(output_growth.value().exact()?)?;
+    let at_pace = shown(&growth::project(base, pace, 4)?, 2);
+    let reach = match growth::years_to_reach(base, target, pace)? {
+        Reach::InYears(n) => Period::year(rongchang::YEAR)?
+            .add_years(i32::try_from(n).unwrap_or(i32::MAX))?
+            .to_string(),
+        Reach::Already => "already".to_owned(),
+        Reach::Never => "never".to_owned(),
+    };
+    println!(
+        "  到2026年达到1800亿元所需年均增速 {need:.3} · annual growth 1800亿元 by 2026 would need: {need:.3}"
+    );
+    println!(
+        "      按8.5%增速，2026年为{}，{}年达到1800亿元 · at 8.5%: {} in 2026, 1800 reached in {reach}",
+        at_pace.zh(),
+        reach,
+        at_pace.en()
+    );
+    println!("      注意：基数1004亿元为全部工业口径，目标为规上口径；结果仅供参考。");
+    println!(
+        "      Caution: the base (1004亿元) is all industry, the target above designated size;"
+    );
+    println!("      the figures are indicative until the scopes are bridged.");
+    Ok(())
+}
+
 fn main() -> indstat::Result<()> {
     let rows = rongchang::rows()?;
     let targets = rongchang::targets()?;
@@ -125,6 +232,7 @@ fn main() -> indstat::Result<()> {
             print_rows(theme, &group);
         }
     }
+    print_growth()?;
     print_targets(&targets);
 
     println!("\n注意 · Note");

@@ -110,6 +110,25 @@ impl Rate {
             })
     }
 
+    /// The rate of a growth factor (发展速度): `1.085` → 8.5%.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] at the edge of `Decimal`'s range.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(indstat::Rate::from_factor(dec!(1.085))?.to_string(), "8.5%");
+    /// assert!(indstat::Rate::from_factor(rust_decimal::Decimal::MIN).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn from_factor(factor: Decimal) -> Result<Rate> {
+        factor
+            .checked_sub(Decimal::ONE)
+            .map(Rate)
+            .ok_or_else(|| Error::overflow("subtract", factor, Decimal::ONE))
+    }
+
     /// The rate as a fraction: 8.5% → `0.085`.
     ///
     /// ```

@@ -477,9 +477,7 @@ pub fn real_growth(nominal: Rate, price_index: Decimal) -> Result<Rate> {
         .checked_mul(HUNDRED)
         .ok_or_else(|| Error::overflow("multiply", factor, HUNDRED))?;
     let real = checked_div(scaled, price_index, || scaled.to_string())?;
-    real.checked_sub(Decimal::ONE)
-        .map(Rate::from_fraction)
-        .ok_or_else(|| Error::overflow("subtract", real, Decimal::ONE))
+    Rate::from_factor(real)
 }
 
 /// Single-period values from a year-to-date series: `x_m = C_m − C_{m−1}`.

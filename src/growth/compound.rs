@@ -179,10 +179,7 @@ pub fn cagr(start: &Quantity, end: &Quantity, span: YearSpan) -> Result<Rate> {
     let factor = pow_per_span(ratio, span, || {
         (start.to_string(), format!("{end} after {span}"))
     })?;
-    factor
-        .checked_sub(Decimal::ONE)
-        .map(Rate::from_fraction)
-        .ok_or_else(|| Error::overflow("subtract", factor, Decimal::ONE))
+    Rate::from_factor(factor)
 }
 
 /// The yearly growth needed to go from `base` in `base_period` to `target` by
@@ -491,10 +488,7 @@ pub fn periods_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Resul
 pub fn annualize(total: Rate, span: YearSpan) -> Result<Rate> {
     let factor = check_rate(total)?;
     let yearly = pow_per_span(factor, span, || (total.to_string(), span.to_string()))?;
-    yearly
-        .checked_sub(Decimal::ONE)
-        .map(Rate::from_fraction)
-        .ok_or_else(|| Error::overflow("subtract", yearly, Decimal::ONE))
+    Rate::from_factor(yearly)
 }
 
 /// The geometric average of yearly rates, `(Π(1 + gᵢ))^(1/n) − 1`: 10%, −5%
@@ -530,9 +524,7 @@ pub fn average_rate(rates: &[Rate]) -> Result<Rate> {
     }
     let n = u64::try_from(rates.len()).map_err(|_| Error::overflow("count", rates.len(), 1))?;
     let root = nth_root(product, n)?;
-    root.checked_sub(Decimal::ONE)
-        .map(Rate::from_fraction)
-        .ok_or_else(|| Error::overflow("subtract", root, Decimal::ONE))
+    Rate::from_factor(root)
 }
 
 #[cfg(test)]

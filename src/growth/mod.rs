@@ -145,10 +145,7 @@ fn relative_change(base: &Quantity, current: &Quantity) -> Result<Rate> {
         return Err(Error::SignChange { base, current });
     }
     let ratio = current.checked_ratio(base)?;
-    ratio
-        .checked_sub(Decimal::ONE)
-        .map(Rate::from_fraction)
-        .ok_or_else(|| Error::overflow("subtract", ratio, Decimal::ONE))
+    Rate::from_factor(ratio)
 }
 
 /// The change in percentage points between two percentages: 8.0% → 6.5% is

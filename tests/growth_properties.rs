@@ -1,0 +1,196 @@
+//! Growth invariants (property tests) and bad input: every failure a typed
+//! error naming its inputs, never a panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
+use indstat::growth::{self, Reach};
+use indstat::{Error, Period, Quantity, Rate, Unit, YearSpan};
+use proptest::prelude::*;
+use rust_decimal::{Decimal, MathematicalOps};
+
+fn yuan(v: Decimal) -> Quantity {
+    Quantity::new(v, Unit::YI_YUAN)
+}
+
+fn years(n: i32) -> YearSpan {
+    Period::year(2000)
+        .unwrap()
+        .years_until(&Period::year(2000 + n).unwrap())
+        .unwrap()
+}
+
+/// Positive values with up to 4 decimals, as in statistical tables.
+fn amount() -> impl Strategy<Value = Decimal> {
+    (1i64..10_000_000_000).prop_map(|m| Decimal::new(m, 4))
+}
+
+/// Yearly rates from −50% to +60%, in basis points of a percent.
+fn rate() -> impl Strategy<Value = Rate> {
+    (-5000i64..6000).prop_map(|bp| Rate::from_fraction(Decimal::new(bp, 4)))
+}
+
+fn rel(a: Decimal, b: Decimal) -> Decimal {
+    if b.is_zero() {
+        a.abs()
+    } else {
+        ((a - b) / b).abs()
+    }
+}
+
+proptest! {
+    /// A computed rate applied to its base gives back the current value, to
+    /// the rounding of one 28-digit division.
+    #[test]
+    fn growth_applied_to_base_gives_current(b in amount(), c in amount()) {
+        let g = growth::growth(&yuan(b), &yuan(c)).unwrap();
+        let back = b * g.factor().unwrap();
+        prop_assert!(rel(back, c) < Decimal::new(1, 25), "{} -> {}: {}", b, c, back);
+    }
+
+    /// The CAGR of a constant-rate path is that rate (to 1e-20).
+    #[test]
+    fn cagr_of_a_constant_path_is_the_rate(b in amount(), g in rate(), n in 1i32..=30) {
+        let end = growth::project(&yuan(b), g, n as u32).unwrap();
+        let got = growth::cagr(&yuan(b), &end, years(n)).unwrap();
+        let err = (got.fraction() - g.fraction()).abs();
+        prop_assert!(err < Decimal::new(1, 20), "{} at {} for {}: {}", b, g, n, got);
+    }
+
+    /// Years to reach is the least k with base·(1+g)^k ≥ target.
+    #[test]
+    fn years_to_reach_is_the_least_integer(b in amount(), t in amount(), g in rate()) {
+        let r = growth::years_to_reach(&yuan(b), &yuan(t), g).unwrap();
+        let at = |k: u32| growth::project(&yuan(b), g, k).map(|v| v.value() >= t);
+        match r {
+            Reach::Already => prop_assert!(b >= t),
+            Reach::Never => prop_assert!(b < t && g.fraction() <= Decimal::ZERO),
+            Reach::InYears(k) => {
+                let k = u32::try_from(k).unwrap();
+                prop_assert!(k >= 1);
+                prop_assert!(at(k).unwrap_or(true), "not reached in {}", k);
+                prop_assert!(!at(k - 1).unwrap(), "already reached in {}", k - 1);
+            }
+        }
+    }
+
+    /// Σ pulls = the total's growth; shares add up to 100% when the total moved.
+    #[test]
+    fn pulls_add_up_to_growth(parts in prop::collection::vec((amount(), amount()), 1..6)) {
+        let labelled: Vec<(&str, Quantity, Quantity)> =
+            parts.iter().map(|(b, c)| ("part", yuan(*b), yuan(*c))).collect();
+        let c = growth::contributions(&labelled, None).unwrap();
+        let pulls: Decimal = c.components().iter().map(|p| p.pull().value()).sum();
+        prop_assert!((pulls - c.growth().percent().unwrap()).abs() < Decimal::new(1, 18));
+        if let Some(shares) = c.components().iter().map(|p| p.share()).collect::<Option<Vec<_>>>() {
+            let total: Decimal = shares.iter().map(|s| s.fraction()).sum();
+            prop_assert!((total - Decimal::ONE).abs() < Decimal::new(1, 20));
+        }
+    }
+
+    /// Chain-linking then taking link relatives gives the links back.
+    #[test]
+    fn chain_index_round_trips(links in prop::collection::vec((500i64..2000).prop_map(|l| Decimal::new(l, 1)), 1..15)) {
+        let index = growth::chain_index(&links).unwrap();
+        let back = growth::link_relatives(&index).unwrap();
+        for (a, b) in back.iter().zip(&links) {
+            prop_assert!(rel(*a, *b) < Decimal::new(1, 24), "{} vs {}", a, b);
+        }
+    }
+
+    /// Annualising the growth of a constant-rate path gives its rate back.
+    #[test]
+    fn annualize_inverts_compounding(g in rate(), n in 1i32..=20) {
+        let total = Rate::from_fraction(g.factor().unwrap().powi(i64::from(n)) - Decimal::ONE);
+        let back = growth::annualize(total, years(n)).unwrap();
+        prop_assert!((back.fraction() - g.fraction()).abs() < Decimal::new(1, 20));
+    }
+}
+
+/// The bad-input list, with the message each returns.
+#[test]
+fn bad_input_is_a_typed_error_naming_the_inputs() {
+    let q = |s: &str| s.parse::<Quantity>().unwrap();
+    let pct = |p: i64| Rate::from_fraction(Decimal::new(p, 2));
+    let y = |n| Period::year(n).unwrap();
+    let cases: Vec<(Error, &str)> = vec![
+        (
+            growth::growth(&q("0亿元"), &q("5亿元")).unwrap_err(),
+            "growth is undefined: the base 0亿元 is zero (current 5亿元)",
+        ),
+        (
+            growth::growth(&q("-100亿元"), &q("-50亿元")).unwrap_err(),
+            "growth is undefined: the base -100亿元 is negative (current -50亿元); report the change itself",
+        ),
+        (
+            growth::growth(&q("100亿元"), &q("-100亿元")).unwrap_err(),
+            "growth is undefined: the value changed sign from 100亿元 to -100亿元",
+        ),
+        (
+            growth::growth(&q("4.1%"), &q("4.4%")).unwrap_err(),
+            "4.1% and 4.4% are percentages: their change is in percentage points (use percentage_point_change), or ask for growth_of_share explicitly",
+        ),
+        (
+            growth::project(&q("1004亿元"), pct(-100), 1).unwrap_err(),
+            "rate -100% is out of range: a rate of -100% or less cannot be compounded",
+        ),
+        (
+            growth::project(&q("1004亿元"), pct(-150), 1).unwrap_err(),
+            "rate -150% is out of range: a rate of -100% or less cannot be compounded",
+        ),
+        (
+            growth::annualize(pct(-100), years(2)).unwrap_err(),
+            "rate -100% is out of range: a rate of -100% or less cannot be compounded",
+        ),
+        (
+            growth::required_growth(&q("1004亿元"), y(2026), &q("1800亿元"), y(2022)).unwrap_err(),
+            "invalid span from 2026 to 2022: the deadline must be after the base period",
+        ),
+        (
+            growth::required_growth(&q("1004亿元"), y(2022), &q("1800亿元"), y(2022)).unwrap_err(),
+            "invalid span from 2022 to 2022: the deadline must be after the base period",
+        ),
+        (
+            growth::cagr(&q("1004亿元"), &q("1800亿元"), years(0)).unwrap_err(),
+            "invalid span from 1004亿元 to 1800亿元 after 0 years: the span must be longer than zero",
+        ),
+        (
+            growth::cagr(&q("0亿元"), &q("1800亿元"), years(4)).unwrap_err(),
+            "growth is undefined: the base 0亿元 is zero (current 1800亿元)",
+        ),
+        (
+            growth::project(
+                &Quantity::new(
+                    Decimal::new(1, 0) * Decimal::from(10u64.pow(19)) * Decimal::TEN,
+                    Unit::YUAN,
+                ),
+                pct(50),
+                200,
+            )
+            .unwrap_err(),
+            "decimal overflow in project: 100000000000000000000元 and 50% a year for 200 years",
+        ),
+        (
+            growth::years_to_reach(&q("-5亿元"), &q("1800亿元"), pct(10)).unwrap_err(),
+            "growth is undefined: the base -5亿元 is negative (current 1800亿元); report the change itself",
+        ),
+        (
+            growth::periods_to_reach(&q("1004亿元"), &q("1800亿元"), pct(0)).unwrap_err(),
+            "rate 0% is out of range: PDURATION needs a rate above zero",
+        ),
+        (
+            growth::average_rate(&[]).unwrap_err(),
+            "the list of rates is empty",
+        ),
+        (
+            growth::chain_index(&[Decimal::from(-5)]).unwrap_err(),
+            "-5 is outside the domain of a chain-linked index: link relatives (上年=100) must be above zero",
+        ),
+    ];
+    for (err, message) in cases {
+        assert_eq!(err.to_string(), message);
+    }
+}
