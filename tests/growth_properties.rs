@@ -43,12 +43,16 @@ fn rel(a: Decimal, b: Decimal) -> Decimal {
 
 proptest! {
     /// A computed rate applied to its base gives back the current value, to
-    /// the rounding of one 28-digit division.
+    /// the rounding of one division: the rate has 28 significant digits and
+    /// at most 28 decimal places, so `base · (1 + rate)` is within
+    /// `max(base, current) · 1e-26` of the current value (a bound relative to
+    /// the current value alone fails for a fall to near zero: 326203.4599 →
+    /// 0.0001).
     #[test]
     fn growth_applied_to_base_gives_current(b in amount(), c in amount()) {
         let g = growth::growth(&yuan(b), &yuan(c)).unwrap();
         let back = b * g.factor().unwrap();
-        prop_assert!(rel(back, c) < Decimal::new(1, 25), "{} -> {}: {}", b, c, back);
+        prop_assert!((back - c).abs() <= b.max(c) * Decimal::new(1, 26), "{} -> {}: {}", b, c, back);
     }
 
     /// The CAGR of a constant-rate path is that rate (to 1e-20).
@@ -193,4 +197,52 @@ fn bad_input_is_a_typed_error_naming_the_inputs() {
     for (err, message) in cases {
         assert_eq!(err.to_string(), message);
     }
+}
+
+/// Year-to-date cumulatives: 累计同比 is C this year / C last year − 1 (not
+/// the mean of monthly rates), and single months are differences of
+/// consecutive cumulatives, with 1–2月 as one release (domain.md A3, B4).
+#[test]
+fn year_to_date_cumulatives() {
+    use indstat::growth::BasePeriod;
+    use indstat::{EntityId, Indicator, Kind, Point, Series};
+    let i = Indicator::new("out", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
+    let p = |y, m, v: &str| Point::new(Period::ytd(y, m).unwrap(), v.parse().unwrap());
+    let s = Series::from_points(
+        EntityId::new("z").unwrap(),
+        i,
+        [
+            p(2021, 2, "100亿元"),
+            p(2021, 3, "160亿元"),
+            p(2022, 2, "110亿元"),
+            p(2022, 3, "180亿元"),
+        ],
+    )
+    .unwrap();
+    let yoy = s.changes(BasePeriod::YearAgo).unwrap();
+    let rate = |m| {
+        yoy.get(Period::ytd(2022, m).unwrap())
+            .unwrap()
+            .change()
+            .unwrap()
+            .rate()
+            .unwrap()
+            .fraction()
+    };
+    assert_eq!(rate(2), Decimal::new(1, 1)); // 110 / 100 − 1
+    assert_eq!(rate(3), Decimal::new(125, 3)); // 180 / 160 − 1, not the mean of 10% and 16.7%
+    // Period on period is not defined for cumulatives.
+    assert!(s.changes(BasePeriod::Previous).is_err());
+    let singles = growth::single_periods_from_ytd(&s).unwrap();
+    let march_2022 = singles
+        .iter()
+        .find(|(p, _)| *p == Period::month(2022, 3).unwrap())
+        .unwrap();
+    assert_eq!(march_2022.1.as_ref().unwrap().to_string(), "70亿元");
+    // 1–2月 stays one release.
+    assert!(
+        singles
+            .iter()
+            .any(|(p, _)| *p == Period::ytd(2022, 2).unwrap())
+    );
 }

@@ -311,6 +311,44 @@ impl Series {
         self.changes_with(base, Fill::None)
     }
 
+    /// The compound annual growth rate between the values at two periods of
+    /// the series: [`cagr`](crate::growth::cagr) over the years between them
+    /// (fractional for quarters and months).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingValue`] when either period has no value;
+    /// [`Error::NotExact`] for a bound; otherwise as
+    /// [`cagr`](crate::growth::cagr) and [`Period::years_until`].
+    ///
+    /// ```
+    /// use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let i = Indicator::new("out", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let s = Series::from_points(EntityId::new("z")?, i, [
+    ///     Point::new(Period::quarter(2022, 1)?, "100亿元".parse()?),
+    ///     Point::new(Period::quarter(2022, 3)?, "121亿元".parse()?),
+    /// ])?;
+    /// // Half a year from 100 to 121 is 46.41% a year: 1.21² − 1.
+    /// let g = s.cagr(Period::quarter(2022, 1)?, Period::quarter(2022, 3)?)?;
+    /// assert_eq!(g.fraction(), dec!(0.4641));
+    /// assert!(s.cagr(Period::quarter(2022, 1)?, Period::quarter(2022, 2)?).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn cagr(&self, from: Period, to: Period) -> Result<crate::Rate> {
+        let value = |p: Period| {
+            self.get(p)
+                .ok_or_else(|| Error::MissingValue {
+                    period: p,
+                    series: format!("{}/{}", self.entity(), self.indicator().code()),
+                })
+                .and_then(|point| point.value().exact_for("a CAGR").copied())
+        };
+        let (start, end) = (value(from)?, value(to)?);
+        super::cagr(&start, &end, from.years_until(&to)?)
+    }
+
     /// As [`changes`](Series::changes), with a rule for missing bases.
     ///
     /// # Errors
