@@ -2,7 +2,9 @@
 
 use core::fmt;
 
-use crate::{PriceBasis, Scope};
+use rust_decimal::Decimal;
+
+use crate::{PriceBasis, Rate, Scope};
 
 /// An assumption a calculation was made under, stated by the caller and
 /// recorded in the result so that every report can print it.
@@ -43,6 +45,29 @@ pub enum Assumption {
         /// The price basis it is combined with.
         to: PriceBasis,
     },
+    /// A value of one scope converted to another by a ratio: above-size
+    /// output taken as 90% of all output.
+    ScopeRatio {
+        /// The scope of the data.
+        from: Scope,
+        /// The scope of the target.
+        to: Scope,
+        /// `to = ratio × from`.
+        #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))]
+        ratio: Decimal,
+    },
+    /// The growth of one scope is taken as the growth of another.
+    TrendAcrossScopes {
+        /// The scope the trend was measured in.
+        from: Scope,
+        /// The scope it is applied to.
+        to: Scope,
+    },
+    /// A growth rate supplied by the caller is taken as the trend.
+    TrendGiven {
+        /// The rate.
+        rate: Rate,
+    },
     /// Any other assumption, in the caller's words.
     Other {
         /// The assumption.
@@ -62,6 +87,15 @@ impl Assumption {
             Assumption::ScopeUnchanged => "the scope is the same in both periods".to_owned(),
             Assumption::ScopesEqual { from, to } => format!("{from} is treated as {to}"),
             Assumption::PriceBasesEqual { from, to } => format!("{from} are treated as {to}"),
+            Assumption::ScopeRatio { from, to, ratio } => {
+                format!("{to} is taken as {} of {from}", Rate::from_fraction(*ratio))
+            }
+            Assumption::TrendAcrossScopes { from, to } => {
+                format!("the growth of {from} is taken as the growth of {to}")
+            }
+            Assumption::TrendGiven { rate } => {
+                format!("a steady {rate} a year, supplied by the caller, is taken as the trend")
+            }
             Assumption::Other { text } => text.clone(),
         }
     }
@@ -83,6 +117,18 @@ impl Assumption {
             Assumption::PriceBasesEqual { from, to } => {
                 format!("假定{}与{}可比", from.zh(), to.zh())
             }
+            Assumption::ScopeRatio { from, to, ratio } => {
+                format!(
+                    "假定{}为{}的{}",
+                    to.zh(),
+                    from.zh(),
+                    Rate::from_fraction(*ratio)
+                )
+            }
+            Assumption::TrendAcrossScopes { from, to } => {
+                format!("假定{}的增速适用于{}", from.zh(), to.zh())
+            }
+            Assumption::TrendGiven { rate } => format!("假定今后年均增长{rate}(由使用者给定)"),
             Assumption::Other { text } => text.clone(),
         }
     }

@@ -281,6 +281,38 @@ pub enum Error {
         /// What was empty.
         what: &'static str,
     },
+    // targets
+    /// A value was measured against a target of another scope without a
+    /// bridge (all-industry output against an above-designated-size target).
+    #[error(
+        "scope mismatch: the target is for {target}, the data for {data}; state a bridge (assume them equal, a ratio, or an observed base in the target's scope)"
+    )]
+    ScopeMismatch {
+        /// The target's scope, in words.
+        target: String,
+        /// The data's scope, in words.
+        data: String,
+    },
+    /// Money values at different price bases were combined without an
+    /// assumption that they are comparable.
+    #[error(
+        "price basis mismatch: the target is at {target}, the data at {data}; state Assumption::PriceBasesEqual to compare them"
+    )]
+    PriceBasisMismatch {
+        /// The target's price basis, in words.
+        target: String,
+        /// The data's price basis, in words.
+        data: String,
+    },
+    /// Thresholds for an on-track classification that are not strictly
+    /// decreasing or are empty.
+    #[error("invalid thresholds {thresholds}: {reason}")]
+    InvalidThresholds {
+        /// The thresholds, as text.
+        thresholds: String,
+        /// What is wrong with them.
+        reason: &'static str,
+    },
 }
 
 /// The crate's result type: `Result<T, indstat::Error>`.

@@ -1,0 +1,261 @@
+//! Time progress within a year (时间进度): completion of a yearly target
+//! against the elapsed share of the year.
+
+use rust_decimal::Decimal;
+
+use crate::growth;
+use crate::{Error, Frequency, PercentagePoints, Period, Quantity, Rate, Result};
+
+/// How much of the year counts as elapsed after month m.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::target::Profile;
+/// use rust_decimal_macros::dec;
+/// assert_eq!(Profile::Linear.elapsed(6)?, dec!(0.5));
+/// let heavy_december = Profile::Seasonal([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9].map(rust_decimal::Decimal::from).to_vec());
+/// assert_eq!(heavy_december.elapsed(11)?, dec!(0.55));
+/// assert!(Profile::Seasonal(vec![dec!(1); 11]).elapsed(6).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Profile {
+    /// m / 12 ("时间过半" at the end of June).
+    #[default]
+    Linear,
+    /// Twelve monthly weights (for example last year's monthly shares); the
+    /// elapsed share is the weights through month m over their sum.
+    Seasonal(Vec<Decimal>),
+}
+
+impl Profile {
+    /// The elapsed share of the year after `month` (1–12).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidPeriod`] for a month outside 1–12;
+    /// [`Error::OutOfDomain`] for a seasonal profile that is not twelve
+    /// non-negative weights with a positive sum.
+    ///
+    /// ```
+    /// # use indstat::target::Profile;
+    /// assert!(Profile::Linear.elapsed(13).is_err());
+    /// ```
+    pub fn elapsed(&self, month: u8) -> Result<Decimal> {
+        if !(1..=12).contains(&month) {
+            return Err(Error::InvalidPeriod {
+                input: month.to_string(),
+                reason: "a month is 1 to 12".to_owned(),
+            });
+        }
+        match self {
+            Profile::Linear => {
+                crate::quantity::checked_div(Decimal::from(month), Decimal::from(12), || {
+                    month.to_string()
+                })
+            }
+            Profile::Seasonal(weights) => {
+                let bad = |reason| Error::OutOfDomain {
+                    value: format!("{weights:?}"),
+                    operation: "a seasonal profile",
+                    reason,
+                };
+                if weights.len() != 12 {
+                    return Err(bad("give twelve monthly weights"));
+                }
+                if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+                    return Err(bad("weights must not be negative"));
+                }
+                let sum = |ws: &[Decimal]| {
+                    ws.iter().try_fold(Decimal::ZERO, |a, w| {
+                        a.checked_add(*w)
+                            .ok_or_else(|| Error::overflow("add", a, w))
+                    })
+                };
+                let total = sum(weights)?;
+                if total.is_zero() {
+                    return Err(bad("the weights must not all be zero"));
+                }
+                let through = sum(weights.get(..usize::from(month)).unwrap_or(&[]))?;
+                crate::quantity::checked_div(through, total, || through.to_string())
+            }
+        }
+    }
+}
+
+/// Progress of a yearly target after some months; see [`time_progress`].
+///
+/// # Examples
+///
+/// ```
+/// use indstat::target::{time_progress, Profile};
+/// use indstat::Period;
+/// use rust_decimal_macros::dec;
+///
+/// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
+/// assert_eq!(p.zh(), "快于序时进度4.2个百分点");
+/// assert_eq!(p.en(), "ahead of schedule by 4.2 percentage points");
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct TimeProgress {
+    period: Period,
+    completion: Rate,
+    elapsed: Rate,
+    lead: PercentagePoints,
+    rest_of_year: Option<Rate>,
+}
+
+impl TimeProgress {
+    /// The year-to-date period measured.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// Completion κ = year-to-date / yearly target.
+    pub fn completion(&self) -> Rate {
+        self.completion
+    }
+
+    /// Elapsed share of the year τ (time progress, 序时进度).
+    pub fn elapsed(&self) -> Rate {
+        self.elapsed
+    }
+
+    /// κ − τ in percentage points: positive ahead of schedule (快于序时进度),
+    /// negative behind (慢于序时进度).
+    pub fn lead(&self) -> PercentagePoints {
+        self.lead
+    }
+
+    /// The growth the rest of the year needs over the same months last year,
+    /// `(target − C_ytd) / (last year − last year's C_ytd) − 1`, when last
+    /// year's figures were given.
+    pub fn rest_of_year(&self) -> Option<Rate> {
+        self.rest_of_year
+    }
+
+    /// The status in Chinese: `快于序时进度4.2个百分点`, `慢于…`, `与序时进度持平`.
+    ///
+    /// ```
+    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::Period;
+    /// let p = time_progress(&"1200亿元".parse()?, &"500亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
+    /// assert_eq!(p.zh(), "慢于序时进度8.3个百分点");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn zh(&self) -> String {
+        let v = self.rounded_lead();
+        if v.is_zero() {
+            "与序时进度持平".to_owned()
+        } else if v.is_sign_negative() {
+            format!("慢于序时进度{}个百分点", v.abs())
+        } else {
+            format!("快于序时进度{v}个百分点")
+        }
+    }
+
+    /// The status in English: `ahead of schedule by 4.2 percentage points`.
+    ///
+    /// ```
+    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::Period;
+    /// let p = time_progress(&"1200亿元".parse()?, &"600亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
+    /// assert_eq!(p.en(), "on schedule");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn en(&self) -> String {
+        let v = self.rounded_lead();
+        if v.is_zero() {
+            "on schedule".to_owned()
+        } else if v.is_sign_negative() {
+            format!("behind schedule by {} percentage points", v.abs())
+        } else {
+            format!("ahead of schedule by {v} percentage points")
+        }
+    }
+
+    fn rounded_lead(&self) -> Decimal {
+        self.lead
+            .value()
+            .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+    }
+}
+
+/// Time progress (时间进度) of a yearly `target` given the year-to-date value
+/// `ytd` for `through` (a cumulative `1–m月`, or month m): completion κ against
+/// the elapsed share τ of the year, the lead κ − τ in percentage points, and,
+/// given last year's `(year-to-date, full year)`, the growth the rest of the
+/// year needs over the same months last year (domain.md A3).
+///
+/// # Errors
+///
+/// [`Error::FrequencyMismatch`] unless `through` is a cumulative or a month;
+/// [`Error::UnitMismatch`] across dimensions; [`Error::ZeroBase`] for a target
+/// of zero or for last year's remaining months at zero; as
+/// [`Profile::elapsed`].
+///
+/// ```
+/// use indstat::target::{time_progress, Profile};
+/// use indstat::Period;
+/// use rust_decimal_macros::dec;
+///
+/// // 1–6月: 650 of a 1200 target (54.2%) against 50% of the year.
+/// let last_year = Some(("560亿元".parse()?, "1100亿元".parse()?));
+/// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, last_year)?;
+/// assert_eq!(p.completion().fraction().round_dp(4), dec!(0.5417));
+/// assert_eq!(p.elapsed().fraction(), dec!(0.5));
+/// // The rest of the year needs 550 against 540 last year: +1.85%.
+/// assert_eq!(p.rest_of_year().map(|r| r.fraction().round_dp(4)), Some(dec!(0.0185)));
+///
+/// assert!(time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::year(2024)?, &Profile::Linear, None).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn time_progress(
+    target: &Quantity,
+    ytd: &Quantity,
+    through: Period,
+    profile: &Profile,
+    last_year: Option<(Quantity, Quantity)>,
+) -> Result<TimeProgress> {
+    let month = match through.frequency() {
+        Frequency::YearToDate | Frequency::Monthly => through.index(),
+        other => {
+            let example = Period::ytd(through.calendar_year(), 12)?;
+            return Err(Error::FrequencyMismatch {
+                left: through,
+                left_frequency: other,
+                right: example,
+                right_frequency: Frequency::YearToDate,
+            });
+        }
+    };
+    if target.value().is_zero() {
+        return Err(Error::ZeroBase {
+            base: target.to_string(),
+            current: ytd.to_string(),
+        });
+    }
+    let completion = Rate::from_fraction(ytd.checked_ratio(target)?);
+    let elapsed = Rate::from_fraction(profile.elapsed(month)?);
+    let lead = elapsed.points_to(completion)?;
+    let rest_of_year = match last_year {
+        Some((ly_ytd, ly_full)) => {
+            let needed = target.checked_sub(ytd)?;
+            let last = ly_full.checked_sub(&ly_ytd)?;
+            Some(growth::growth(&last, &needed)?)
+        }
+        None => None,
+    };
+    Ok(TimeProgress {
+        period: through,
+        completion,
+        elapsed,
+        lead,
+        rest_of_year,
+    })
+}
