@@ -6,7 +6,8 @@
 
 use indstat::datasets::rongchang::{self, Row, TargetRow, Theme};
 use indstat::growth::{self, Reach};
-use indstat::{Assumption, Error, Indicator, Period, PriceBasis, Quantity, Rate, Scope};
+use indstat::target::{Bridge, LevelTarget, Method, RankTarget, Trend};
+use indstat::{Assumption, Error, Indicator, Period, PriceBasis, Quantity, Rate, Scope, Series};
 use rust_decimal::RoundingStrategy;
 use unicode_width::UnicodeWidthStr;
 
@@ -107,6 +108,161 @@ fn print_targets(targets: &[TargetRow]) {
             );
         }
     }
+}
+
+/// The targets measured: T1 with its scope bridge stated, T3 at the observed
+/// pace, and how to supply T2's enterprise data.
+fn print_target_analysis() -> indstat::Result<()> {
+    println!("\n目标差距 · Target gaps");
+    let t1 = rongchang::target("T1")?.ok_or(Error::Empty { what: "target T1" })?;
+    let deadline = t1.deadline().ok_or(Error::Empty {
+        what: "T1's deadline",
+    })?;
+    let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), deadline)?;
+    let history = Series::from_observations([row(3)?.observation().clone()])?;
+    let pace = Rate::try_from(row(4)?.value().exact()?)?;
+    let gap = target
+        .analyse(&history)
+        .bridge(Bridge::AssumeEqual)
+        .trend(Trend::Rate(pace))
+        .assume(Assumption::RateAtCurrentPrices)
+        .run()?;
+    println!(
+        "  T1 {} → {}（{}）",
+        gap.base().zh(),
+        t1.value().zh(),
+        deadline.zh()
+    );
+    println!(
+        "     {} → {} ({})",
+        gap.base().en(),
+        t1.value().en(),
+        deadline.en()
+    );
+    println!("     假定 · Assumptions:");
+    for a in gap.assumptions() {
+        println!("       - {} / {}", a.zh(), a.en());
+    }
+    let required = gap.required().ok_or(Error::Empty {
+        what: "the required rate",
+    })?;
+    println!(
+        "     差距 gap {} / {}；完成度 completion {:.2}",
+        shown(gap.gap(), 2).zh(),
+        shown(gap.gap(), 2).en(),
+        Rate::from_fraction(gap.completion())
+    );
+    println!("     所需年均增速 required growth {required:.2} a year");
+    if let Some(p) = gap.projections().first() {
+        println!(
+            "     按{pace}增速，{}年为{}，差{} · at {pace}: {} in {}, {} short",
+            deadline.calendar_year(),
+            shown(p.value(), 2).zh(),
+            shown(p.shortfall(), 2).zh(),
+            shown(p.value(), 2).en(),
+            deadline.calendar_year(),
+            shown(p.shortfall(), 2).en()
+        );
+    }
+    for method in [Method::GrowthRatio, Method::UnsdProgressChart] {
+        let a = gap.assess(method.clone())?;
+        let name = match method {
+            Method::GrowthRatio => "实际/所需增速比 R (Eurostat, Statistics Canada)",
+            _ => "ρ (UNSD Progress Chart)",
+        };
+        let score = a
+            .score()
+            .map(|s| {
+                s.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                    .to_string()
+            })
+            .unwrap_or_else(|| "—".to_owned());
+        println!(
+            "     {name} = {score}：{} · {}",
+            a.status().zh(),
+            a.status().en()
+        );
+    }
+    if let Some(Reach::InYears(n)) = gap.years_to_reach() {
+        let year =
+            Period::year(rongchang::YEAR)?.add_years(i32::try_from(n).unwrap_or(i32::MAX))?;
+        println!(
+            "     按{pace}增速于{}达到 · at {pace} reached during {}",
+            year.zh(),
+            year.en()
+        );
+    }
+    println!(
+        "     情景 · Scenarios ({} value and gap):",
+        deadline.calendar_year()
+    );
+    let rates = [
+        Rate::from_percent(rust_decimal::Decimal::from(6))?,
+        pace,
+        Rate::from_percent(rust_decimal::Decimal::from(12))?,
+        required,
+    ];
+    for p in gap.scenarios(&rates)? {
+        let rate = match p.method() {
+            indstat::target::ProjectionMethod::Scenario(r) => format!("{r:.2}"),
+            other => other.en(),
+        };
+        println!(
+            "       {:>7}  {:>12}  {:>12}  {}",
+            rate,
+            shown(p.value(), 2).zh(),
+            shown(p.shortfall(), 2).zh(),
+            if p.meets_target() {
+                "达标 met"
+            } else {
+                "未达标 short"
+            }
+        );
+    }
+    let path: Vec<String> = gap
+        .milestones()
+        .iter()
+        .map(|(p, v)| format!("{} {}", p.calendar_year(), shown(v, 2).zh()))
+        .collect();
+    println!("     所需路径 · required path: {}", path.join(", "));
+    let bridged = target
+        .analyse(&history)
+        .bridge(Bridge::Ratio(rust_decimal::Decimal::new(9, 1)))
+        .run()?;
+    if let Some(r) = bridged.required() {
+        println!(
+            "     若规上产值为全部工业的90%：基数{}，所需年均增速{r:.2} · if above-size output is 90% of all output: base {}, {r:.2} a year",
+            shown(bridged.base(), 2).zh(),
+            shown(bridged.base(), 2).en()
+        );
+    }
+
+    let t3 = rongchang::target("T3")?.ok_or(Error::Empty { what: "target T3" })?;
+    let rank_target = RankTarget::new(t3.indicator().clone(), *t3.value(), t3.deadline())?;
+    let ranks = Series::from_observations([row(6)?.observation().clone()])?;
+    let climbed = row(5)?.value().value();
+    let r = rank_target.assess(&ranks, Some(climbed))?;
+    let edition = r
+        .reached()
+        .map(|p| p.calendar_year().to_string())
+        .unwrap_or_else(|| "—".to_owned());
+    println!(
+        "  T3 {}：距前100位还差{}位；按每年上升{}位，{}年考核进入 · {} places from the Top 100; at {} places a year, reached in the {} edition",
+        t3.value().zh(),
+        r.places_to_go(),
+        climbed,
+        edition,
+        r.places_to_go(),
+        climbed,
+        edition
+    );
+    println!("      (按上年上升17位的速度外推 · assumes last year's climb of 17 places repeats)");
+    println!("  T2 文章未提供企业产值数据 · the article gives no enterprise data. Supply it as");
+    println!(
+        "     CountTarget::new(..).assess(&[(EntityId::new(\"firm\")?, \"12亿元\".parse()?), ..])"
+    );
+    println!("     to count firms at or above 10亿元 and list those closest to the threshold.");
+    Ok(())
 }
 
 fn row(number: u8) -> indstat::Result<Row> {
@@ -234,6 +390,7 @@ fn main() -> indstat::Result<()> {
     }
     print_growth()?;
     print_targets(&targets);
+    print_target_analysis()?;
 
     println!("\n注意 · Note");
     println!(

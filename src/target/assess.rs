@@ -401,7 +401,13 @@ pub(super) fn assess(gap: &GapAnalysis, method: Method) -> Result<Assessment> {
             Direction::HigherIsBetter => Decimal::ONE,
             Direction::LowerIsBetter => Decimal::NEGATIVE_ONE,
         };
-        let required = gap.required().fraction().abs();
+        let required = gap
+            .required()
+            .ok_or(Error::Empty {
+                what: "the required rate",
+            })?
+            .fraction()
+            .abs();
         let observed = trend
             .fraction()
             .checked_mul(d)

@@ -252,32 +252,98 @@ pub struct CountAssessment {
 
 impl CountAssessment {
     /// Entities certainly meeting the threshold.
+    ///
+    /// ```
+    /// # use indstat::target::CountTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
+    /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
+    /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
+    /// let firms = [("a", "12亿元"), ("b", "9亿元"), ("c", "8亿元以上")].map(|(e, v)| (EntityId::new(e).unwrap(), v.parse().unwrap()));
+    /// let a = t.assess(&firms)?;
+    /// assert_eq!(a.met(), 1);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn met(&self) -> u64 {
         self.met
     }
 
     /// Entities whose published bound leaves it open.
+    ///
+    /// ```
+    /// # use indstat::target::CountTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
+    /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
+    /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
+    /// let firms = [("a", "12亿元"), ("b", "9亿元"), ("c", "8亿元以上")].map(|(e, v)| (EntityId::new(e).unwrap(), v.parse().unwrap()));
+    /// let a = t.assess(&firms)?;
+    /// assert_eq!(a.undecided(), 1); // 8亿元以上 may or may not reach 10亿元
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn undecided(&self) -> u64 {
         self.undecided
     }
 
     /// The count met, in the indicator's unit.
+    ///
+    /// ```
+    /// # use indstat::target::CountTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
+    /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
+    /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
+    /// let firms = [("a", "12亿元"), ("b", "9亿元"), ("c", "8亿元以上")].map(|(e, v)| (EntityId::new(e).unwrap(), v.parse().unwrap()));
+    /// let a = t.assess(&firms)?;
+    /// assert_eq!(a.count().to_string(), "1家");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn count(&self) -> &Quantity {
         &self.count
     }
 
     /// How many more entities are needed (0 when achieved).
+    ///
+    /// ```
+    /// # use indstat::target::CountTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
+    /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
+    /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
+    /// let firms = [("a", "12亿元"), ("b", "9亿元"), ("c", "8亿元以上")].map(|(e, v)| (EntityId::new(e).unwrap(), v.parse().unwrap()));
+    /// let a = t.assess(&firms)?;
+    /// assert_eq!(a.shortfall(), 1);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn shortfall(&self) -> u64 {
         self.shortfall
     }
 
     /// Whether the required count is certainly met.
+    ///
+    /// ```
+    /// # use indstat::target::CountTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
+    /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
+    /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
+    /// let firms = [("a", "12亿元"), ("b", "9亿元"), ("c", "8亿元以上")].map(|(e, v)| (EntityId::new(e).unwrap(), v.parse().unwrap()));
+    /// let a = t.assess(&firms)?;
+    /// assert!(!a.is_achieved());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn is_achieved(&self) -> bool {
         self.achieved
     }
 
     /// Entities below the threshold with how far each is from it, closest
     /// first (ties by entity id).
+    ///
+    /// ```
+    /// # use indstat::target::CountTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
+    /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
+    /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
+    /// let firms = [("a", "12亿元"), ("b", "9亿元"), ("c", "8亿元以上")].map(|(e, v)| (EntityId::new(e).unwrap(), v.parse().unwrap()));
+    /// let a = t.assess(&firms)?;
+    /// assert_eq!(a.closest()[0].1.to_string(), "1亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn closest(&self) -> &[(EntityId, Quantity)] {
         &self.closest
     }
@@ -509,38 +575,115 @@ pub struct RankAssessment {
 
 impl RankAssessment {
     /// The period of the latest rank.
+    ///
+    /// ```
+    /// # use indstat::target::RankTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
+    /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
+    /// let a = t.assess(&s, None)?;
+    /// assert_eq!(a.period(), Period::year(2022)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn period(&self) -> Period {
         self.period
     }
 
     /// The latest rank.
+    ///
+    /// ```
+    /// # use indstat::target::RankTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
+    /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
+    /// let a = t.assess(&s, None)?;
+    /// assert_eq!(a.current(), rust_decimal_macros::dec!(122));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn current(&self) -> Decimal {
         self.current
     }
 
     /// Places still to climb (0 when reached).
+    ///
+    /// ```
+    /// # use indstat::target::RankTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
+    /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
+    /// let a = t.assess(&s, None)?;
+    /// assert_eq!(a.places_to_go(), rust_decimal_macros::dec!(22));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn places_to_go(&self) -> Decimal {
         self.places_to_go
     }
 
     /// Places climbed a year: observed or given; `None` with one rank and no
     /// pace given.
+    ///
+    /// ```
+    /// # use indstat::target::RankTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
+    /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
+    /// let a = t.assess(&s, None)?;
+    /// assert_eq!(a.pace(), Some(rust_decimal_macros::dec!(17)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn pace(&self) -> Option<Decimal> {
         self.pace
     }
 
     /// The period (edition) in which the target is reached at the pace;
     /// `None` when the pace is zero, negative or unknown.
+    ///
+    /// ```
+    /// # use indstat::target::RankTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
+    /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
+    /// let a = t.assess(&s, None)?;
+    /// assert_eq!(a.reached(), Some(Period::year(2024)?));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn reached(&self) -> Option<Period> {
         self.reached
     }
 
     /// Whether that is by the deadline; `None` without a deadline.
+    ///
+    /// ```
+    /// # use indstat::target::RankTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
+    /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
+    /// let a = t.assess(&s, None)?;
+    /// assert_eq!(a.on_time(), None); // no deadline
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn on_time(&self) -> Option<bool> {
         self.on_time
     }
 
     /// The assumptions (a pace supplied by the caller).
+    ///
+    /// ```
+    /// # use indstat::target::RankTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
+    /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
+    /// let a = t.assess(&s, None)?;
+    /// assert!(a.assumptions().is_empty()); // the pace was observed
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn assumptions(&self) -> &[Assumption] {
         &self.assumptions
     }

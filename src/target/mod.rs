@@ -32,7 +32,7 @@
 //!     .bridge(Bridge::AssumeEqual)
 //!     .trend(Trend::Rate(Rate::from_percent(dec!(8.5))?))
 //!     .run()?;
-//! assert_eq!(gap.required().percent()?.round_dp(2), dec!(15.71));
+//! assert_eq!(gap.required().map(|r| r.percent()).transpose()?.map(|p| p.round_dp(2)), Some(dec!(15.71)));
 //! assert_eq!(gap.assess(Method::GrowthRatio)?.status(), Status::LimitedProgress);
 //! # Ok::<(), indstat::Error>(())
 //! ```
@@ -542,9 +542,11 @@ impl GapAnalysisBuilder<'_> {
     /// - [`Error::InvalidSpan`] for a deadline at or before the base;
     ///   [`Error::FrequencyMismatch`] for a deadline of another frequency;
     /// - [`Error::OutOfDomain`] for a bridge ratio of zero or less;
-    /// - the growth errors for a base of zero or less (the analysis cannot
-    ///   compute growth; [`Method`] assessments report it as an outcome instead
-    ///   when the base is present), and [`Error::Overflow`].
+    /// - [`Error::DivisionByZero`] for a target of zero; [`Error::Overflow`].
+    ///
+    /// A base of zero or less is not an error: the analysis has a gap but no
+    /// growth rates, and [`GapAnalysis::assess`] reports
+    /// [`Unassessable::NonPositiveBase`].
     ///
     /// ```
     /// # use indstat::target::LevelTarget;
@@ -668,9 +670,18 @@ impl GapAnalysisBuilder<'_> {
         }
         let goal = *target.value.quantity();
         let gap = goal.checked_sub(&base)?;
-        let relative_gap = Rate::from_fraction(gap.checked_ratio(&base)?);
         let completion = base.checked_ratio(&goal)?;
-        let required = growth::cagr(&base, &goal, span)?;
+        // Growth from a base of zero or less is undefined: no relative gap, no
+        // required rate, no trend (an explicit outcome in `assess`).
+        let positive = base.value() > Decimal::ZERO;
+        let relative_gap = match positive {
+            true => Some(Rate::from_fraction(gap.checked_ratio(&base)?)),
+            false => None,
+        };
+        let required = match positive {
+            true => Some(growth::cagr(&base, &goal, span)?),
+            false => None,
+        };
 
         // History up to the base, for trends.
         let past: Vec<(Period, Quantity)> = points
@@ -684,7 +695,7 @@ impl GapAnalysisBuilder<'_> {
                 Some(r)
             }
             Trend::FromHistory => match past.first() {
-                Some((p0, v0)) if *p0 != base_period => {
+                Some((p0, v0)) if *p0 != base_period && positive && v0.value() > Decimal::ZERO => {
                     Some(growth::cagr(v0, &base, p0.years_until(&base_period)?)?)
                 }
                 _ => None,
@@ -701,7 +712,7 @@ impl GapAnalysisBuilder<'_> {
             })
         };
         let mut projections = Vec::new();
-        if let Some(r) = trend {
+        if let (Some(r), true) = (trend, positive) {
             projections.push(projection(
                 ProjectionMethod::ConstantGrowth,
                 growth::project_span(&base, r, span)?,
@@ -722,16 +733,18 @@ impl GapAnalysisBuilder<'_> {
                 growth::project_span(&base, *r, span)?,
             )?);
         }
-        let years_to_reach = match trend {
-            Some(r) => Some(growth::years_to_reach(&base, &goal, r)?),
-            None => None,
+        let years_to_reach = match (trend, positive) {
+            (Some(r), true) => Some(growth::years_to_reach(&base, &goal, r)?),
+            _ => None,
         };
         let mut milestones = Vec::new();
-        for k in 1..=span.periods() {
-            let period = base_period.checked_add(k)?;
-            let step = base_period.years_until(&period)?;
-            let value = growth::project_span(&base, required, step)?;
-            milestones.push((period, value));
+        if let Some(required) = required {
+            for k in 1..=span.periods() {
+                let period = base_period.checked_add(k)?;
+                let step = base_period.years_until(&period)?;
+                let value = growth::project_span(&base, required, step)?;
+                milestones.push((period, value));
+            }
         }
         Ok(GapAnalysis {
             target: target.clone(),
@@ -783,10 +796,10 @@ pub struct GapAnalysis {
     base: Quantity,
     achieved: bool,
     gap: Quantity,
-    relative_gap: Rate,
+    relative_gap: Option<Rate>,
     completion: Decimal,
     span: YearSpan,
-    required: Rate,
+    required: Option<Rate>,
     trend: Option<Rate>,
     history_points: usize,
     projections: Vec<Projection>,
@@ -797,57 +810,181 @@ pub struct GapAnalysis {
 
 impl GapAnalysis {
     /// The target analysed.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.target().deadline(), Period::year(2026)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn target(&self) -> &LevelTarget {
         &self.target
     }
 
     /// The base period.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.base_period(), Period::year(2022)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn base_period(&self) -> Period {
         self.base_period
     }
 
     /// The base value, in the target's scope (after the bridge).
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.base().to_string(), "1004亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn base(&self) -> &Quantity {
         &self.base
     }
 
     /// Whether the base already meets the target.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert!(!gap.is_achieved());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn is_achieved(&self) -> bool {
         self.achieved
     }
 
     /// Target − base, in the target's unit.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.gap().to_string(), "796亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn gap(&self) -> &Quantity {
         &self.gap
     }
 
-    /// The gap relative to the base: the total growth still needed.
-    pub fn relative_gap(&self) -> Rate {
+    /// The gap relative to the base: the total growth still needed; `None`
+    /// for a base of zero or less.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.relative_gap().map(|r| r.fraction().round_dp(4)), Some(rust_decimal_macros::dec!(0.7928)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn relative_gap(&self) -> Option<Rate> {
         self.relative_gap
     }
 
     /// Base / target: the share of the target already reached.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.completion().round_dp(4), rust_decimal_macros::dec!(0.5578));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn completion(&self) -> Decimal {
         self.completion
     }
 
     /// The time from the base to the deadline.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.span().whole_years(), Some(4));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn span(&self) -> YearSpan {
         self.span
     }
 
-    /// The yearly growth needed to meet the target by the deadline.
-    pub fn required(&self) -> Rate {
+    /// The yearly growth needed to meet the target by the deadline; `None`
+    /// for a base of zero or less, where growth is undefined.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.required().map(|r| r.fraction().round_dp(5)), Some(rust_decimal_macros::dec!(0.15714)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn required(&self) -> Option<Rate> {
         self.required
     }
 
     /// The trend rate, from the history or given; `None` with fewer than two
     /// points and no rate given.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// // 850 → 1004 over two years: 8.68% a year.
+    /// assert_eq!(gap.trend().map(|r| r.fraction().round_dp(4)), Some(rust_decimal_macros::dec!(0.0868)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn trend(&self) -> Option<Rate> {
         self.trend
     }
 
     /// The number of history points up to the base (after the bridge).
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.history_points(), 2);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn history_points(&self) -> usize {
         self.history_points
     }
@@ -855,24 +992,68 @@ impl GapAnalysis {
     /// Projections to the deadline: constant growth at trend (if a trend),
     /// linear and time-weighted trends (with two points or more), then the
     /// scenarios in the order given.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.projections().len(), 3); // trend, OLS, time-weighted
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn projections(&self) -> &[Projection] {
         &self.projections
     }
 
     /// The whole number of years the trend takes to reach the target
     /// (exact integer search); `None` without a trend.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.years_to_reach().and_then(|r| r.years()), Some(8));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn years_to_reach(&self) -> Option<Reach> {
         self.years_to_reach
     }
 
     /// The path at the required rate: each period from the base to the
     /// deadline with its value; the last is the target.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.milestones().first().map(|m| m.0), Some(Period::year(2023)?));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn milestones(&self) -> &[(Period, Quantity)] {
         &self.milestones
     }
 
     /// The assumptions the analysis rests on: bridges, stated assumptions,
     /// a given trend.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert!(gap.assumptions().is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn assumptions(&self) -> &[Assumption] {
         &self.assumptions
     }
@@ -893,7 +1074,8 @@ impl GapAnalysis {
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
     /// let rates = [dec!(6), dec!(8.5), dec!(12)].map(|p| Rate::from_percent(p).unwrap());
-    /// let table = gap.scenarios(&[&rates[..], &[gap.required()]].concat())?;
+    /// let required = gap.required().expect("a positive base");
+    /// let table = gap.scenarios(&[&rates[..], &[required]].concat())?;
     /// assert_eq!(table.len(), 4);
     /// assert!(table[3].meets_target());
     /// assert!(gap.scenarios(&[Rate::from_percent(dec!(-100))?]).is_err());
@@ -907,8 +1089,8 @@ impl GapAnalysis {
                 let value = growth::project_span(&self.base, *r, self.span)?;
                 // At exactly the required rate the path lands on the target up to
                 // the root's rounding: count a relative miss below 1e-20 as met.
-                let met =
-                    self.target.is_met_by(&value)? || (*r == self.required && near(&value, &goal)?);
+                let met = self.target.is_met_by(&value)?
+                    || (Some(*r) == self.required && near(&value, &goal)?);
                 Ok(Projection {
                     method: ProjectionMethod::Scenario(*r),
                     shortfall: goal.checked_sub(&value)?,

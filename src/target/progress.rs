@@ -111,11 +111,29 @@ pub struct TimeProgress {
 
 impl TimeProgress {
     /// The year-to-date period measured.
+    ///
+    /// ```
+    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::Period;
+    /// # use rust_decimal_macros::dec;
+    /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
+    /// assert_eq!(p.period(), Period::ytd(2024, 6)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn period(&self) -> Period {
         self.period
     }
 
     /// Completion κ = year-to-date / yearly target.
+    ///
+    /// ```
+    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::Period;
+    /// # use rust_decimal_macros::dec;
+    /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
+    /// assert_eq!(p.completion().fraction().round_dp(4), dec!(0.5417));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn completion(&self) -> Rate {
         self.completion
     }
@@ -127,6 +145,15 @@ impl TimeProgress {
 
     /// κ − τ in percentage points: positive ahead of schedule (快于序时进度),
     /// negative behind (慢于序时进度).
+    ///
+    /// ```
+    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::Period;
+    /// # use rust_decimal_macros::dec;
+    /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
+    /// assert_eq!(p.lead().value().round_dp(2), dec!(4.17));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn lead(&self) -> PercentagePoints {
         self.lead
     }
@@ -134,6 +161,15 @@ impl TimeProgress {
     /// The growth the rest of the year needs over the same months last year,
     /// `(target − C_ytd) / (last year − last year's C_ytd) − 1`, when last
     /// year's figures were given.
+    ///
+    /// ```
+    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::Period;
+    /// # use rust_decimal_macros::dec;
+    /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
+    /// assert_eq!(p.rest_of_year().map(|r| r.fraction().round_dp(4)), Some(dec!(0.0185)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn rest_of_year(&self) -> Option<Rate> {
         self.rest_of_year
     }
