@@ -22,6 +22,17 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+/// A one-point history: `value` for 2022.
+fn one_point(indicator: &Indicator, value: indstat::Figure) -> Series {
+    let year = Period::year(2022).unwrap();
+    Series::from_points(
+        EntityId::new("z").unwrap(),
+        indicator.clone(),
+        [Point::new(year, value)],
+    )
+    .unwrap()
+}
+
 fn t1() -> LevelTarget {
     let t = rongchang::target("T1").unwrap().unwrap();
     LevelTarget::new(t.indicator().clone(), *t.value(), t.deadline().unwrap()).unwrap()
@@ -148,15 +159,7 @@ fn boundaries_are_exact() {
         Period::year(2024).unwrap(),
     )
     .unwrap();
-    let s = Series::from_points(
-        EntityId::new("z").unwrap(),
-        i,
-        [Point::new(
-            Period::year(2022).unwrap(),
-            "100亿元".parse().unwrap(),
-        )],
-    )
-    .unwrap();
+    let s = one_point(&i, "100亿元".parse().unwrap());
     for (trend, status) in [
         (dec!(9.5), Status::OnTrack),
         (dec!(6), Status::AccelerationNeeded),
@@ -181,14 +184,7 @@ fn boundaries_are_exact() {
 #[test]
 fn outcomes_that_are_not_numbers() {
     let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
-    let one = |v: &str| {
-        Series::from_points(
-            EntityId::new("z").unwrap(),
-            i.clone(),
-            [Point::new(Period::year(2022).unwrap(), v.parse().unwrap())],
-        )
-        .unwrap()
-    };
+    let one = |v: &str| one_point(&i, v.parse().unwrap());
     let t = LevelTarget::new(
         i.clone(),
         "1800亿元".parse().unwrap(),
@@ -341,7 +337,7 @@ proptest! {
         let q = Quantity::new(Decimal::new(v, 4), Unit::YI_YUAN);
         let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
         let t = LevelTarget::new(i.clone(), q.into(), Period::year(2030).unwrap()).unwrap();
-        let s = Series::from_points(EntityId::new("z").unwrap(), i, [Point::new(Period::year(2022).unwrap(), q.into())]).unwrap();
+        let s = one_point(&i, q.into());
         let gap = t.analyse(&s).run().unwrap();
         prop_assert!(gap.gap().value().is_zero());
         prop_assert!(gap.is_achieved());
@@ -356,7 +352,7 @@ proptest! {
         let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
         let deadline = Period::year(2022 + years).unwrap();
         let t = LevelTarget::new(i.clone(), goal.into(), deadline).unwrap();
-        let s = Series::from_points(EntityId::new("z").unwrap(), i, [Point::new(Period::year(2022).unwrap(), base.into())]).unwrap();
+        let s = one_point(&i, base.into());
         let required = t.analyse(&s).run().unwrap().required().unwrap();
         let gap = t.analyse(&s).trend(Trend::Rate(required)).run().unwrap();
         prop_assert_eq!(gap.assess(Method::GrowthRatio).unwrap().status(), Status::OnTrack);
@@ -368,15 +364,7 @@ proptest! {
 #[test]
 fn bad_input() {
     let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
-    let s = Series::from_points(
-        EntityId::new("z").unwrap(),
-        i.clone(),
-        [Point::new(
-            Period::year(2022).unwrap(),
-            "1004亿元".parse().unwrap(),
-        )],
-    )
-    .unwrap();
+    let s = one_point(&i, "1004亿元".parse().unwrap());
     // A deadline at or before the base period.
     let early = LevelTarget::new(
         i.clone(),
@@ -400,15 +388,7 @@ fn bad_input() {
         "unit mismatch: expected yuan*1e8, found enterprises"
     );
     // A bound where an exact value is needed: a bounded base.
-    let bounded = Series::from_points(
-        EntityId::new("z").unwrap(),
-        i.clone(),
-        [Point::new(
-            Period::year(2022).unwrap(),
-            "1000余亿元".parse().unwrap(),
-        )],
-    )
-    .unwrap();
+    let bounded = one_point(&i, "1000余亿元".parse().unwrap());
     let t = LevelTarget::new(
         i.clone(),
         "1800亿元".parse().unwrap(),
@@ -440,15 +420,7 @@ fn bad_input() {
         "invalid value -3家 for indicator n: a count cannot be negative"
     );
     // Overflow in a projection.
-    let huge = Series::from_points(
-        EntityId::new("z").unwrap(),
-        i.clone(),
-        [Point::new(
-            Period::year(2022).unwrap(),
-            Quantity::new(dec!(1e20), Unit::YI_YUAN).into(),
-        )],
-    )
-    .unwrap();
+    let huge = one_point(&i, Quantity::new(dec!(1e20), Unit::YI_YUAN).into());
     let far = LevelTarget::new(
         i.clone(),
         Quantity::new(dec!(2e20), Unit::YI_YUAN).into(),
