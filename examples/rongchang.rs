@@ -290,6 +290,7 @@ fn print_growth() -> indstat::Result<()> {
     let implied = growth::implied_base(
         output.observation(),
         output_growth.observation(),
+        growth::BasePeriod::YearAgo,
         &[Assumption::RateAtCurrentPrices],
     )?;
     let v2 = shown(implied.value().value().quantity(), 2);
@@ -311,7 +312,12 @@ fn print_growth() -> indstat::Result<()> {
 
     let patents = row(34)?;
     let patents_growth = row(35)?;
-    let p2021 = growth::implied_base(patents.observation(), patents_growth.observation(), &[])?;
+    let p2021 = growth::implied_base(
+        patents.observation(),
+        patents_growth.observation(),
+        growth::BasePeriod::YearAgo,
+        &[],
+    )?;
     let pv2 = shown(p2021.value().value().quantity(), 2);
     println!(
         "  2021年每万人发明专利(估算) {} · 2021 invention patents (estimate): {}  [= 10.93 / 1.1007; {}]",

@@ -246,3 +246,86 @@ fn year_to_date_cumulatives() {
             .any(|(p, _)| *p == Period::ytd(2022, 2).unwrap())
     );
 }
+
+/// Review findings, each checked against Python `decimal` at 60 digits:
+/// tiny rates terminate, huge powers decide exactly, roots of small radicands
+/// keep their digits, products of falls do not underflow.
+#[test]
+fn review_findings_on_compound_growth() {
+    let y = |s: &str| Quantity::new(s.parse().unwrap(), Unit::YUAN);
+    let rel = |got: Decimal, want: &str| {
+        let w: Decimal = want.parse().unwrap();
+        ((got - w) / w).abs()
+    };
+    // 1 → 1.2 at 1e-18 a year: ln 1.2 / ln(1 + 1e-18) = 1.8232155679395462621e17 years.
+    let r = growth::years_to_reach(&y("1"), &y("1.2"), Rate::from_fraction(Decimal::new(1, 18)))
+        .unwrap();
+    let n = Decimal::from(r.years().unwrap());
+    assert!(rel(n, "182321556793954626") < Decimal::new(1, 15), "{n}");
+    // 1 → 2 at 1e-20 takes 6.9e19 years, more than a u64 holds: an error, promptly.
+    let far = growth::years_to_reach(&y("1"), &y("2"), Rate::from_fraction(Decimal::new(1, 20)));
+    assert!(
+        matches!(far, Err(indstat::Error::Overflow { .. })),
+        "{far:?}"
+    );
+    // 0.0001 → 1e25 at 50%: 165 years (1.5^165 · 1e-4 ≈ 1.13e25; 1.5^164 · 1e-4 ≈ 7.5e24).
+    assert_eq!(
+        growth::years_to_reach(
+            &y("0.0001"),
+            &y("10000000000000000000000000"),
+            Rate::from_percent(Decimal::from(50)).unwrap()
+        )
+        .unwrap(),
+        Reach::InYears(165)
+    );
+    // 2^27 at 50% is exactly 3^27 after 27 years (1.5^27 has 32 significant digits).
+    let two27 = y(&2u128.pow(27).to_string());
+    let three27 = y(&3u128.pow(27).to_string());
+    assert_eq!(
+        growth::years_to_reach(
+            &two27,
+            &three27,
+            Rate::from_percent(Decimal::from(50)).unwrap()
+        )
+        .unwrap(),
+        Reach::InYears(27)
+    );
+    // Roots of small and large radicands.
+    let twelve = Period::year(2000)
+        .unwrap()
+        .years_until(&Period::year(2012).unwrap())
+        .unwrap();
+    let g = growth::cagr(&y("1"), &y("0.0000000000000000000001"), twelve).unwrap();
+    assert!(rel(g.fraction(), "-0.985322007323779304590794828851831387452") < Decimal::new(1, 26));
+    let forty = Period::year(2000)
+        .unwrap()
+        .years_until(&Period::year(2040).unwrap())
+        .unwrap();
+    let g = growth::cagr(&y("100000000"), &y("0.00000000000001"), forty).unwrap();
+    assert!(rel(g.fraction(), "-0.718161706873554618089807630084488928132") < Decimal::new(1, 26));
+    let seven = Period::year(2000)
+        .unwrap()
+        .years_until(&Period::year(2007).unwrap())
+        .unwrap();
+    let g = growth::annualize(Rate::from_fraction("-0.999999".parse().unwrap()), seven).unwrap();
+    assert!(
+        rel(
+            g.factor().unwrap(),
+            "0.138949549437313763712998521735301162211"
+        ) < Decimal::new(1, 26)
+    );
+    // Eight falls of 99.99% average 99.99% a year, not −100%.
+    let falls = vec![Rate::from_percent("-99.99".parse().unwrap()).unwrap(); 8];
+    let avg = growth::average_rate(&falls).unwrap();
+    assert!(
+        (avg.fraction() - "-0.9999".parse::<Decimal>().unwrap()).abs() < Decimal::new(1, 26),
+        "{avg}"
+    );
+    // Contributions from tiny bases: no false inconsistency.
+    let parts = [
+        ("a", y("0.0000000001"), y("3.3333333333")),
+        ("b", y("0.0000000002"), y("7.7777777777")),
+        ("c", y("0.0000000004"), y("1.2345678901")),
+    ];
+    assert!(growth::contributions(&parts, None).is_ok());
+}

@@ -154,7 +154,7 @@ fn run(row: &[String]) -> Decimal {
         }
         "implied" => {
             let (level, g) = observations(a[0], a[1], PriceBasis::Current);
-            let est = growth::implied_base(&level, &g, &[]).unwrap();
+            let est = growth::implied_base(&level, &g, BasePeriod::YearAgo, &[]).unwrap();
             est.value().value().value()
         }
         "growth" => growth::growth(&yuan(a[0]), &yuan(a[1])).unwrap().fraction(),
@@ -318,6 +318,16 @@ fn yearbook_contributions() {
             })
             .collect();
         let c = growth::contributions(&parts, None).unwrap();
+        // The computed shares are the published ones (scaled to 100 where the
+        // table's rounded shares add up to 100.1).
+        let total: Decimal = shares.iter().sum();
+        for (part, s) in c.components().iter().zip(&shares) {
+            let share = part.share().unwrap().percent().unwrap();
+            assert!(
+                (share - s * dec("100") / total).abs() < dec("1e-20"),
+                "year {id}: {share} vs {s}"
+            );
+        }
         let mut sum = Decimal::ZERO;
         for (k, part) in c.components().iter().enumerate() {
             let pull = part.pull().value();
@@ -340,10 +350,16 @@ fn yearbook_contributions() {
 #[test]
 fn implied_base_refuses_a_comparable_rate_until_told() {
     let (level, g) = observations("1004", "8.5", PriceBasis::Comparable);
-    let err = growth::implied_base(&level, &g, &[]).unwrap_err();
+    let err = growth::implied_base(&level, &g, BasePeriod::YearAgo, &[]).unwrap_err();
     assert!(matches!(err, Error::AssumptionRequired { .. }));
     assert!(err.to_string().contains("comparable prices"), "{err}");
-    let est = growth::implied_base(&level, &g, &[Assumption::RateAtCurrentPrices]).unwrap();
+    let est = growth::implied_base(
+        &level,
+        &g,
+        BasePeriod::YearAgo,
+        &[Assumption::RateAtCurrentPrices],
+    )
+    .unwrap();
     assert_eq!(est.value().value().value().round_dp(2), dec("925.35"));
     assert_eq!(
         est.assumptions(),

@@ -11,8 +11,9 @@ use crate::{
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
-/// The level a year before `level`, implied by its published growth rate:
-/// `level / (1 + rate)` (1004亿元 at +8.5% → 925.35亿元).
+/// The level of the base period (`BasePeriod::YearAgo` for 同比,
+/// `BasePeriod::Previous` for 环比) implied by a published level and its
+/// growth rate: `level / (1 + rate)` (1004亿元 at +8.5% → 925.35亿元).
 ///
 /// This is an estimate, not a published figure, and the result says so: it is
 /// an observation for the year before, with status [`ObsStatus::Estimated`],
@@ -22,25 +23,28 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 ///   both years. NBS computes growth on a comparable (同口径) basis, so growth
 ///   computed from published levels differs from published growth whenever
 ///   enterprises enter or leave the scope.
-/// - [`Assumption::RateAtCurrentPrices`], when the rate's indicator is not
-///   itself at current prices: Chinese industrial growth is normally at
-///   comparable prices, and dividing a current-price level by one plus a real
-///   rate gives neither year's published level. The caller must state it in
-///   `assumptions`, or the call is refused.
+/// - [`Assumption::RateAtCurrentPrices`] (or [`Assumption::PriceBasesEqual`]),
+///   when the rate's price basis differs from the level's: Chinese industrial
+///   growth is normally at comparable prices, and dividing a current-price
+///   level by one plus a real rate gives neither year's published level. A
+///   rate with no price basis stated on a money level differs too. The caller
+///   must state it in `assumptions`, or the call is refused.
 ///
 /// # Errors
 ///
-/// - [`Error::AssumptionRequired`] when the rate is at comparable or constant
-///   prices and `assumptions` does not hold [`Assumption::RateAtCurrentPrices`];
+/// - [`Error::AssumptionRequired`] when the price bases differ and
+///   `assumptions` does not hold one of the two assumptions above;
 ///   or when the scopes of the level and the rate differ and `assumptions` does
-///   not hold the matching [`Assumption::ScopesEqual`];
+///   not hold [`Assumption::ScopesEqual`] between them (either way round);
+/// - [`Error::InvalidValue`] when the rate's indicator is not of kind
+///   [`Kind::Change`] (a share of 4.4% is not a growth rate);
 /// - [`Error::SeriesMismatch`] when the two observations are of different
 ///   entities or periods; [`Error::UnitMismatch`] when the rate is not a
 ///   percentage; [`Error::NotExact`] for bounds;
 /// - [`Error::RateOutOfRange`] for a rate of −100% or less.
 ///
 /// ```
-/// use indstat::growth::implied_base;
+/// use indstat::growth::{implied_base, BasePeriod};
 /// use indstat::datasets::rongchang;
 /// use indstat::{Assumption, ObsStatus};
 /// use rust_decimal_macros::dec;
@@ -49,18 +53,24 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 /// let rate = rongchang::row(4)?.expect("growth").observation().clone();
 ///
 /// // The published rate is at comparable prices: refused until the caller says otherwise.
-/// assert!(implied_base(&level, &rate, &[]).is_err());
+/// assert!(implied_base(&level, &rate, BasePeriod::YearAgo, &[]).is_err());
 ///
-/// let est = implied_base(&level, &rate, &[Assumption::RateAtCurrentPrices])?;
+/// let est = implied_base(&level, &rate, BasePeriod::YearAgo, &[Assumption::RateAtCurrentPrices])?;
 /// assert_eq!(est.value().value().value().round_dp(2), dec!(925.35));
 /// assert_eq!(est.value().period().to_string(), "2021");
 /// assert_eq!(est.value().status(), ObsStatus::Estimated);
 /// assert_eq!(est.assumptions(), &[Assumption::RateAtCurrentPrices, Assumption::ScopeUnchanged]);
+///
+/// // A share is not a growth rate.
+/// let rd = rongchang::row(36)?.expect("R&D share").observation().clone();
+/// let patents = rongchang::row(34)?.expect("patents").observation().clone();
+/// assert!(implied_base(&patents, &rd, BasePeriod::YearAgo, &[]).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
 pub fn implied_base(
     level: &Observation,
     growth: &Observation,
+    base: super::BasePeriod,
     assumptions: &[Assumption],
 ) -> Result<Estimate<Observation>> {
     if level.entity() != growth.entity() || level.period() != growth.period() {
@@ -69,25 +79,44 @@ pub fn implied_base(
             found: format!("{} in {}", growth.entity(), growth.period()),
         });
     }
+    if growth.indicator().kind() != Kind::Change {
+        return Err(Error::InvalidValue {
+            indicator: growth.indicator().code().to_string(),
+            value: growth.value().to_string(),
+            reason: "an implied base needs a growth rate (an indicator of kind change), not a share or level",
+        });
+    }
     let rate = Rate::try_from(growth.value().exact_for("an implied base")?)?;
     let current = level.value().exact_for("an implied base")?;
     let mut made = Vec::new();
-    let rate_basis = growth.indicator().price_basis();
-    if matches!(
-        rate_basis,
-        PriceBasis::Comparable | PriceBasis::Constant { .. }
-    ) {
-        if !assumptions.contains(&Assumption::RateAtCurrentPrices) {
+    let (level_basis, rate_basis) = (
+        level.indicator().price_basis(),
+        growth.indicator().price_basis(),
+    );
+    if level_basis != rate_basis {
+        // A real rate on a nominal level (or a rate of unstated basis): only
+        // under a stated assumption.
+        let nominal = Assumption::RateAtCurrentPrices;
+        let equal = Assumption::PriceBasesEqual {
+            from: rate_basis,
+            to: level_basis,
+        };
+        let stated = if level_basis == PriceBasis::Current && assumptions.contains(&nominal) {
+            nominal
+        } else if assumptions.contains(&equal) {
+            equal
+        } else {
             return Err(Error::AssumptionRequired {
                 operation: "an implied base",
                 assumption: format!(
-                    "the rate {} of {} is at {rate_basis}; state Assumption::RateAtCurrentPrices to read it as nominal",
+                    "the rate {} of {} is at {rate_basis} and the level {} at {level_basis}; state Assumption::RateAtCurrentPrices (for a current-price level) or Assumption::PriceBasesEqual",
                     growth.value(),
-                    growth.indicator().code()
+                    growth.indicator().code(),
+                    level.value()
                 ),
             });
-        }
-        made.push(Assumption::RateAtCurrentPrices);
+        };
+        made.push(stated);
     }
     let (from, to) = (level.indicator().scope(), growth.indicator().scope());
     if from != to {
@@ -95,7 +124,11 @@ pub fn implied_base(
             from: to.clone(),
             to: from.clone(),
         };
-        if !assumptions.contains(&bridge) {
+        let reverse = Assumption::ScopesEqual {
+            from: from.clone(),
+            to: to.clone(),
+        };
+        if !assumptions.contains(&bridge) && !assumptions.contains(&reverse) {
             return Err(Error::AssumptionRequired {
                 operation: "an implied base",
                 assumption: format!(
@@ -114,7 +147,7 @@ pub fn implied_base(
         });
     }
     let value = current.checked_div(factor)?;
-    let period = level.period().year_ago()?;
+    let period = base.of(level.period())?;
     let phrase = format!("{} / (1 + {})", level.value(), growth.value());
     let source = match level.source() {
         Some(s) => Source::new(s.citation()).with_phrase(&phrase),
@@ -327,6 +360,7 @@ pub fn contributions(
     let delta = current.checked_sub(&base)?;
     let mut components = Vec::with_capacity(parts.len());
     let mut pulls = Decimal::ZERO;
+    let mut magnitude = Decimal::ZERO;
     for (label, b, c) in parts {
         let change = c.checked_sub(b)?;
         let share = if delta.value().is_zero() {
@@ -338,6 +372,9 @@ pub fn contributions(
         pulls = pulls
             .checked_add(fraction)
             .ok_or_else(|| Error::overflow("add", pulls, fraction))?;
+        magnitude = magnitude
+            .checked_add(fraction.abs())
+            .unwrap_or(Decimal::MAX);
         let pull = fraction
             .checked_mul(HUNDRED)
             .ok_or_else(|| Error::overflow("multiply", fraction, HUNDRED))?;
@@ -348,11 +385,15 @@ pub fn contributions(
             pull: PercentagePoints::new(pull),
         });
     }
-    // Σ pulls = growth, up to the rounding of each quotient at 28 digits.
+    // Σ pulls = growth, up to the rounding of each quotient at 28 significant
+    // digits: relative to the size of the pulls, absolute near zero.
     let gap = pulls
         .checked_sub(growth.fraction())
         .ok_or_else(|| Error::overflow("subtract", pulls, growth.fraction()))?;
-    let tolerance = Decimal::new(1, 20);
+    let tolerance = magnitude
+        .checked_mul(Decimal::new(1, 24))
+        .unwrap_or(Decimal::MAX)
+        .max(Decimal::new(1, 24));
     if gap.abs() > tolerance {
         return Err(Error::InconsistentTotal {
             sum: pulls.to_string(),
@@ -478,6 +519,53 @@ pub fn real_growth(nominal: Rate, price_index: Decimal) -> Result<Rate> {
         .ok_or_else(|| Error::overflow("multiply", factor, HUNDRED))?;
     let real = checked_div(scaled, price_index, || scaled.to_string())?;
     Rate::from_factor(real)
+}
+
+/// The growth of a single period from two consecutive year-to-date
+/// cumulatives and their published cumulative growth rates, after NBS's
+/// identity (domain.md A3): the comparable bases are `C'_m = C_m / (1 + G_m)`,
+/// so `g_m = (C_m − C_{m−1}) / (C'_m − C'_{m−1}) − 1`. Exact when both
+/// cumulatives share scope and price basis; otherwise an approximation.
+///
+/// # Errors
+///
+/// [`Error::RateOutOfRange`] for a rate of −100% or less; the growth errors
+/// when the implied base of the single period is zero or negative;
+/// [`Error::UnitMismatch`].
+///
+/// ```
+/// use indstat::growth::single_period_growth;
+/// use indstat::Rate;
+/// use rust_decimal_macros::dec;
+///
+/// // 1–2月 110 (+10%), 1–3月 180 (+12.5%): March alone is 70 against 60, +16.67%.
+/// let g = single_period_growth(&"110亿元".parse()?, &"180亿元".parse()?,
+///     Rate::from_percent(dec!(10))?, Rate::from_percent(dec!(12.5))?)?;
+/// assert_eq!(g.fraction().round_dp(4), dec!(0.1667));
+/// assert!(single_period_growth(&"110亿元".parse()?, &"180亿元".parse()?,
+///     Rate::from_percent(dec!(-100))?, Rate::ZERO).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn single_period_growth(
+    previous_cumulative: &Quantity,
+    cumulative: &Quantity,
+    previous_rate: Rate,
+    rate: Rate,
+) -> Result<Rate> {
+    let base_of = |c: &Quantity, r: Rate| -> Result<Quantity> {
+        let f = r.factor()?;
+        if f <= Decimal::ZERO {
+            return Err(Error::RateOutOfRange {
+                rate: r.to_string(),
+                reason: "a cumulative rate of -100% or less has no base",
+            });
+        }
+        c.checked_div(f)
+    };
+    let single = cumulative.checked_sub(previous_cumulative)?;
+    let single_base =
+        base_of(cumulative, rate)?.checked_sub(&base_of(previous_cumulative, previous_rate)?)?;
+    super::growth(&single_base, &single)
 }
 
 /// Single-period values from a year-to-date series: `x_m = C_m − C_{m−1}`.

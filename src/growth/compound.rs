@@ -7,19 +7,27 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use crate::{Error, Period, Quantity, Rate, Result, YearSpan};
 
-/// The relative tolerance at which Newton's iteration stops: a step smaller
-/// than this fraction of the root changes nothing `Decimal` can represent.
-const STOP: Decimal = Decimal::from_parts(1, 0, 0, false, 27);
+/// `x × 10^shift` exactly, or an error naming `x`.
+fn shifted(x: Decimal, shift: i32) -> Result<Decimal> {
+    crate::quantity::shift_exact(x, shift).ok_or_else(|| Error::overflow("scale", x, shift))
+}
 
-/// The `k`-th root of `x > 0`, by Newton's method in `Decimal`.
+/// The `k`-th root of `x ≥ 0`, by Newton's method in `Decimal`.
 ///
-/// The iteration starts from an `f64` estimate (only a starting point: the
-/// result is fixed by the Decimal iteration, which runs until its step is below
-/// 1e-27 of the root) and converges quadratically, so one or two steps follow
-/// an `f64` seed. Accuracy, measured against a 50-digit reference on the test
-/// vectors: relative error below 1e-26 for `x` between 1e-6 and 1e6 (the
-/// documented bound the tests hold is 1e-20). This is ten times faster than
-/// `Decimal::powd` (perf/README.md §5) and as accurate.
+/// `x` is first brought into `[1, 10^k)` by an exact shift of `k·e` decimal
+/// places (for `k ≤ 28`), and a radicand below 1 is inverted, so that every
+/// power in the iteration keeps 28 significant digits (a power of a number
+/// below 1 would lose them to `Decimal`'s 28 decimal places). The iteration
+/// starts from an `f64` estimate — only a starting point: the result is fixed
+/// by the Decimal iteration — and converges quadratically, so it stops once a
+/// step is below 1e-14 of the root (the next would be below 1e-28).
+///
+/// Accuracy, measured against 50-digit references (`tests/vectors/`):
+/// relative error below 1e-26 for radicands from 1e-20 to 7.9e28. A rate
+/// derived from a root, `root − 1`, is exact to 28 decimal places, which is
+/// 1e-20 relative for rates of 1e-8 or more (smaller rates have fewer
+/// significant digits in a `Decimal`). This is several times faster than
+/// `Decimal::powd` (BENCHMARKS.md) and as accurate.
 pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
     if x.is_sign_negative() && !x.is_zero() {
         return Err(Error::OutOfDomain {
@@ -28,9 +36,6 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
             reason: "the radicand must not be negative",
         });
     }
-    if k == 1 || x.is_zero() || x == Decimal::ONE {
-        return Ok(x);
-    }
     if k == 0 {
         return Err(Error::InvalidSpan {
             from: "0".to_owned(),
@@ -38,15 +43,38 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
             reason: "a root of degree 0 is undefined",
         });
     }
+    if k == 1 || x.is_zero() || x == Decimal::ONE {
+        return Ok(x);
+    }
+    if x < Decimal::ONE {
+        // root(x) = 1 / root(1/x): powers of numbers above 1 keep their digits.
+        let inverse = crate::quantity::checked_div(Decimal::ONE, x, || "1".to_owned())?;
+        let root = nth_root(inverse, k)?;
+        return crate::quantity::checked_div(Decimal::ONE, root, || "1".to_owned());
+    }
+    // x ≥ 1: shift by whole multiples of k digits into [1, 10^k) when k ≤ 28.
+    let digits = i32::try_from(x.trunc().to_string().trim_start_matches('-').len()).unwrap_or(1);
+    let ki = i32::try_from(k).unwrap_or(i32::MAX);
+    let e = if k <= 28 {
+        digits.saturating_sub(1).checked_div(ki).unwrap_or(0)
+    } else {
+        0
+    };
+    let scaled = shifted(x, e.saturating_mul(ki).saturating_neg())?;
+    let root = newton_root(scaled, k)?;
+    shifted(root, e)
+}
+
+/// Newton's iteration for the k-th root of `x ≥ 1` (kept small by the caller).
+fn newton_root(x: Decimal, k: u64) -> Result<Decimal> {
     let overflow = || Error::overflow("root", x, k);
     let kd = Decimal::from(k);
     let seed = x
         .to_f64()
         .zip(k.to_f64())
         .map(|(xf, kf)| xf.powf(kf.recip()))
-        .filter(|s| s.is_finite() && *s > 0.0)
-        .and_then(Decimal::from_f64)
-        .filter(|s| !s.is_zero());
+        .filter(|s| s.is_finite() && *s >= 1.0)
+        .and_then(Decimal::from_f64);
     let mut y = match seed {
         Some(s) => s,
         None => {
@@ -55,30 +83,32 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
         }
     };
     let k_minus_1 = i64::try_from(k.saturating_sub(1)).map_err(|_| overflow())?;
-    for _ in 0..64 {
+    let quadratic = Decimal::new(1, 14);
+    for _ in 0..100 {
         // y' = y − (y^k − x) / (k·y^(k−1))
         let p = y.checked_powi(k_minus_1).ok_or_else(overflow)?;
-        if p.is_zero() {
-            return Err(overflow());
-        }
         let yk = p.checked_mul(y).ok_or_else(overflow)?;
         let num = yk.checked_sub(x).ok_or_else(overflow)?;
         let den = kd.checked_mul(p).ok_or_else(overflow)?;
-        let step = num.checked_div(den).ok_or_else(overflow)?;
+        let step = crate::quantity::checked_div(num, den, || num.to_string())?;
         let next = y.checked_sub(step).ok_or_else(overflow)?;
-        let next = if next.is_sign_negative() || next.is_zero() {
-            // Overshot below zero (a poor seed): halve instead.
-            y.checked_div(Decimal::TWO).ok_or_else(overflow)?
+        // y stays ≥ 1 for x ≥ 1 except through a poor seed: restart from 1.
+        let next = if next < Decimal::ONE {
+            Decimal::ONE
         } else {
             next
         };
-        let small = step.abs() <= next.checked_mul(STOP).ok_or_else(overflow)?;
+        let small = step.abs() <= next.checked_mul(quadratic).ok_or_else(overflow)?;
         y = next;
         if small {
-            break;
+            return Ok(y);
         }
     }
-    Ok(y)
+    Err(Error::OutOfDomain {
+        value: x.to_string(),
+        operation: "a root",
+        reason: "Newton's iteration did not converge",
+    })
 }
 
 fn gcd(mut a: u64, mut b: u64) -> u64 {
@@ -383,37 +413,135 @@ pub fn years_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Result<
     if factor <= Decimal::ONE {
         return Ok(Reach::Never);
     }
-    let reached = |k: u64| -> Result<bool> {
-        let overflow = || Error::overflow("project", base, format!("{rate} a year for {k} years"));
-        let power = factor
-            .checked_powi(i64::try_from(k).map_err(|_| overflow())?)
-            .ok_or_else(overflow)?;
-        match base.checked_mul(power) {
-            Ok(v) => Ok(v.checked_cmp(target)?.is_ge()),
-            // Past Decimal's range the target (which fits) is surely passed.
-            Err(_) => Ok(true),
-        }
-    };
-    // Estimate from logarithms, then step to the exact least k.
+    let reached = |k: u64| reaches(base, target, factor, k);
+    // Bracket the answer around the logarithmic estimate, widening
+    // exponentially, then bisect: O(log k) exact comparisons.
     let estimate = periods_to_reach(base, target, rate)
         .ok()
         .and_then(|p| p.floor().to_u64())
-        .unwrap_or(1);
-    let mut k = estimate.saturating_sub(1).max(1);
-    while reached(k)? {
-        if k == 1 {
-            return Ok(Reach::InYears(1));
-        }
-        k = k.saturating_sub(1);
+        .unwrap_or(1)
+        .max(1);
+    let mut lo = estimate.saturating_sub(1); // not reached at lo (0 is known not reached)
+    let mut width = 1u64;
+    while lo > 0 && reached(lo)? {
+        width = width.saturating_mul(2);
+        lo = lo.saturating_sub(width);
     }
-    loop {
-        k = k
-            .checked_add(1)
-            .ok_or_else(|| Error::overflow("add", k, 1))?;
-        if reached(k)? {
-            return Ok(Reach::InYears(k));
+    let mut hi = estimate.saturating_add(1).max(lo.saturating_add(1));
+    width = 1;
+    while !reached(hi)? {
+        if hi == u64::MAX {
+            return Err(Error::overflow(
+                "years to reach",
+                base,
+                format!("{target} at {rate} a year"),
+            ));
+        }
+        lo = hi;
+        width = width.saturating_mul(2);
+        hi = hi.saturating_add(width);
+    }
+    while hi.saturating_sub(lo) > 1 {
+        let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
+        if reached(mid)? {
+            hi = mid;
+        } else {
+            lo = mid;
         }
     }
+    Ok(Reach::InYears(hi))
+}
+
+/// `ln(1 + rate)`: by its series for |rate| < 0.01, where `Decimal::ln` of a
+/// number near 1 loses digits, else by `Decimal::ln`.
+fn ln_factor(rate: Rate) -> Option<Decimal> {
+    let g = rate.fraction();
+    if g.abs() >= Decimal::new(1, 2) {
+        return g.checked_add(Decimal::ONE)?.checked_ln();
+    }
+    // ln(1+g) = g − g²/2 + g³/3 − …; |g| < 0.01, so 14 terms reach 1e-28.
+    let mut sum = Decimal::ZERO;
+    let mut power = g;
+    for n in 1..=30i64 {
+        let term = power.checked_div(Decimal::from(n))?;
+        sum = if n % 2 == 1 {
+            sum.checked_add(term)?
+        } else {
+            sum.checked_sub(term)?
+        };
+        power = power.checked_mul(g)?;
+        if power.is_zero() {
+            break;
+        }
+    }
+    Some(sum)
+}
+
+/// Whether `base · factor^k ≥ target`: exactly, in big integers, while the
+/// power has at most 20,000 digits; beyond that by `Decimal` powers (then
+/// correct unless the two sides agree to 28 significant digits) and, past
+/// `Decimal`'s range, by logarithms.
+fn reaches(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Result<bool> {
+    if let Some(answer) = reaches_exact(base, target, factor, k) {
+        return Ok(answer);
+    }
+    let by_logs = || -> Result<bool> {
+        let ratio = target.checked_ratio(base)?;
+        let need = ratio
+            .checked_ln()
+            .ok_or_else(|| Error::overflow("logarithm", ratio, k))?;
+        let rate = Rate::from_factor(factor)?;
+        let step = ln_factor(rate).ok_or_else(|| Error::overflow("logarithm", factor, k))?;
+        Ok(step
+            .checked_mul(Decimal::from(k))
+            .is_none_or(|have| have >= need))
+    };
+    let Ok(exponent) = i64::try_from(k) else {
+        return by_logs();
+    };
+    match factor.checked_powi(exponent).map(|p| base.checked_mul(p)) {
+        Some(Ok(v)) => Ok(v.checked_cmp(target)?.is_ge()),
+        _ => by_logs(),
+    }
+}
+
+/// `(mantissa, power of ten)` of a positive quantity's value in base units,
+/// trailing zeros removed.
+#[allow(clippy::arithmetic_side_effects)] // scales and exponents are 0..=28
+fn decompose(q: &Quantity) -> (u128, i64) {
+    let v = q.value().normalize();
+    (
+        v.mantissa().unsigned_abs(),
+        i64::from(q.unit().magnitude().exponent()) - i64::from(v.scale()),
+    )
+}
+
+/// The exact comparison behind [`reaches`], or `None` when the numbers
+/// would be too large to be worth it.
+#[allow(clippy::arithmetic_side_effects)] // exponents are bounded by the size check
+fn reaches_exact(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Option<bool> {
+    use super::bigint::Big;
+    let f = factor.normalize();
+    let (mf, ef) = (f.mantissa().unsigned_abs(), -i64::from(f.scale()));
+    let digits = i64::from(mf.checked_ilog10()? + 1);
+    let k_i = i64::try_from(k).ok()?;
+    if digits.checked_mul(k_i)? > 20_000 || ef.checked_mul(k_i)?.abs() > 20_000 {
+        return None;
+    }
+    let (mb, eb) = decompose(base);
+    let (mt, et) = decompose(target);
+    // mb · mf^k · 10^(eb + ef·k) ≥ mt · 10^et
+    let left_exp = eb + ef * k_i;
+    let ten = Big::from_u128(10);
+    let mut left = Big::from_u128(mb).mul(&Big::from_u128(mf).pow(k));
+    let mut right = Big::from_u128(mt);
+    let d = left_exp - et;
+    if d >= 0 {
+        left = left.mul(&ten.pow(u64::try_from(d).ok()?));
+    } else {
+        right = right.mul(&ten.pow(d.unsigned_abs()));
+    }
+    Some(left.cmp(&right).is_ge())
 }
 
 /// The fractional number of periods for `base` to reach `target` at `rate`
@@ -459,7 +587,7 @@ pub fn periods_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Resul
     let ratio = target.checked_ratio(base)?;
     let overflow = || Error::overflow("logarithm", ratio, rate);
     let num = ratio.checked_ln().ok_or_else(overflow)?;
-    let den = rate.factor()?.checked_ln().ok_or_else(overflow)?;
+    let den = ln_factor(rate).ok_or_else(overflow)?;
     crate::quantity::checked_div(num, den, || num.to_string())
 }
 
@@ -515,15 +643,16 @@ pub fn average_rate(rates: &[Rate]) -> Result<Rate> {
             what: "the list of rates",
         });
     }
-    let mut product = Decimal::ONE;
-    for r in rates {
-        let f = check_rate(*r)?;
-        product = product
-            .checked_mul(f)
-            .ok_or_else(|| Error::overflow("multiply", product, f))?;
-    }
+    // The product of the n-th roots, not the n-th root of the product: a
+    // product of small factors (eight falls of 99.99%) would underflow.
     let n = u64::try_from(rates.len()).map_err(|_| Error::overflow("count", rates.len(), 1))?;
-    let root = nth_root(product, n)?;
+    let mut root = Decimal::ONE;
+    for r in rates {
+        let f = nth_root(check_rate(*r)?, n)?;
+        root = root
+            .checked_mul(f)
+            .ok_or_else(|| Error::overflow("multiply", root, f))?;
+    }
     Rate::from_factor(root)
 }
 

@@ -48,12 +48,13 @@
 //! ```
 
 mod accounting;
+mod bigint;
 mod compound;
 mod series;
 
 pub use accounting::{
     Contribution, Contributions, chain_index, contributions, implied_base, link_relatives,
-    real_growth, single_periods_from_ytd,
+    real_growth, single_period_growth, single_periods_from_ytd,
 };
 pub use compound::{
     Reach, annualize, average_rate, cagr, periods_to_reach, project, project_span, required_growth,

@@ -385,14 +385,14 @@ impl Series {
                 let found: Option<&Point> = match (&expected, fill) {
                     (Ok(e), Fill::None) => self.get(*e),
                     // A cumulative is only ever compared with one through the same month.
-                    (Ok(e), Fill::Forward) => self
-                        .iter()
-                        .filter(|q| {
+                    (Ok(e), Fill::Forward) => {
+                        let points = self.points();
+                        let end = points.partition_point(|q| q.period().ordinal() <= e.ordinal());
+                        points.get(..end).unwrap_or(&[]).iter().rev().find(|q| {
                             q.period().frequency() != Frequency::YearToDate
                                 || q.period().index() == e.index()
                         })
-                        .take_while(|q| q.period().ordinal() <= e.ordinal())
-                        .last(),
+                    }
                     (Err(_), _) => None,
                 };
                 let change = match (found, expected) {

@@ -42,6 +42,14 @@ def main(out):
         periods = rng.randint(1, 40 * per)
         r = (fv / pv) ** (D(per) / D(periods)) - 1
         rows.append((f"cagr_ref_{i:02}", "rri", f"{periods}/{per};{pv};{fv}", plain(r), "rel:1e-20", SOURCE))
+    # Extreme ratios (1e-6 .. 1e6) and long monthly spans (up to 100 years).
+    for i in range(20):
+        pv = D(rng.randint(1, 10**6))
+        fv = pv * D(10) ** rng.randint(-6, 6) * D(rng.randint(1000, 9999)) / D(1000)
+        per = rng.choice([1, 12])
+        periods = rng.randint(1, 100 * per)
+        r = (fv / pv) ** (D(per) / D(periods)) - 1
+        rows.append((f"cagr_wide_{i:02}", "rri", f"{periods}/{per};{pv};{fv}", plain(r), "rel:1e-20", SOURCE))
     # Projection over fractional spans: pv * (1+g)^(periods/per).
     for i in range(20):
         pv = D(rng.randint(1, 10**8)) / D(100)
