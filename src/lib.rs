@@ -17,6 +17,7 @@ mod unit;
 
 pub mod datasets;
 pub mod growth;
+pub mod report;
 pub mod target;
 
 pub use assumption::{Assumption, Estimate};

@@ -1,0 +1,610 @@
+//! SVG charts (feature `plot`): the target chart and the ranking chart.
+//!
+//! A small SVG writer of its own, pure Rust with no system libraries and no
+//! font files: text is left to the viewer, with the font stack
+//! [`FONT_FAMILY`] (Noto Sans CJK SC, Source Han Sans SC, PingFang SC,
+//! Microsoft YaHei, WenQuanYi Micro Hei, then any sans-serif), so Chinese
+//! labels render wherever one of those fonts is installed — every desktop
+//! system ships one. Coordinates are `f64` pixels: display only, never a
+//! calculation (`clippy::float_arithmetic` is allowed in this module alone).
+#![allow(
+    clippy::float_arithmetic,
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation
+)]
+
+use core::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{Lang, Text};
+use crate::target::GapAnalysis;
+use crate::{Error, Period, Rate, Result, Series, growth};
+
+/// The font stack of every label: CJK fonts first, then sans-serif.
+///
+/// ```
+/// assert!(indstat::report::chart::FONT_FAMILY.starts_with("Noto Sans CJK SC"));
+/// ```
+pub const FONT_FAMILY: &str = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif";
+
+const WIDTH: f64 = 880.0;
+const HEIGHT: f64 = 520.0;
+const LEFT: f64 = 90.0;
+const RIGHT: f64 = 200.0;
+const TOP: f64 = 60.0;
+const BOTTOM: f64 = 60.0;
+const COLORS: [&str; 6] = [
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+];
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// "Nice" axis ticks covering `[lo, hi]`: steps of 1, 2 or 5 × 10^k.
+fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    let span = (hi - lo).abs().max(f64::EPSILON);
+    let raw = span / count.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(raw);
+    let start = (lo / step).floor() * step;
+    let mut out = Vec::new();
+    let mut v = start;
+    while v <= hi + step * 0.5 && out.len() < 50 {
+        out.push(v);
+        v += step;
+    }
+    out
+}
+
+fn label(v: f64) -> String {
+    let d = Decimal::from_f64_retain(v)
+        .unwrap_or_default()
+        .round_dp(6)
+        .normalize();
+    crate::text::group_thousands(&d.to_string())
+}
+
+/// A chart canvas mapping data to pixels.
+struct Canvas {
+    svg: String,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+    invert: bool,
+}
+
+impl Canvas {
+    fn new(title: &str, x: (f64, f64), y: (f64, f64), invert: bool) -> Canvas {
+        let mut svg = String::new();
+        let _ = writeln!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{}" font-size="12">"#,
+            esc(FONT_FAMILY)
+        );
+        let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
+        let _ = writeln!(
+            svg,
+            r#"<text class="title" x="{}" y="28" font-size="16" text-anchor="middle">{}</text>"#,
+            WIDTH / 2.0,
+            esc(title)
+        );
+        Canvas {
+            svg,
+            x0: x.0,
+            x1: x.1,
+            y0: y.0,
+            y1: y.1,
+            invert,
+        }
+    }
+
+    fn px(&self, x: f64) -> f64 {
+        let w = WIDTH - LEFT - RIGHT;
+        LEFT + (x - self.x0) / (self.x1 - self.x0).max(f64::EPSILON) * w
+    }
+
+    fn py(&self, y: f64) -> f64 {
+        let h = HEIGHT - TOP - BOTTOM;
+        let t = (y - self.y0) / (self.y1 - self.y0).max(f64::EPSILON);
+        if self.invert {
+            TOP + t * h
+        } else {
+            HEIGHT - BOTTOM - t * h
+        }
+    }
+
+    fn axes(&mut self, x_ticks: &[(f64, String)], y_ticks: &[f64], y_title: &str, x_title: &str) {
+        let (l, r, t, b) = (LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
+        let _ = writeln!(
+            self.svg,
+            r##"<g class="axes" stroke="#333" fill="none"><line x1="{l}" y1="{b}" x2="{r}" y2="{b}"/><line x1="{l}" y1="{t}" x2="{l}" y2="{b}"/></g>"##
+        );
+        for v in y_ticks {
+            let y = self.py(*v);
+            let _ = writeln!(
+                self.svg,
+                r##"<line class="grid" x1="{l}" y1="{y:.1}" x2="{r}" y2="{y:.1}" stroke="#ddd"/><text class="ytick" x="{}" y="{:.1}" text-anchor="end">{}</text>"##,
+                l - 6.0,
+                y + 4.0,
+                esc(&label(*v))
+            );
+        }
+        for (v, text) in x_ticks {
+            let x = self.px(*v);
+            let _ = writeln!(
+                self.svg,
+                r##"<line x1="{x:.1}" y1="{b}" x2="{x:.1}" y2="{}" stroke="#333"/><text class="xtick" x="{x:.1}" y="{}" text-anchor="middle">{}</text>"##,
+                b + 5.0,
+                b + 20.0,
+                esc(text)
+            );
+        }
+        let _ = writeln!(
+            self.svg,
+            r#"<text class="ylabel" x="18" y="{:.1}" text-anchor="middle" transform="rotate(-90 18 {:.1})">{}</text>"#,
+            (t + b) / 2.0,
+            (t + b) / 2.0,
+            esc(y_title)
+        );
+        let _ = writeln!(
+            self.svg,
+            r#"<text class="xlabel" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
+            (l + r) / 2.0,
+            HEIGHT - 14.0,
+            esc(x_title)
+        );
+    }
+
+    fn line(&mut self, class: &str, color: &str, dash: &str, points: &[(f64, f64)]) {
+        let pts: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{:.1},{:.1}", self.px(*x), self.py(*y)))
+            .collect();
+        let _ = writeln!(
+            self.svg,
+            r#"<polyline class="{class}" fill="none" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}" points="{}"/>"#,
+            pts.join(" ")
+        );
+        for (x, y) in points {
+            let _ = writeln!(
+                self.svg,
+                r#"<circle class="{class}-point" cx="{:.1}" cy="{:.1}" r="3" fill="{color}"/>"#,
+                self.px(*x),
+                self.py(*y)
+            );
+        }
+    }
+
+    /// A legend in the right margin, one entry per line: never over the plot.
+    fn legend(&mut self, entries: &[(String, String, String)]) {
+        let x = WIDTH - RIGHT + 16.0;
+        for (i, (text, color, dash)) in entries.iter().enumerate() {
+            let y = TOP + 10.0 + 22.0 * i as f64;
+            let _ = writeln!(
+                self.svg,
+                r#"<g class="legend"><line x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{}" y="{}">{}</text></g>"#,
+                x + 24.0,
+                x + 30.0,
+                y + 4.0,
+                esc(text)
+            );
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.svg.push_str("</svg>\n");
+        self.svg
+    }
+}
+
+fn t(text: &Text, lang: Lang) -> String {
+    text.get(lang)
+}
+
+/// The target chart of a gap analysis: the history (bridged values as the
+/// analysis saw them are recomputed from `history` and the base), the
+/// required path, the projection at trend, a fan of scenarios at `rates`,
+/// the target marker and the deadline.
+///
+/// # Errors
+///
+/// [`Error::Empty`] for an empty history; as [`growth::project_span`].
+///
+/// ```
+/// use indstat::datasets::rongchang;
+/// use indstat::report::{chart, Lang};
+/// use indstat::target::{Bridge, LevelTarget, Trend};
+/// use indstat::{Rate, Series};
+/// use rust_decimal_macros::dec;
+///
+/// let t1 = rongchang::target("T1")?.expect("T1");
+/// let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().expect("2026"))?;
+/// let history = Series::from_observations([rongchang::row(3)?.expect("row 3").observation().clone()])?;
+/// let gap = target.analyse(&history).bridge(Bridge::AssumeEqual).trend(Trend::Rate(Rate::from_percent(dec!(8.5))?)).run()?;
+/// let svg = chart::target_chart(&gap, &history, &[Rate::from_percent(dec!(12))?], Lang::Both)?;
+/// assert!(svg.starts_with("<svg"));
+/// assert!(svg.contains("class=\"required\""));
+/// assert!(svg.contains("亿元"));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn target_chart(
+    gap: &GapAnalysis,
+    history: &Series,
+    rates: &[Rate],
+    lang: Lang,
+) -> Result<String> {
+    let target = gap.target();
+    let unit = gap.base().unit();
+    let x_of = |p: &Period| {
+        p.calendar_year() as f64
+            + f64::from(p.index().saturating_sub(1)) / f64::from(p.frequency().per_year())
+    };
+    let value_of =
+        |q: &crate::Quantity| -> Result<f64> { Ok(f(q.to_magnitude(unit.magnitude())?.value())) };
+    // History scaled as the analysis scaled its base (a bridge ratio).
+    let raw_base = history
+        .get(gap.base_period())
+        .ok_or(Error::Empty {
+            what: "the history at the base period",
+        })?
+        .value()
+        .exact_for("a chart")?
+        .to_magnitude(unit.magnitude())?;
+    let scale = gap.base().checked_ratio(&raw_base).unwrap_or(Decimal::ONE);
+    let mut hist = Vec::new();
+    for p in history {
+        if p.period().ordinal() <= gap.base_period().ordinal() {
+            let q = p.value().exact_for("a chart")?.checked_mul(scale)?;
+            hist.push((x_of(&p.period()), value_of(&q)?));
+        }
+    }
+    let base_x = x_of(&gap.base_period());
+    let base_y = value_of(gap.base())?;
+    let mut required = vec![(base_x, base_y)];
+    for (p, v) in gap.milestones() {
+        required.push((x_of(p), value_of(v)?));
+    }
+    let path = |rate: Rate| -> Result<Vec<(f64, f64)>> {
+        let mut out = vec![(base_x, base_y)];
+        for (p, _) in gap.milestones() {
+            let span = gap.base_period().years_until(p)?;
+            out.push((
+                x_of(p),
+                value_of(&growth::project_span(gap.base(), rate, span)?)?,
+            ));
+        }
+        Ok(out)
+    };
+    let trend = match gap.trend() {
+        Some(r) => Some((r, path(r)?)),
+        None => None,
+    };
+    let mut fan = Vec::new();
+    for r in rates {
+        fan.push((*r, path(*r)?));
+    }
+    let goal = value_of(target.value().quantity())?;
+    let deadline_x = x_of(&target.deadline());
+    let xs: Vec<f64> = hist.iter().map(|p| p.0).chain([deadline_x]).collect();
+    let ys: Vec<f64> = hist
+        .iter()
+        .chain(required.iter())
+        .chain(trend.iter().flat_map(|(_, p)| p.iter()))
+        .chain(fan.iter().flat_map(|(_, p)| p.iter()))
+        .map(|p| p.1)
+        .chain([goal])
+        .collect();
+    let (xmin, xmax) = xs
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(*x), b.max(*x)));
+    let (ymin, ymax) = ys
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(*y), b.max(*y)));
+    let y_ticks = ticks(ymin.min(0.0), ymax * 1.08, 6);
+    let (ylo, yhi) = (
+        y_ticks.first().copied().unwrap_or(0.0),
+        y_ticks.last().copied().unwrap_or(1.0),
+    );
+    let title = Text::new(
+        format!("{}：{}", target.indicator().name_zh(), target.value().zh()),
+        format!("{}: {}", target.indicator().name_en(), target.value().en()),
+    );
+    let mut c = Canvas::new(
+        &t(&title, lang),
+        (xmin - 0.3, xmax + 0.3),
+        (ylo, yhi),
+        false,
+    );
+    let x_ticks: Vec<(f64, String)> = (xmin.floor() as i64..=xmax.ceil() as i64)
+        .map(|y| (y as f64, y.to_string()))
+        .collect();
+    let unit_label = Text::new(unit.zh(), unit.en());
+    c.axes(
+        &x_ticks,
+        &y_ticks,
+        &t(&unit_label, lang),
+        &t(&Text::new("年份", "year"), lang),
+    );
+    let mut legend = Vec::new();
+    for (i, (r, pts)) in fan.iter().enumerate() {
+        let color = COLORS
+            .get((i % 3).saturating_add(3))
+            .copied()
+            .unwrap_or("#999");
+        c.line("scenario", color, "2 4", pts);
+        legend.push((
+            t(
+                &Text::new(format!("情景 {r:.1}"), format!("scenario {r:.1}")),
+                lang,
+            ),
+            color.to_owned(),
+            "2 4".to_owned(),
+        ));
+    }
+    if let Some((r, pts)) = &trend {
+        c.line("trend", "#2ca02c", "6 4", pts);
+        legend.push((
+            t(
+                &Text::new(format!("按趋势 {r:.1}"), format!("at trend {r:.1}")),
+                lang,
+            ),
+            "#2ca02c".to_owned(),
+            "6 4".to_owned(),
+        ));
+    }
+    c.line("required", "#d62728", "", &required);
+    if let Some(r) = gap.required() {
+        legend.push((
+            t(
+                &Text::new(format!("所需路径 {r:.2}"), format!("required path {r:.2}")),
+                lang,
+            ),
+            "#d62728".to_owned(),
+            String::new(),
+        ));
+    }
+    c.line("history", "#1f77b4", "", &hist);
+    legend.push((
+        t(&Text::new("实际", "history"), lang),
+        "#1f77b4".to_owned(),
+        String::new(),
+    ));
+    // The deadline: a vertical dashed line, labelled at the top.
+    let dx = c.px(deadline_x);
+    let _ = writeln!(
+        c.svg,
+        r##"<g class="deadline"><line x1="{dx:.1}" y1="{TOP}" x2="{dx:.1}" y2="{}" stroke="#555" stroke-dasharray="4 4"/><text x="{dx:.1}" y="{}" text-anchor="middle">{}</text></g>"##,
+        HEIGHT - BOTTOM,
+        TOP - 8.0,
+        esc(&t(
+            &Text::new(
+                format!("期限 {}", target.deadline().zh()),
+                format!("deadline {}", target.deadline().en())
+            ),
+            lang
+        ))
+    );
+    // The target: a marker at the deadline, labelled to its left.
+    let (tx, ty) = (dx, c.py(goal));
+    let _ = writeln!(
+        c.svg,
+        r##"<g class="target"><path d="M {:.1} {:.1} l 7 7 l -7 7 l -7 -7 z" fill="#d62728"/><text x="{:.1}" y="{:.1}" text-anchor="end">{}</text></g>"##,
+        tx,
+        ty - 7.0,
+        tx - 12.0,
+        ty - 10.0,
+        esc(&t(
+            &Text::new(
+                format!("目标 {}", target.value().zh()),
+                format!("target {}", target.value().en())
+            ),
+            lang
+        ))
+    );
+    legend.push((
+        t(&Text::new("目标", "target"), lang),
+        "#d62728".to_owned(),
+        String::new(),
+    ));
+    c.legend(&legend);
+    Ok(c.finish())
+}
+
+/// A composite rank interval for the ranking chart: a label, the median rank
+/// and the 5th–95th percentile range.
+///
+/// ```
+/// use indstat::report::{chart::RankInterval, Text};
+/// use rust_decimal_macros::dec;
+/// let r = RankInterval::new(Text::same("Rongchang"), dec!(122), dec!(110), dec!(131))?;
+/// assert!(RankInterval::new(Text::same("x"), dec!(122), dec!(130), dec!(110)).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankInterval {
+    label: Text,
+    median: Decimal,
+    low: Decimal,
+    high: Decimal,
+}
+
+impl RankInterval {
+    /// An interval; `low ≤ median ≤ high`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidValue`] when the three are out of order.
+    ///
+    /// ```
+    /// # use indstat::report::{chart::RankInterval, Text};
+    /// assert!(RankInterval::new(Text::same("x"), 5.into(), 4.into(), 9.into()).is_ok());
+    /// ```
+    pub fn new(label: Text, median: Decimal, low: Decimal, high: Decimal) -> Result<RankInterval> {
+        if !(low <= median && median <= high) {
+            return Err(Error::InvalidValue {
+                indicator: label.en().to_owned(),
+                value: format!("{low} ≤ {median} ≤ {high}"),
+                reason: "a rank interval needs low ≤ median ≤ high",
+            });
+        }
+        Ok(RankInterval {
+            label,
+            median,
+            low,
+            high,
+        })
+    }
+}
+
+/// The ranking chart: rank by edition (rank 1 at the top) with the Top-N
+/// line, and, beside it, composite rank intervals (median and 5th–95th
+/// percentile) when given.
+///
+/// # Errors
+///
+/// [`Error::Empty`] when there are neither editions nor intervals.
+///
+/// ```
+/// use indstat::report::{chart, Lang, Text};
+/// use indstat::Period;
+/// use rust_decimal_macros::dec;
+/// let editions = [(Period::year(2021)?, dec!(139)), (Period::year(2022)?, dec!(122))];
+/// let svg = chart::rank_chart(&Text::new("国家高新区排名", "national rank"), &editions, dec!(100), &[], Lang::En)?;
+/// assert!(svg.contains("class=\"ranks\""));
+/// assert!(svg.contains("Top 100"));
+/// assert!(chart::rank_chart(&Text::same("x"), &[], dec!(100), &[], Lang::En).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn rank_chart(
+    title: &Text,
+    editions: &[(Period, Decimal)],
+    top: Decimal,
+    intervals: &[RankInterval],
+    lang: Lang,
+) -> Result<String> {
+    if editions.is_empty() && intervals.is_empty() {
+        return Err(Error::Empty {
+            what: "the ranks to chart",
+        });
+    }
+    let ranks = editions.iter().map(|(_, r)| f(*r));
+    let ints = intervals.iter().flat_map(|i| [f(i.low), f(i.high)]);
+    let worst = ranks.chain(ints).chain([f(top)]).fold(1.0f64, f64::max);
+    let y_ticks = ticks(0.0, worst * 1.1, 6);
+    let yhi = y_ticks.last().copied().unwrap_or(worst);
+    let years: Vec<f64> = editions
+        .iter()
+        .map(|(p, _)| p.calendar_year() as f64)
+        .collect();
+    let (xmin, xmax) = years
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(*x), b.max(*x)));
+    let (xmin, xmax) = if years.is_empty() {
+        (0.0, 1.0)
+    } else {
+        (xmin, xmax)
+    };
+    // Intervals get their own columns to the right of the editions.
+    let slots = intervals.len() as f64;
+    let mut c = Canvas::new(
+        &t(title, lang),
+        (xmin - 0.5, xmax + 0.5 + slots),
+        (0.0, yhi),
+        true,
+    );
+    let x_ticks: Vec<(f64, String)> = editions
+        .iter()
+        .map(|(p, _)| (p.calendar_year() as f64, p.calendar_year().to_string()))
+        .collect();
+    c.axes(
+        &x_ticks,
+        &y_ticks,
+        &t(&Text::new("名次（1 = 最高）", "rank (1 = top)"), lang),
+        &t(&Text::new("考核年份", "edition"), lang),
+    );
+    let ty = c.py(f(top));
+    let label = t(&Text::new(format!("前{top}位"), format!("Top {top}")), lang);
+    let _ = writeln!(
+        c.svg,
+        r##"<g class="cutoff"><line x1="{LEFT}" y1="{ty:.1}" x2="{}" y2="{ty:.1}" stroke="#d62728" stroke-dasharray="6 3"/><text x="{}" y="{:.1}" text-anchor="end" fill="#d62728">{}</text></g>"##,
+        WIDTH - RIGHT,
+        WIDTH - RIGHT - 4.0,
+        ty - 6.0,
+        esc(&label)
+    );
+    let pts: Vec<(f64, f64)> = editions
+        .iter()
+        .map(|(p, r)| (p.calendar_year() as f64, f(*r)))
+        .collect();
+    c.line("ranks", "#1f77b4", "", &pts);
+    for ((x, y), (_, r)) in pts.iter().zip(editions) {
+        let _ = writeln!(
+            c.svg,
+            r#"<text class="rank-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            c.px(*x),
+            c.py(*y) - 10.0,
+            esc(&t(
+                &Text::new(
+                    format!("第{r}位"),
+                    crate::Figure::exact_value(crate::Quantity::new(*r, crate::Unit::RANK)).en()
+                ),
+                lang
+            ))
+        );
+    }
+    for (i, iv) in intervals.iter().enumerate() {
+        let x = xmax + 1.0 + i as f64;
+        let (px, lo, hi, md) = (
+            c.px(x),
+            c.py(f(iv.low)),
+            c.py(f(iv.high)),
+            c.py(f(iv.median)),
+        );
+        let _ = writeln!(
+            c.svg,
+            r##"<g class="interval"><line x1="{px:.1}" y1="{lo:.1}" x2="{px:.1}" y2="{hi:.1}" stroke="#9467bd" stroke-width="6"/><circle cx="{px:.1}" cy="{md:.1}" r="5" fill="#333"/><text x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text><text x="{:.1}" y="{:.1}">{}</text></g>"##,
+            HEIGHT - BOTTOM + 20.0,
+            esc(&t(&iv.label, lang)),
+            px + 9.0,
+            md + 4.0,
+            esc(&format!(
+                "{} ({}–{})",
+                iv.median.normalize(),
+                iv.low.normalize(),
+                iv.high.normalize()
+            ))
+        );
+    }
+    let mut legend = vec![(
+        t(&Text::new("历年名次", "rank by edition"), lang),
+        "#1f77b4".to_owned(),
+        String::new(),
+    )];
+    if !intervals.is_empty() {
+        legend.push((
+            t(
+                &Text::new("综合排名区间 P5–P95", "composite rank P5–P95"),
+                lang,
+            ),
+            "#9467bd".to_owned(),
+            String::new(),
+        ));
+    }
+    c.legend(&legend);
+    Ok(c.finish())
+}

@@ -1,0 +1,388 @@
+//! Report sections from the crate's analyses: figures, growth, targets and
+//! ranks, each with the assumptions it rests on.
+
+use rust_decimal::RoundingStrategy;
+
+use super::{Align, Section, Table, Text};
+use crate::target::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget};
+use crate::{
+    Assumption, Figure, Indicator, Observation, PriceBasis, Quantity, Rate, Result, Scope,
+};
+
+/// A figure rounded for display to `dp` places, half away from zero (四舍五入).
+fn shown(q: &Quantity, dp: u32) -> Quantity {
+    Quantity::new(
+        q.value()
+            .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
+        q.unit(),
+    )
+}
+
+fn amount(q: &Quantity, dp: u32) -> Text {
+    let s = shown(q, dp);
+    Text::new(s.zh(), s.en())
+}
+
+fn figure(f: &Figure) -> Text {
+    Text::new(f.zh(), f.en())
+}
+
+fn percent(r: Rate) -> Text {
+    Text::same(format!("{r:.2}"))
+}
+
+fn assumptions(list: &[Assumption]) -> Vec<Text> {
+    list.iter().map(|a| Text::new(a.zh(), a.en())).collect()
+}
+
+/// What a reader must know to use a figure: its scope and price basis.
+fn qualifiers(indicator: &Indicator) -> Text {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if indicator.scope() != &Scope::Whole {
+        zh.push(indicator.scope().zh());
+        en.push(indicator.scope().to_string());
+    }
+    if indicator.price_basis() != PriceBasis::NotApplicable {
+        zh.push(indicator.price_basis().zh());
+        en.push(indicator.price_basis().to_string());
+    }
+    Text::new(zh.join("，"), en.join(", "))
+}
+
+/// A table of observations: indicator, value (bounds shown: 4000余人 / more
+/// than 4,000 people), period, and scope or price basis where they matter.
+///
+/// # Errors
+///
+/// None in practice (the table's rows always match its columns).
+///
+/// ```
+/// use indstat::datasets::rongchang;
+/// use indstat::report::{figures_table, Format, Lang, Report, Section, Text};
+///
+/// let obs = rongchang::observations()?;
+/// let table = figures_table(&obs[..3])?;
+/// let out = Report::new(Text::same("R")).section(Section::new(Text::same("S")).table(table)).render(Lang::En, Format::Text);
+/// assert!(out.contains("100.4 billion yuan"));
+/// assert!(out.contains("all industry, current prices"));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn figures_table(observations: &[Observation]) -> Result<Table> {
+    let mut t = Table::new(vec![
+        (Text::new("指标", "indicator"), Align::Left),
+        (Text::new("数值", "value"), Align::Right),
+        (Text::new("期间", "period"), Align::Left),
+        (Text::new("口径", "scope / prices"), Align::Left),
+    ]);
+    for o in observations {
+        let status = match o.status() {
+            crate::ObsStatus::Normal => Text::default(),
+            s => Text::new(
+                format!("（状态{}）", s.code()),
+                format!(" (status {})", s.code()),
+            ),
+        };
+        let q = qualifiers(o.indicator());
+        t.push(vec![
+            Text::new(o.indicator().name_zh(), o.indicator().name_en()),
+            figure(o.value()),
+            Text::new(o.period().zh(), o.period().en()),
+            Text::new(
+                format!("{}{}", q.zh(), status.zh()),
+                format!("{}{}", q.en(), status.en()),
+            ),
+        ])?;
+    }
+    Ok(t)
+}
+
+/// A table of derived growth figures: what, the value, and how it was
+/// derived (with its assumptions).
+///
+/// # Errors
+///
+/// None in practice.
+///
+/// ```
+/// use indstat::report::{growth_table, Text};
+/// let t = growth_table(&[(Text::new("投产率", "production rate"), Text::same("77.48%"), Text::new("585/755", "585/755"))])?;
+/// assert_eq!(t.len(), 1);
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn growth_table(rows: &[(Text, Text, Text)]) -> Result<Table> {
+    let mut t = Table::new(vec![
+        (Text::new("指标", "measure"), Align::Left),
+        (Text::new("数值", "value"), Align::Right),
+        (Text::new("说明", "how"), Align::Left),
+    ]);
+    for (a, b, c) in rows {
+        t.push(vec![a.clone(), b.clone(), c.clone()])?;
+    }
+    Ok(t)
+}
+
+/// A section for a level target: base and target, gap, completion, required
+/// and trend growth, projections, the on-track assessments, a scenario table
+/// at `rates`, the required path, and every assumption.
+///
+/// # Errors
+///
+/// As [`GapAnalysis::scenarios`] and [`GapAnalysis::assess`].
+///
+/// ```
+/// use indstat::datasets::rongchang;
+/// use indstat::report::{gap_section, Format, Lang, Report, Text};
+/// use indstat::target::{Bridge, LevelTarget, Method, Trend};
+/// use indstat::{Rate, Series};
+/// use rust_decimal_macros::dec;
+///
+/// let t1 = rongchang::target("T1")?.expect("T1");
+/// let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().expect("2026"))?;
+/// let history = Series::from_observations([rongchang::row(3)?.expect("row 3").observation().clone()])?;
+/// let gap = target.analyse(&history).bridge(Bridge::AssumeEqual)
+///     .trend(Trend::Rate(Rate::from_percent(dec!(8.5))?)).run()?;
+/// let s = gap_section(Text::same("T1"), &gap, &[Method::GrowthRatio], &[Rate::from_percent(dec!(12))?])?;
+/// let out = Report::new(Text::same("R")).section(s).render(Lang::En, Format::Text);
+/// assert!(out.contains("limited progress"));
+/// assert!(out.contains("all industry is treated as above designated size"));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn gap_section(
+    title: Text,
+    gap: &GapAnalysis,
+    methods: &[Method],
+    rates: &[Rate],
+) -> Result<Section> {
+    let target = gap.target();
+    let deadline = target.deadline();
+    let mut facts = Table::new(vec![
+        (Text::new("项目", "item"), Align::Left),
+        (Text::new("数值", "value"), Align::Right),
+    ]);
+    let mut fact = |a: Text, b: Text| facts.push(vec![a, b]);
+    fact(
+        Text::new(
+            format!("基数（{}）", gap.base_period().zh()),
+            format!("base ({})", gap.base_period().en()),
+        ),
+        amount(gap.base(), 2),
+    )?;
+    fact(
+        Text::new(
+            format!("目标（{}）", deadline.zh()),
+            format!("target ({})", deadline.en()),
+        ),
+        figure(target.value()),
+    )?;
+    fact(Text::new("差距", "gap"), amount(gap.gap(), 2))?;
+    fact(
+        Text::new("完成度", "completion"),
+        percent(Rate::from_fraction(gap.completion())),
+    )?;
+    if let Some(r) = gap.required() {
+        fact(
+            Text::new("所需年均增速", "growth needed a year"),
+            percent(r),
+        )?;
+    }
+    if let Some(r) = gap.trend() {
+        fact(Text::new("趋势年均增速", "trend growth a year"), percent(r))?;
+    }
+    for p in gap.projections() {
+        let verdict = if p.meets_target() {
+            Text::new("达标", "meets the target")
+        } else {
+            Text::new(
+                format!("差{}", shown(p.shortfall(), 2).zh()),
+                format!("{} short", shown(p.shortfall(), 2).en()),
+            )
+        };
+        let v = amount(p.value(), 2);
+        fact(
+            Text::new(
+                format!("{}年预测：{}", deadline.calendar_year(), p.method().zh()),
+                format!(
+                    "{} projection: {}",
+                    deadline.calendar_year(),
+                    p.method().en()
+                ),
+            ),
+            Text::new(
+                format!("{}，{}", v.zh(), verdict.zh()),
+                format!("{}, {}", v.en(), verdict.en()),
+            ),
+        )?;
+    }
+    if let Some(reach) = gap.years_to_reach() {
+        let year = reach
+            .years()
+            .and_then(|n| i32::try_from(n).ok())
+            .and_then(|n| gap.base_period().add_years(n).ok());
+        fact(
+            Text::new("按趋势达到目标", "target reached at trend"),
+            match year {
+                Some(y) => Text::new(y.zh(), format!("during {}", y.en())),
+                None => Text::new("无法达到", "never"),
+            },
+        )?;
+    }
+    for m in methods {
+        let a: Assessment = gap.assess(m.clone())?;
+        let name = match m {
+            Method::GrowthRatio => Text::new(
+                "实际/所需增速比 R（Eurostat、加拿大统计局）",
+                "ratio of actual to required growth R (Eurostat, Statistics Canada)",
+            ),
+            Method::UnsdProgressChart => Text::new(
+                "进展指数 ρ（联合国统计司）",
+                "progress ρ (UNSD Progress Chart)",
+            ),
+            _ => Text::new("自定义阈值", "custom thresholds"),
+        };
+        let score = a.score().map(|s| {
+            s.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                .to_string()
+        });
+        let status = a.status();
+        fact(
+            name,
+            match score {
+                Some(s) => Text::new(
+                    format!("{s}：{}", status.zh()),
+                    format!("{s}: {}", status.en()),
+                ),
+                None => Text::new(status.zh(), status.en()),
+            },
+        )?;
+    }
+    let mut scenarios = Table::new(vec![
+        (Text::new("年均增速", "growth a year"), Align::Right),
+        (
+            Text::new(
+                format!("{}年数值", deadline.calendar_year()),
+                format!("{} value", deadline.calendar_year()),
+            ),
+            Align::Right,
+        ),
+        (Text::new("差距", "gap"), Align::Right),
+        (Text::new("是否达标", "meets target"), Align::Left),
+    ]);
+    let mut all_rates = rates.to_vec();
+    if let Some(r) = gap.required() {
+        if !all_rates.contains(&r) {
+            all_rates.push(r);
+        }
+    }
+    for p in gap.scenarios(&all_rates)? {
+        let rate = match p.method() {
+            crate::target::ProjectionMethod::Scenario(r) => percent(r),
+            other => Text::new(other.zh(), other.en()),
+        };
+        scenarios.push(vec![
+            rate,
+            amount(p.value(), 2),
+            amount(p.shortfall(), 2),
+            if p.meets_target() {
+                Text::new("是", "yes")
+            } else {
+                Text::new("否", "no")
+            },
+        ])?;
+    }
+    let path: Vec<(String, String)> = gap
+        .milestones()
+        .iter()
+        .map(|(p, v)| {
+            let a = amount(v, 2);
+            (
+                format!("{} {}", p.zh(), a.zh()),
+                format!("{} {}", p.en(), a.en()),
+            )
+        })
+        .collect();
+    let (path_zh, path_en): (Vec<String>, Vec<String>) = path.into_iter().unzip();
+    let mut section = Section::new(title).table(facts);
+    if !scenarios.is_empty() {
+        section = section
+            .paragraph(Text::new("情景：", "Scenarios:"))
+            .table(scenarios);
+    }
+    if !path_zh.is_empty() {
+        section = section.paragraph(Text::new(
+            format!("按所需增速的路径：{}", path_zh.join("，")),
+            format!("Path at the required rate: {}", path_en.join(", ")),
+        ));
+    }
+    Ok(section.notes(
+        Text::new("假定", "Assumptions"),
+        assumptions(gap.assumptions()),
+    ))
+}
+
+/// A section for a rank target: the latest rank, places to go, the pace and
+/// the edition in which the target is reached.
+///
+/// # Errors
+///
+/// None in practice.
+///
+/// ```
+/// use indstat::datasets::rongchang;
+/// use indstat::report::{rank_section, Format, Lang, Report, Text};
+/// use indstat::target::RankTarget;
+/// use indstat::Series;
+/// use rust_decimal_macros::dec;
+///
+/// let t3 = rongchang::target("T3")?.expect("T3");
+/// let target = RankTarget::new(t3.indicator().clone(), *t3.value(), None)?;
+/// let ranks = Series::from_observations([rongchang::row(6)?.expect("rank").observation().clone()])?;
+/// let a = target.assess(&ranks, Some(dec!(17)))?;
+/// let out = Report::new(Text::same("R")).section(rank_section(Text::same("T3"), &target, &a)?).render(Lang::Zh, Format::Text);
+/// assert!(out.contains("第122位"));
+/// assert!(out.contains("2024年"));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+pub fn rank_section(title: Text, target: &RankTarget, a: &RankAssessment) -> Result<Section> {
+    let mut t = Table::new(vec![
+        (Text::new("项目", "item"), Align::Left),
+        (Text::new("数值", "value"), Align::Right),
+    ]);
+    let rank = Figure::exact_value(Quantity::new(a.current(), crate::Unit::RANK));
+    t.push(vec![
+        Text::new(
+            format!("{}排名", a.period().zh()),
+            format!("rank in {}", a.period().en()),
+        ),
+        figure(&rank),
+    ])?;
+    t.push(vec![Text::new("目标", "target"), figure(target.best())])?;
+    let places = Figure::exact_value(Quantity::new(
+        a.places_to_go(),
+        crate::Unit::count(crate::Noun::Place),
+    ));
+    t.push(vec![Text::new("尚差", "places to go"), figure(&places)])?;
+    if let Some(p) = a.pace() {
+        let pace = Figure::exact_value(Quantity::new(p.normalize(), crate::Unit::RANK_CHANGE));
+        t.push(vec![Text::new("每年进位", "climb a year"), figure(&pace)])?;
+    }
+    let reached = match a.reached() {
+        Some(p) => Text::new(format!("{}考核", p.zh()), format!("the {} edition", p.en())),
+        None => Text::new("按现有速度无法确定", "not at the present pace"),
+    };
+    t.push(vec![Text::new("预计进入", "reached in"), reached])?;
+    if let Some(on_time) = a.on_time() {
+        t.push(vec![
+            Text::new("按期", "by the deadline"),
+            if on_time {
+                Text::new("是", "yes")
+            } else {
+                Text::new("否", "no")
+            },
+        ])?;
+    }
+    let notes = assumptions(a.assumptions());
+    Ok(Section::new(title)
+        .table(t)
+        .notes(Text::new("假定", "Assumptions"), notes))
+}
