@@ -17,6 +17,7 @@ mod unit;
 
 pub mod datasets;
 pub mod growth;
+pub mod rank;
 
 pub use assumption::{Assumption, Estimate};
 pub use bound::{Bound, Figure, Truth};
