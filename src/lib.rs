@@ -15,6 +15,7 @@ mod series;
 mod text;
 mod unit;
 
+pub mod composite;
 pub mod datasets;
 pub mod growth;
 pub mod rank;

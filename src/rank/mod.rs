@@ -53,9 +53,11 @@ mod keys;
 mod percentile;
 
 pub use change::{RankChange, RankGoal, RankObservation, rank_goal};
+pub(crate) use cross_section::index_entities;
 pub use cross_section::{CrossSection, Threshold};
 #[doc(hidden)]
 pub use keys::sorted_positions_by_comparison;
+pub(crate) use percentile::quantile_sorted;
 pub use percentile::{
     QuantileMethod, cume_dist, excel_truncate, percent_rank, percent_rank_exc, percent_rank_inc,
     quantile,
