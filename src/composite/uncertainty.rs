@@ -402,6 +402,7 @@ impl UncertaintyResult {
 
 /// What it takes for one indicator (see [`Composite::what_would_it_take`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Needed {
     /// The entity already ranks at the target or better.
     Already,
