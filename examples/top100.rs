@@ -248,8 +248,8 @@ fn main() -> Result<(), Error> {
         "\nWhat would it take to rank 100th or better, one indicator at a time (others held fixed):"
     );
     println!(
-        "  {:<22} {:>10} {:>12} {:>10}  {}",
-        "indicator", "now", "needed", "change", "meaning"
+        "  {:<22} {:>10} {:>12} {:>10}  meaning",
+        "indicator", "now", "needed", "change"
     );
     for row in index.what_would_it_take(&data, &rongchang, 100, None)? {
         let meaning = INDICATORS
