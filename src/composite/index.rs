@@ -10,8 +10,8 @@ use super::aggregate::{Aggregator, Group, aggregate};
 use super::arith::{div, mul};
 use super::normalise::{Normaliser, normalise};
 use super::tree::Tree;
-use crate::rank::index_entities;
 use crate::rank::{Missing, Order, Ties, rank};
+use crate::rank::{entity_position, index_entities};
 use crate::{EntityId, Error, IndicatorCode, Result};
 
 /// Raw indicator values for a set of entities, keyed by entity and indicator
@@ -115,12 +115,7 @@ impl Data {
     }
 
     fn position(&self, entity: &EntityId) -> Result<usize> {
-        self.index
-            .get(entity)
-            .copied()
-            .ok_or_else(|| Error::UnknownEntity {
-                entity: entity.to_string(),
-            })
+        entity_position(&self.index, entity)
     }
 
     /// The entities, in the order given.
@@ -798,12 +793,7 @@ pub struct Results {
 
 impl Results {
     fn position(&self, entity: &EntityId) -> Result<usize> {
-        self.index
-            .get(entity)
-            .copied()
-            .ok_or_else(|| Error::UnknownEntity {
-                entity: entity.to_string(),
-            })
+        entity_position(&self.index, entity)
     }
 
     /// The score of `entity` at node `code` (`None` below the coverage rule).

@@ -54,6 +54,19 @@ pub(crate) fn index_entities(entities: &[EntityId]) -> Result<BTreeMap<EntityId,
     Ok(index)
 }
 
+/// The position of `entity` in an index built by [`index_entities`].
+pub(crate) fn entity_position(
+    index: &BTreeMap<EntityId, usize>,
+    entity: &EntityId,
+) -> Result<usize> {
+    index
+        .get(entity)
+        .copied()
+        .ok_or_else(|| Error::UnknownEntity {
+            entity: entity.to_string(),
+        })
+}
+
 impl CrossSection {
     /// A cross-section of `rows` in `unit`.
     ///
@@ -163,12 +176,7 @@ impl CrossSection {
     }
 
     fn position(&self, entity: &EntityId) -> Result<usize> {
-        self.index
-            .get(entity)
-            .copied()
-            .ok_or_else(|| Error::UnknownEntity {
-                entity: entity.to_string(),
-            })
+        entity_position(&self.index, entity)
     }
 
     /// Ranks by [`rank`](super::rank), keyed by entity, in input order.

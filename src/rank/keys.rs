@@ -16,22 +16,59 @@ use rust_decimal::Decimal;
 
 use super::Order;
 
+/// The present values in rank order.
+pub(crate) struct Sorted {
+    /// Input positions, by value in the order asked for, equal values by position.
+    pub(crate) positions: Vec<usize>,
+    /// Whether each entry starts a new group of equal values.
+    pub(crate) starts_group: Vec<bool>,
+}
+
 /// The positions of the present (`Some`) values, in rank order: by value in
-/// `order`, equal values by position.
-pub(crate) fn sorted_positions(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
-    let scale = values
-        .iter()
-        .flatten()
-        .map(Decimal::scale)
-        .max()
-        .unwrap_or(0);
+/// `order`, equal values by position, with the boundaries of tied groups
+/// found from the sorted keys (sequentially, without going back to the
+/// values).
+pub(crate) fn sort(values: &[Option<Decimal>], order: Order) -> Sorted {
+    let scale = max_scale(values);
     if let Some(sorted) = sort_u64_keys(values, scale, order) {
         return sorted;
     }
     if let Some(sorted) = sort_u128_keys(values, scale, order) {
         return sorted;
     }
-    sort_by_comparison(values, order)
+    let pairs = sort_pairs(values, order);
+    let starts_group = group_starts(pairs.iter().map(|(v, _)| *v));
+    Sorted {
+        positions: pairs.into_iter().map(|(_, p)| p).collect(),
+        starts_group,
+    }
+}
+
+/// The largest scale among the present values: the common scale of the keys.
+fn max_scale(values: &[Option<Decimal>]) -> u32 {
+    values
+        .iter()
+        .flatten()
+        .map(Decimal::scale)
+        .max()
+        .unwrap_or(0)
+}
+
+/// `true` where a key differs from the one before.
+fn group_starts<K: PartialEq>(keys: impl Iterator<Item = K>) -> Vec<bool> {
+    let mut previous: Option<K> = None;
+    keys.map(|k| {
+        let starts = previous.as_ref() != Some(&k);
+        previous = Some(k);
+        starts
+    })
+    .collect()
+}
+
+/// The positions only (tests).
+#[cfg(test)]
+fn sorted_positions(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
+    sort(values, order).positions
 }
 
 /// `value` as an integer count of `10^-scale`, if that fits an `i128`.
@@ -42,11 +79,15 @@ fn scaled(value: &Decimal, scale: u32) -> Option<i128> {
         .and_then(|factor| value.mantissa().checked_mul(factor))
 }
 
-/// Order-preserving 64-bit key, packed above a 64-bit position.
-// Shifting a u128 by 64 is in range; `^` and `!` cannot overflow.
+/// Order-preserving 64-bit key, packed with the position into one u64 when
+/// the keys' range and the positions fit 64 bits together (typical data: a
+/// range of 2^40 units and 2^20 positions), else into a u128.
+// Shifts are by less than the width (checked below); `^`, `!` and the
+// subtraction of the minimum key (keys ≥ min) cannot overflow.
 #[allow(clippy::arithmetic_side_effects)]
-fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option<Vec<usize>> {
-    let mut keys = Vec::with_capacity(values.len());
+fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option<Sorted> {
+    let mut keys: Vec<(u64, usize)> = Vec::with_capacity(values.len());
+    let (mut min, mut max) = (u64::MAX, 0u64);
     for (position, value) in values.iter().enumerate() {
         if let Some(value) = value {
             let signed = i64::try_from(scaled(value, scale)?).ok()?;
@@ -55,18 +96,45 @@ fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option
                 Order::Ascending => key,
                 Order::Descending => !key,
             };
-            keys.push((u128::from(key) << 64) | position as u128);
+            min = min.min(key);
+            max = max.max(key);
+            keys.push((key, position));
         }
     }
-    keys.sort_unstable();
-    // The low half is a position taken from a usize above.
-    Some(keys.into_iter().map(|k| k as u64 as usize).collect())
+    let range_bits = 64 - max.saturating_sub(min).leading_zeros();
+    let position_bits = 64 - (values.len() as u64).leading_zeros();
+    if range_bits + position_bits <= 64 && position_bits < 64 {
+        let mut packed: Vec<u64> = keys
+            .into_iter()
+            .map(|(k, p)| ((k - min).checked_shl(position_bits).unwrap_or(0)) | p as u64)
+            .collect();
+        packed.sort_unstable();
+        let mask = (1u64 << position_bits) - 1;
+        return Some(Sorted {
+            starts_group: group_starts(
+                packed
+                    .iter()
+                    .map(|k| k.checked_shr(position_bits).unwrap_or(0)),
+            ),
+            positions: packed.into_iter().map(|k| (k & mask) as usize).collect(),
+        });
+    }
+    let mut packed: Vec<u128> = keys
+        .into_iter()
+        .map(|(k, p)| (u128::from(k) << 64) | p as u128)
+        .collect();
+    packed.sort_unstable();
+    // The high half is the value's key, the low half a position taken from a usize above.
+    Some(Sorted {
+        starts_group: group_starts(packed.iter().map(|k| k >> 64)),
+        positions: packed.into_iter().map(|k| k as u64 as usize).collect(),
+    })
 }
 
 /// Order-preserving 128-bit key beside the position.
 // `^` and `!` cannot overflow.
 #[allow(clippy::arithmetic_side_effects)]
-fn sort_u128_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option<Vec<usize>> {
+fn sort_u128_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option<Sorted> {
     let mut keys = Vec::with_capacity(values.len());
     for (position, value) in values.iter().enumerate() {
         if let Some(value) = value {
@@ -79,11 +147,14 @@ fn sort_u128_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Optio
         }
     }
     keys.sort_unstable();
-    Some(keys.into_iter().map(|(_, position)| position).collect())
+    Some(Sorted {
+        starts_group: group_starts(keys.iter().map(|(k, _)| *k)),
+        positions: keys.into_iter().map(|(_, position)| position).collect(),
+    })
 }
 
 /// The slow path: `Decimal` comparisons (exact at any scale).
-fn sort_by_comparison(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
+fn sort_pairs(values: &[Option<Decimal>], order: Order) -> Vec<(Decimal, usize)> {
     let mut present: Vec<(Decimal, usize)> = values
         .iter()
         .enumerate()
@@ -96,7 +167,14 @@ fn sort_by_comparison(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
         };
         by_value.then(i.cmp(j))
     });
-    present.into_iter().map(|(_, position)| position).collect()
+    present
+}
+
+fn sort_by_comparison(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
+    sort_pairs(values, order)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect()
 }
 
 /// The naive baseline the benchmark compares against: a comparison sort of
@@ -117,17 +195,12 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn all_paths(values: &[Option<Decimal>], order: Order) -> [Vec<usize>; 3] {
-        let scale = values
-            .iter()
-            .flatten()
-            .map(Decimal::scale)
-            .max()
-            .unwrap_or(0);
+        let scale = max_scale(values);
         [
             sort_u64_keys(values, scale, order)
-                .unwrap_or_else(|| sort_by_comparison(values, order)),
+                .map_or_else(|| sort_by_comparison(values, order), |s| s.positions),
             sort_u128_keys(values, scale, order)
-                .unwrap_or_else(|| sort_by_comparison(values, order)),
+                .map_or_else(|| sort_by_comparison(values, order), |s| s.positions),
             sort_by_comparison(values, order),
         ]
     }

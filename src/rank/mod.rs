@@ -53,8 +53,8 @@ mod keys;
 mod percentile;
 
 pub use change::{RankChange, RankGoal, RankObservation, rank_goal};
-pub(crate) use cross_section::index_entities;
 pub use cross_section::{CrossSection, Threshold};
+pub(crate) use cross_section::{entity_position, index_entities};
 #[doc(hidden)]
 pub use keys::sorted_positions_by_comparison;
 pub(crate) use percentile::quantile_sorted;
@@ -163,38 +163,43 @@ pub(crate) struct Ranked {
     pub(crate) groups: usize,
 }
 
-/// `(lo + hi) / 2` exactly, for 1-based positions.
-// Positions are at most a slice's length, below 2^63, so the i128 sum is below
-// 2^64 and five times it below 2^67: within Decimal's 96-bit mantissa, so the
-// conversion cannot panic.
+/// A rank held as twice its value, so that average ties (halves) are whole
+/// numbers: 0 = no rank. Kept in a compact array while ranks are scattered to
+/// their input positions, then turned into `Decimal`s in one sequential pass.
+type Twice = u64;
+
+/// The rank held as `twice`, exactly.
+// `twice` is at most twice a slice's length plus one, below 2^64; times 5 it
+// is below 2^67, within Decimal's 96-bit mantissa, so the conversion cannot
+// panic.
 #[allow(clippy::arithmetic_side_effects)]
-fn midpoint(lo: usize, hi: usize) -> Decimal {
-    let twice = lo as i128 + hi as i128;
-    if twice % 2 == 0 {
-        Decimal::from_i128_with_scale(twice / 2, 0)
+fn from_twice(twice: Twice) -> Decimal {
+    if twice & 1 == 0 {
+        Decimal::from(twice >> 1)
     } else {
-        Decimal::from_i128_with_scale(twice * 5, 1)
+        Decimal::from_i128_with_scale(i128::from(twice) * 5, 1)
     }
 }
 
-/// The rank of the `k`-th member (0-based, `k < size`) of a tied group that
-/// occupies 1-based positions `first ..= first + size - 1`, and is the
+/// Twice the rank of the `k`-th member (0-based, `k < size`) of a tied group
+/// that occupies 1-based positions `first ..= first + size - 1`, and is the
 /// `dense`-th distinct group.
-// `first + size - 1` and `first + k` are positions within the slice's length
-// (see `midpoint`), so they cannot overflow.
+// Positions are at most a slice's length (below 2^63 on 64-bit targets and
+// far below on others), so twice a position fits a u64.
 #[allow(clippy::arithmetic_side_effects)]
-fn group_rank(ties: Ties, first: usize, size: usize, k: usize, dense: usize) -> Decimal {
+fn group_rank(ties: Ties, first: usize, size: usize, k: usize, dense: usize) -> Twice {
     let last = first + size - 1;
+    let twice = |p: usize| 2 * p as u64;
     match ties {
-        Ties::Average => midpoint(first, last),
-        Ties::Min => Decimal::from(first),
-        Ties::Max => Decimal::from(last),
-        Ties::Dense => Decimal::from(dense),
-        Ties::Ordinal => Decimal::from(first + k),
+        Ties::Average => first as u64 + last as u64,
+        Ties::Min => twice(first),
+        Ties::Max => twice(last),
+        Ties::Dense => twice(dense),
+        Ties::Ordinal => twice(first + k),
     }
 }
 
-// Counters stay below the slice's length (see `midpoint`).
+// Counters stay below the slice's length (see `group_rank`).
 #[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn rank_detail(
     values: &[Option<Decimal>],
@@ -202,10 +207,10 @@ pub(crate) fn rank_detail(
     order: Order,
     missing: Missing,
 ) -> Ranked {
-    let sorted = keys::sorted_positions(values, order);
-    let present = sorted.len();
+    let sorted = keys::sort(values, order);
+    let present = sorted.positions.len();
     let absent = values.len() - present;
-    let mut ranks = vec![None; values.len()];
+    let mut twice: Vec<Twice> = vec![0; values.len()];
     let (offset, dense_offset) = match missing {
         Missing::Top if absent > 0 => (absent, 1),
         _ => (0, 0),
@@ -213,30 +218,21 @@ pub(crate) fn rank_detail(
     let mut groups = 0;
     let mut start = 0;
     while start < present {
-        let value = sorted
-            .get(start)
-            .and_then(|&p| values.get(p).copied().flatten());
-        let size = sorted
-            .get(start..)
+        let size = 1 + sorted
+            .starts_group
+            .get(start + 1..)
             .unwrap_or_default()
             .iter()
-            .take_while(|&&p| values.get(p).copied().flatten() == value)
+            .take_while(|&&starts| !starts)
             .count();
         groups += 1;
-        for (k, &p) in sorted
+        let members = sorted
+            .positions
             .get(start..start + size)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
-            if let Some(slot) = ranks.get_mut(p) {
-                *slot = Some(group_rank(
-                    ties,
-                    offset + start + 1,
-                    size,
-                    k,
-                    dense_offset + groups,
-                ));
+            .unwrap_or_default();
+        for (k, &p) in members.iter().enumerate() {
+            if let Some(slot) = twice.get_mut(p) {
+                *slot = group_rank(ties, offset + start + 1, size, k, dense_offset + groups);
             }
         }
         start += size;
@@ -247,19 +243,22 @@ pub(crate) fn rank_detail(
             Missing::Bottom => (present + 1, groups + 1),
             _ => (1, 1),
         };
-        let slots = ranks
+        let slots = twice
             .iter_mut()
             .zip(values)
             .filter(|(_, v)| v.is_none())
             .map(|(slot, _)| slot);
         for (k, slot) in slots.enumerate() {
-            *slot = Some(group_rank(ties, first, absent, k, dense));
+            *slot = group_rank(ties, first, absent, k, dense);
         }
         ranked = values.len();
         groups += 1;
     }
     Ranked {
-        ranks,
+        ranks: twice
+            .into_iter()
+            .map(|t| (t != 0).then(|| from_twice(t)))
+            .collect(),
         ranked,
         groups,
     }
@@ -369,9 +368,10 @@ mod tests {
     use rust_decimal_macros::dec;
 
     #[test]
-    fn midpoint_is_exact() {
-        assert_eq!(midpoint(1, 2), dec!(1.5));
-        assert_eq!(midpoint(3, 5), dec!(4));
-        assert_eq!(midpoint(usize::MAX / 2, usize::MAX / 2 + 1).scale(), 1);
+    fn twice_is_exact() {
+        assert_eq!(from_twice(3), dec!(1.5));
+        assert_eq!(from_twice(8), dec!(4));
+        assert_eq!(from_twice(u64::MAX).scale(), 1);
+        assert_eq!(group_rank(Ties::Average, 2, 2, 0, 1), 5);
     }
 }
