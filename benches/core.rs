@@ -7,6 +7,7 @@
     clippy::float_arithmetic,
     clippy::unwrap_used,
     clippy::arithmetic_side_effects,
+    clippy::indexing_slicing,
     missing_docs
 )]
 
@@ -86,4 +87,100 @@ fn years_to_reach(b: divan::Bencher) {
     let target = Quantity::new(Decimal::from(1800), Unit::YI_YUAN);
     let rate = Rate::from_percent(Decimal::new(85, 1)).unwrap();
     b.bench(|| growth::years_to_reach(black_box(&base), black_box(&target), rate).unwrap());
+}
+
+/// One million values like the peer harness's `revenue` (perf/README.md §1):
+/// non-negative, four decimal places, up to about 7e7, with ties.
+fn million_values() -> Vec<Option<Decimal>> {
+    let mut rng = indstat::composite::SplitMix64::new(20250101);
+    (0..1_000_000)
+        .map(|_| {
+            let u = rng.next_u64();
+            let units = (u % 700_000_000_000) as i64;
+            // About 3% snapped to 2 significant digits, as the peer data are.
+            let units = if u % 33 == 0 {
+                let digits = units.max(1).ilog10();
+                let unit = 10i64.pow(digits.saturating_sub(1));
+                units / unit * unit
+            } else {
+                units
+            };
+            Some(Decimal::new(units, 4))
+        })
+        .collect()
+}
+
+/// Ranking 1M values, average ties, descending: the crate's integer-key sort.
+#[divan::bench(sample_count = 10)]
+fn rank_1m_average(b: divan::Bencher) {
+    let values = million_values();
+    b.bench(|| {
+        indstat::rank::rank(
+            black_box(&values),
+            indstat::rank::Ties::Average,
+            indstat::rank::Order::Descending,
+            indstat::rank::Missing::Keep,
+        )
+    });
+}
+
+/// Ranking 1M values, min ties (RANK.EQ), descending.
+#[divan::bench(sample_count = 10)]
+fn rank_1m_min(b: divan::Bencher) {
+    let values = million_values();
+    b.bench(|| indstat::rank::national_rank(black_box(&values)));
+}
+
+/// The naive exact baseline: a comparison sort of `(Decimal, position)` and
+/// a tie scan assigning average ranks.
+#[divan::bench(sample_count = 10)]
+fn rank_1m_average_naive_decimal_sort(b: divan::Bencher) {
+    let values = million_values();
+    b.bench(|| {
+        let v = black_box(&values);
+        let order = indstat::rank::sorted_positions_by_comparison(v, true);
+        let mut ranks = vec![None; v.len()];
+        let mut start = 0;
+        while start < order.len() {
+            let x = v[order[start]];
+            let mut end = start + 1;
+            while end < order.len() && v[order[end]] == x {
+                end += 1;
+            }
+            let r = Decimal::from(start + 1 + end) / Decimal::TWO;
+            for &p in &order[start..end] {
+                ranks[p] = Some(r);
+            }
+            start = end;
+        }
+        ranks
+    });
+}
+
+/// The naive f64 baseline (inexact): sort f64 values and scan ties.
+#[divan::bench(sample_count = 10)]
+fn rank_1m_average_f64_baseline(b: divan::Bencher) {
+    let values: Vec<f64> = million_values()
+        .into_iter()
+        .map(|v| v.unwrap().to_string().parse().unwrap())
+        .collect();
+    b.bench(|| {
+        let v = black_box(&values);
+        let mut order: Vec<usize> = (0..v.len()).collect();
+        order.sort_unstable_by(|&a, &b| v[b].total_cmp(&v[a]).then(a.cmp(&b)));
+        let mut ranks = vec![0.0; v.len()];
+        let mut start = 0;
+        while start < order.len() {
+            let mut end = start + 1;
+            while end < order.len() && v[order[end]] == v[order[start]] {
+                end += 1;
+            }
+            let r = (start + 1 + end) as f64 / 2.0;
+            for &p in &order[start..end] {
+                ranks[p] = r;
+            }
+            start = end;
+        }
+        ranks
+    });
 }

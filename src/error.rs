@@ -313,6 +313,167 @@ pub enum Error {
         /// What is wrong with them.
         reason: &'static str,
     },
+    // ranking and composite
+    /// Every value of a cross-section (or of one indicator) is missing, so
+    /// nothing can be ranked or normalised.
+    #[error("all {count} values of {what} are missing: supply at least one value")]
+    AllMissing {
+        /// What was all missing: "the cross-section", an indicator code.
+        what: String,
+        /// How many values there were.
+        count: usize,
+    },
+    /// One entity appears twice in a cross-section or data set.
+    #[error("duplicate entity {entity}: give each entity one value per indicator")]
+    DuplicateEntity {
+        /// The entity given twice.
+        entity: String,
+    },
+    /// An entity asked for is not in the cross-section or data set.
+    #[error("unknown entity {entity}: it is not in the cross-section")]
+    UnknownEntity {
+        /// The entity asked for.
+        entity: String,
+    },
+    /// The entity has no value, so it has no rank.
+    #[error("entity {entity} has no value for {what}, so it has no rank")]
+    Unranked {
+        /// The entity.
+        entity: String,
+        /// The indicator or node code, or "the cross-section".
+        what: String,
+    },
+    /// A rank outside 1 ..= the pool size, or a rank change that would lead
+    /// outside it.
+    #[error("invalid rank {rank}: {reason}")]
+    InvalidRank {
+        /// The rank (or rank arithmetic), as text.
+        rank: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A probability outside [0, 1] given to a quantile.
+    #[error("probability {p} is outside [0, 1]")]
+    InvalidProbability {
+        /// The probability, as text.
+        p: String,
+    },
+    /// A quantile whose position falls outside the data (Excel's #NUM! for
+    /// PERCENTILE.EXC; numpy clips instead).
+    #[error(
+        "quantile {p} of {n} values is out of range for {method}: p must lie in [{low}, {high}]"
+    )]
+    QuantileOutOfRange {
+        /// The probability, as text.
+        p: String,
+        /// The number of values.
+        n: usize,
+        /// The method.
+        method: &'static str,
+        /// The least allowed p, as text.
+        low: String,
+        /// The greatest allowed p, as text.
+        high: String,
+    },
+    /// A value outside the range of the data, where a percentile rank is not
+    /// defined (Excel's #N/A for PERCENTRANK).
+    #[error("{value} is outside the data range [{min}, {max}]: its percentile rank is undefined")]
+    OutsideRange {
+        /// The value, as text.
+        value: String,
+        /// The least value in the data, as text.
+        min: String,
+        /// The greatest value in the data, as text.
+        max: String,
+    },
+    /// An indicator or aggregate code given twice.
+    #[error("duplicate code {code}: each node of an indicator tree needs its own code")]
+    DuplicateCode {
+        /// The code given twice.
+        code: String,
+    },
+    /// A code that is not in the indicator tree or the data.
+    #[error("unknown code {code} in {context}: add it or correct the spelling")]
+    UnknownCode {
+        /// The code.
+        code: String,
+        /// Where it was used.
+        context: String,
+    },
+    /// A tree node whose parent does not exist.
+    #[error("node {code} names parent {parent}, which is not in the tree")]
+    OrphanNode {
+        /// The node.
+        code: String,
+        /// The missing parent.
+        parent: String,
+    },
+    /// An indicator tree with a cycle.
+    #[error("the indicator tree has a cycle: {path}")]
+    TreeCycle {
+        /// The cycle, as `a -> b -> a`.
+        path: String,
+    },
+    /// An indicator tree without exactly one root.
+    #[error("an indicator tree needs exactly one root (a node without parent), found {roots:?}")]
+    RootCount {
+        /// The roots found.
+        roots: Vec<String>,
+    },
+    /// A weight that is negative.
+    #[error("weight {weight} of {code} is negative: weights must be zero or more")]
+    NegativeWeight {
+        /// The node.
+        code: String,
+        /// The weight, as text.
+        weight: String,
+    },
+    /// The weights of a group sum to zero, so they cannot be renormalised.
+    #[error(
+        "the weights of the children of {group} sum to zero: give at least one a positive weight"
+    )]
+    ZeroWeightSum {
+        /// The parent whose children's weights sum to zero.
+        group: String,
+    },
+    /// An aggregator or normaliser met a value outside its domain (a geometric
+    /// mean over zero, a harmonic mean over a negative value).
+    #[error(
+        "{operation} needs {requirement}, but {indicator} of {entity} is {value}: rescale first (e.g. min-max onto [1, 100])"
+    )]
+    AggregationDomain {
+        /// The aggregator.
+        operation: &'static str,
+        /// What it needs.
+        requirement: &'static str,
+        /// The entity.
+        entity: String,
+        /// The indicator or aggregate code.
+        indicator: String,
+        /// The value, as text.
+        value: String,
+    },
+    /// A normaliser cannot scale an indicator whose values are all equal
+    /// (min-max range zero, z-score standard deviation zero).
+    #[error("{method} cannot normalise {indicator}: all its values equal {value}")]
+    ConstantIndicator {
+        /// The normaliser.
+        method: &'static str,
+        /// The indicator code.
+        indicator: String,
+        /// The one value, as text.
+        value: String,
+    },
+    /// A parameter outside its allowed range.
+    #[error("invalid {name} {value}: {reason}")]
+    InvalidParameter {
+        /// The parameter.
+        name: &'static str,
+        /// Its value, as text.
+        value: String,
+        /// What is allowed.
+        reason: &'static str,
+    },
 }
 
 /// The crate's result type: `Result<T, indstat::Error>`.

@@ -15,8 +15,10 @@ mod series;
 mod text;
 mod unit;
 
+pub mod composite;
 pub mod datasets;
 pub mod growth;
+pub mod rank;
 pub mod report;
 pub mod target;
 

@@ -1,0 +1,762 @@
+//! Rank uncertainty by seeded Monte Carlo, and what it would take to reach a
+//! target rank.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::aggregate::Aggregator;
+use super::arith::{add, div, mul, sub};
+use super::index::{Composite, Data, compute_with, scale_weight};
+use super::normalise::{Normaliser, normalise};
+use crate::rank::{QuantileMethod, quantile_sorted};
+use crate::{Direction, EntityId, Error, IndicatorCode, Result};
+
+/// SplitMix64 (Steele, Lea and Flood 2014; the seeding generator of
+/// xoshiro): a 64-bit state advanced by a fixed odd constant and mixed by two
+/// multiply-xorshift rounds. Small, fast, passes BigCrush, and fully
+/// determined by its seed, so the same seed gives the same Monte Carlo run on
+/// every machine. Not for cryptography.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::composite::SplitMix64;
+/// let mut a = SplitMix64::new(42);
+/// let mut b = SplitMix64::new(42);
+/// assert_eq!(a.next_u64(), b.next_u64());
+/// // The reference sequence for seed 0 (Vigna's splitmix64.c).
+/// assert_eq!(SplitMix64::new(0).next_u64(), 0xE220A8397B1DCDAF);
+/// let u = a.next_unit();
+/// assert!(u >= 0.into() && u < 1.into());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitMix64 {
+    state: u64,
+}
+
+impl SplitMix64 {
+    /// A generator with `seed`.
+    ///
+    /// ```
+    /// assert_ne!(indstat::composite::SplitMix64::new(1).next_u64(), indstat::composite::SplitMix64::new(2).next_u64());
+    /// ```
+    pub fn new(seed: u64) -> SplitMix64 {
+        SplitMix64 { state: seed }
+    }
+
+    /// The next 64 random bits.
+    ///
+    /// ```
+    /// let mut g = indstat::composite::SplitMix64::new(7);
+    /// assert_ne!(g.next_u64(), g.next_u64());
+    /// ```
+    pub fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform decimal in [0, 1) with 18 decimal places, exactly uniform
+    /// over those 10^18 values (rejection sampling on 60 bits; no float).
+    ///
+    /// ```
+    /// let mut g = indstat::composite::SplitMix64::new(7);
+    /// assert!(g.next_unit().scale() <= 18);
+    /// ```
+    pub fn next_unit(&mut self) -> Decimal {
+        const LIMIT: u64 = 1_000_000_000_000_000_000;
+        loop {
+            let u = self.next_u64() >> 4;
+            if u < LIMIT {
+                return Decimal::from_i128_with_scale(i128::from(u), 18);
+            }
+        }
+    }
+
+    /// A uniform index below `n` (`n > 0`), by rejection: no modulo bias.
+    #[allow(clippy::arithmetic_side_effects)] // n ≥ 2 here, and `MAX % n ≤ MAX`
+    fn next_below(&mut self, n: usize) -> usize {
+        let n = n as u64;
+        if n <= 1 {
+            return 0;
+        }
+        let zone = u64::MAX - u64::MAX % n;
+        loop {
+            let u = self.next_u64();
+            if u < zone {
+                return (u % n) as usize;
+            }
+        }
+    }
+}
+
+/// The assumptions varied by [`Composite::uncertainty`]: every weight is
+/// multiplied by a factor drawn uniformly from `[1 − noise, 1 + noise]` (COINr
+/// `get_noisy_weights`), and optionally the normaliser (applied to every
+/// indicator) and the aggregator (at every level) are drawn from lists of
+/// alternatives.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::composite::{Aggregator, Uncertainty};
+/// use rust_decimal_macros::dec;
+/// let u = Uncertainty::new(500, 20250101)?
+///     .with_weight_noise(dec!(0.25))?
+///     .with_aggregators(vec![Aggregator::Arithmetic, Aggregator::Geometric]);
+/// assert_eq!(u.runs(), 500);
+/// assert!(Uncertainty::new(0, 1).is_err());
+/// assert!(Uncertainty::new(10, 1)?.with_weight_noise(dec!(1)).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncertainty {
+    runs: u32,
+    seed: u64,
+    weight_noise: Decimal,
+    normalisers: Vec<Normaliser>,
+    aggregators: Vec<Aggregator>,
+}
+
+impl Uncertainty {
+    /// `runs` Monte Carlo runs from `seed`, weight noise 0.25 by default.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] for zero runs.
+    ///
+    /// ```
+    /// assert_eq!(indstat::composite::Uncertainty::new(100, 7)?.seed(), 7);
+    /// assert!(indstat::composite::Uncertainty::new(0, 7).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn new(runs: u32, seed: u64) -> Result<Uncertainty> {
+        if runs == 0 {
+            return Err(Error::InvalidParameter {
+                name: "runs",
+                value: "0".to_owned(),
+                reason: "at least one Monte Carlo run",
+            });
+        }
+        Ok(Uncertainty {
+            runs,
+            seed,
+            weight_noise: Decimal::new(25, 2),
+            normalisers: Vec::new(),
+            aggregators: Vec::new(),
+        })
+    }
+
+    /// Weight noise as a fraction in [0, 1).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] outside [0, 1).
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// let u = indstat::composite::Uncertainty::new(10, 1)?;
+    /// assert!(u.clone().with_weight_noise(dec!(0))?.weight_noise().is_zero());
+    /// assert!(u.with_weight_noise(dec!(-0.1)).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn with_weight_noise(mut self, noise: Decimal) -> Result<Uncertainty> {
+        if noise < Decimal::ZERO || noise >= Decimal::ONE {
+            return Err(Error::InvalidParameter {
+                name: "weight noise",
+                value: noise.to_string(),
+                reason: "a fraction in [0, 1), so every weight stays positive",
+            });
+        }
+        self.weight_noise = noise;
+        Ok(self)
+    }
+
+    /// Alternative normalisers, one drawn per run (empty: the spec's own).
+    ///
+    /// ```
+    /// use indstat::composite::{Normaliser, Uncertainty};
+    /// let u = Uncertainty::new(10, 1)?.with_normalisers(vec![Normaliser::Rank, Normaliser::DistanceToMax]);
+    /// assert_eq!(u.normalisers().len(), 2);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_normalisers(mut self, normalisers: Vec<Normaliser>) -> Uncertainty {
+        self.normalisers = normalisers;
+        self
+    }
+
+    /// Alternative aggregators, one drawn per run (empty: the spec's own).
+    ///
+    /// ```
+    /// use indstat::composite::{Aggregator, Uncertainty};
+    /// let u = Uncertainty::new(10, 1)?.with_aggregators(vec![Aggregator::Harmonic]);
+    /// assert_eq!(u.aggregators(), &[Aggregator::Harmonic]);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_aggregators(mut self, aggregators: Vec<Aggregator>) -> Uncertainty {
+        self.aggregators = aggregators;
+        self
+    }
+
+    /// The number of runs.
+    ///
+    /// ```
+    /// assert_eq!(indstat::composite::Uncertainty::new(9, 1)?.runs(), 9);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn runs(&self) -> u32 {
+        self.runs
+    }
+
+    /// The seed.
+    ///
+    /// ```
+    /// assert_eq!(indstat::composite::Uncertainty::new(9, 1)?.seed(), 1);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The weight noise.
+    ///
+    /// ```
+    /// assert_eq!(indstat::composite::Uncertainty::new(9, 1)?.weight_noise().to_string(), "0.25");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn weight_noise(&self) -> Decimal {
+        self.weight_noise
+    }
+
+    /// The alternative normalisers.
+    ///
+    /// ```
+    /// assert!(indstat::composite::Uncertainty::new(9, 1)?.normalisers().is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn normalisers(&self) -> &[Normaliser] {
+        &self.normalisers
+    }
+
+    /// The alternative aggregators.
+    ///
+    /// ```
+    /// assert!(indstat::composite::Uncertainty::new(9, 1)?.aggregators().is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn aggregators(&self) -> &[Aggregator] {
+        &self.aggregators
+    }
+}
+
+/// The parameters one Monte Carlo run used (COINr issue #31: return them).
+///
+/// ```
+/// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+/// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+/// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+/// # let data = Data::new([a.clone(), b.clone()])?
+/// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(2)))])?
+/// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(1)))])?;
+/// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+/// let u = index.uncertainty(&data, &Uncertainty::new(3, 1)?)?;
+/// assert_eq!(u.runs().len(), 3);
+/// assert_eq!(u.runs()[0].weights().len(), 2); // x and y (the root's weight is not used)
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunParameters {
+    weights: Vec<(IndicatorCode, Decimal)>,
+    normaliser: Option<Normaliser>,
+    aggregator: Option<Aggregator>,
+}
+
+impl RunParameters {
+    /// The nominal weights used, by node.
+    ///
+    /// See [`RunParameters`].
+    pub fn weights(&self) -> &[(IndicatorCode, Decimal)] {
+        &self.weights
+    }
+
+    /// The normaliser drawn, if alternatives were given.
+    ///
+    /// See [`RunParameters`].
+    pub fn normaliser(&self) -> Option<&Normaliser> {
+        self.normaliser.as_ref()
+    }
+
+    /// The aggregator drawn, if alternatives were given.
+    ///
+    /// See [`RunParameters`].
+    pub fn aggregator(&self) -> Option<Aggregator> {
+        self.aggregator
+    }
+}
+
+/// One entity's rank under uncertainty: the nominal rank, the median, and
+/// the 5th and 95th percentiles of its rank over the runs (type-7
+/// quantiles), over the runs in which it was ranked.
+///
+/// See [`Composite::uncertainty`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankInterval {
+    entity: EntityId,
+    nominal: Option<u32>,
+    median: Option<Decimal>,
+    q05: Option<Decimal>,
+    q95: Option<Decimal>,
+    ranked_runs: u32,
+}
+
+impl RankInterval {
+    /// The entity.
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn entity(&self) -> &EntityId {
+        &self.entity
+    }
+
+    /// The rank under the nominal weights and methods.
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn nominal(&self) -> Option<u32> {
+        self.nominal
+    }
+
+    /// The median rank over the runs.
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn median(&self) -> Option<Decimal> {
+        self.median
+    }
+
+    /// The 5th percentile of the rank (the better end).
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn q05(&self) -> Option<Decimal> {
+        self.q05
+    }
+
+    /// The 95th percentile of the rank (the worse end).
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn q95(&self) -> Option<Decimal> {
+        self.q95
+    }
+
+    /// In how many runs the entity had a rank.
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn ranked_runs(&self) -> u32 {
+        self.ranked_runs
+    }
+}
+
+/// The result of [`Composite::uncertainty`]: an interval per entity and the
+/// parameters of every run.
+///
+/// See [`Composite::uncertainty`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UncertaintyResult {
+    intervals: Vec<RankInterval>,
+    runs: Vec<RunParameters>,
+}
+
+impl UncertaintyResult {
+    /// The intervals, in the data's entity order.
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn intervals(&self) -> &[RankInterval] {
+        &self.intervals
+    }
+
+    /// The interval of one entity.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownEntity`].
+    ///
+    /// See [`Composite::uncertainty`].
+    pub fn interval(&self, entity: &EntityId) -> Result<&RankInterval> {
+        self.intervals
+            .iter()
+            .find(|i| &i.entity == entity)
+            .ok_or_else(|| Error::UnknownEntity {
+                entity: entity.to_string(),
+            })
+    }
+
+    /// The parameters of every run, in order.
+    ///
+    /// See [`RunParameters`].
+    pub fn runs(&self) -> &[RunParameters] {
+        &self.runs
+    }
+}
+
+/// What it takes for one indicator (see [`Composite::what_would_it_take`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Needed {
+    /// The entity already ranks at the target or better.
+    Already,
+    /// This value of the indicator, the others held fixed, reaches the target.
+    Value {
+        /// The value needed, in the indicator's units.
+        value: Decimal,
+        /// The change from the current value (negative for a lower-is-better
+        /// indicator).
+        change: Decimal,
+    },
+    /// Not reachable by this indicator alone, even at the best value observed
+    /// in the data.
+    NotReachable {
+        /// The best value observed, which was tried.
+        best: Decimal,
+    },
+}
+
+/// One row of the what-would-it-take table.
+///
+/// See [`Composite::what_would_it_take`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Improvement {
+    indicator: IndicatorCode,
+    current: Option<Decimal>,
+    needed: Needed,
+}
+
+impl Improvement {
+    /// The indicator.
+    ///
+    /// See [`Composite::what_would_it_take`].
+    pub fn indicator(&self) -> &IndicatorCode {
+        &self.indicator
+    }
+
+    /// The entity's current value (`None` if missing: the search then
+    /// starts from the worst value observed).
+    ///
+    /// See [`Composite::what_would_it_take`].
+    pub fn current(&self) -> Option<Decimal> {
+        self.current
+    }
+
+    /// What is needed.
+    ///
+    /// See [`Composite::what_would_it_take`].
+    pub fn needed(&self) -> &Needed {
+        &self.needed
+    }
+}
+
+impl Composite {
+    /// Rank uncertainty by seeded Monte Carlo (Saisana, Saltelli and Tarantola
+    /// 2005): in each run every weight below the root is multiplied by a
+    /// factor uniform in `[1 − noise, 1 + noise]`, and a normaliser and an
+    /// aggregator are drawn from the alternatives if given; the index is
+    /// recomputed and ranked. Each entity gets its median rank and 5th–95th
+    /// percentile interval. The same seed gives the same result.
+    ///
+    /// # Errors
+    ///
+    /// As [`Composite::compute`], for any run (a drawn geometric mean over a
+    /// zero fails the analysis rather than skipping the run).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::composite::*;
+    /// use indstat::EntityId;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let zones = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
+    /// let tree = Tree::new(vec![
+    ///     Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?,
+    /// ])?;
+    /// let col = |v: [i64; 3]| zones.iter().cloned().zip(v.map(|x| Some(x.into()))).collect::<Vec<_>>();
+    /// let data = Data::new(zones.clone())?
+    ///     .with_indicator("x".parse()?, col([10, 0, 6]))?
+    ///     .with_indicator("y".parse()?, col([0, 10, 5]))?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::min_max(dec!(0), dec!(1))?, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(200, 42)?.with_weight_noise(dec!(0.5))?)?;
+    /// let c = u.interval(&zones[2])?;
+    /// assert_eq!(c.nominal(), Some(1));
+    /// assert!(c.q95() >= c.median() && c.median() >= c.q05());
+    /// // Same seed, same answer.
+    /// assert_eq!(u, index.uncertainty(&data, &Uncertainty::new(200, 42)?.with_weight_noise(dec!(0.5))?)?);
+    /// assert!(u.interval(&EntityId::new("zz")?).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn uncertainty(&self, data: &Data, settings: &Uncertainty) -> Result<UncertaintyResult> {
+        let nominal = self.compute(data)?;
+        let tree = self.tree();
+        let leaves: Vec<usize> = (0..tree.nodes().len())
+            .filter(|&i| tree.children(i).is_empty())
+            .collect();
+        // Normalisation does not depend on weights: once per alternative.
+        let normalise_all = |spec: &super::Spec| -> Result<BTreeMap<usize, Vec<Option<Decimal>>>> {
+            leaves
+                .iter()
+                .map(|&i| {
+                    let node = tree.node_at(i).ok_or_else(|| Error::UnknownCode {
+                        code: i.to_string(),
+                        context: "the indicator tree".to_owned(),
+                    })?;
+                    let (col, _) = normalise(
+                        spec.normaliser_for(node.code()),
+                        node.code().as_str(),
+                        node.direction(),
+                        data.entities(),
+                        data.column(node.code())?,
+                    )?;
+                    Ok((i, col))
+                })
+                .collect()
+        };
+        let specs: Vec<super::Spec> = if settings.normalisers.is_empty() {
+            vec![self.spec().clone()]
+        } else {
+            settings
+                .normalisers
+                .iter()
+                .map(|n| self.spec().with_only_normaliser(n))
+                .collect()
+        };
+        let caches: Vec<BTreeMap<usize, Vec<Option<Decimal>>>> =
+            specs.iter().map(&normalise_all).collect::<Result<_>>()?;
+        let mut rng = SplitMix64::new(settings.seed);
+        let n = data.entities().len();
+        let mut samples: Vec<Vec<Decimal>> = vec![Vec::new(); n];
+        let mut runs = Vec::new();
+        let root = tree.root();
+        for _ in 0..settings.runs {
+            let mut weights = Vec::new();
+            for (i, node) in tree.nodes().iter().enumerate() {
+                if i == root {
+                    continue;
+                }
+                let u = rng.next_unit();
+                // factor = 1 + noise·(2u − 1), in [1 − noise, 1 + noise).
+                let factor = add(
+                    Decimal::ONE,
+                    mul(
+                        settings.weight_noise,
+                        sub(mul(Decimal::TWO, u)?, Decimal::ONE)?,
+                    )?,
+                )?;
+                weights.push((node.code().clone(), scale_weight(node.weight(), factor)?));
+            }
+            let run_tree = tree.with_weights(&weights)?;
+            let (k, normaliser) = if settings.normalisers.is_empty() {
+                (0, None)
+            } else {
+                let k = rng.next_below(settings.normalisers.len());
+                (k, settings.normalisers.get(k).cloned())
+            };
+            let spec = specs.get(k).cloned().unwrap_or_else(|| self.spec().clone());
+            let aggregator = if settings.aggregators.is_empty() {
+                None
+            } else {
+                settings
+                    .aggregators
+                    .get(rng.next_below(settings.aggregators.len()))
+                    .copied()
+            };
+            let spec = match aggregator {
+                Some(a) => spec.with_only_aggregator(a),
+                None => spec,
+            };
+            let results = compute_with(&run_tree, &spec, data, caches.get(k))?;
+            for (sample, r) in samples.iter_mut().zip(results.ranks()) {
+                if let Some(r) = r {
+                    sample.push(Decimal::from(*r));
+                }
+            }
+            runs.push(RunParameters {
+                weights,
+                normaliser,
+                aggregator,
+            });
+        }
+        let q = |s: &[Decimal], p: Decimal| -> Result<Option<Decimal>> {
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                quantile_sorted(s, p, QuantileMethod::Linear).map(Some)
+            }
+        };
+        let mut intervals = Vec::with_capacity(n);
+        for ((entity, mut sample), nominal_rank) in
+            data.entities().iter().zip(samples).zip(nominal.ranks())
+        {
+            sample.sort_unstable();
+            intervals.push(RankInterval {
+                entity: entity.clone(),
+                nominal: *nominal_rank,
+                median: q(&sample, Decimal::new(5, 1))?,
+                q05: q(&sample, Decimal::new(5, 2))?,
+                q95: q(&sample, Decimal::new(95, 2))?,
+                ranked_runs: u32::try_from(sample.len()).unwrap_or(u32::MAX),
+            });
+        }
+        Ok(UncertaintyResult { intervals, runs })
+    }
+
+    /// For `entity` and a target composite rank: for each indicator, the
+    /// smallest improvement (the others held fixed) that reaches the target
+    /// rank, or "not reachable by this indicator alone".
+    ///
+    /// The search runs from the current value (the worst observed if
+    /// missing) to the best value observed in the data, in steps of `step`
+    /// (default: one unit of the indicator's finest decimal place, 0.01 for
+    /// values given to two places), by bisection over whole steps: it assumes
+    /// the entity's rank does not worsen as its value improves, which holds
+    /// for every normaliser and aggregator here except Copeland and
+    /// z-scores in rare configurations. Values beyond the best observed are
+    /// not tried, since a min-max or goalpost scale would then move with them.
+    ///
+    /// # Errors
+    ///
+    /// As [`Composite::compute`]; [`Error::UnknownEntity`];
+    /// [`Error::InvalidRank`] for a target of 0; [`Error::InvalidParameter`]
+    /// for a step that is not positive.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::composite::*;
+    /// use indstat::EntityId;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let zones = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
+    /// let tree = Tree::new(vec![
+    ///     Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?,
+    /// ])?;
+    /// let col = |v: [i64; 3]| zones.iter().cloned().zip(v.map(|x| Some(x.into()))).collect::<Vec<_>>();
+    /// let data = Data::new(zones.clone())?
+    ///     .with_indicator("x".parse()?, col([10, 0, 5]))?
+    ///     .with_indicator("y".parse()?, col([10, 4, 0]))?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::min_max(dec!(0), dec!(1))?, Aggregator::Arithmetic));
+    /// // Normalised, a = (1 + 1)/2 = 1, c = (0.5 + 0)/2 = 0.25, b = (0 + 0.4)/2 = 0.2.
+    /// // For b to rank 2nd: x = 2 (then c's x scores 3/8, 0.1875 < 0.2) or y = 5 (5/10 / 2 = 0.25, a tie).
+    /// let table = index.what_would_it_take(&data, &zones[1], 2, None)?;
+    /// assert_eq!(table[0].needed(), &Needed::Value { value: dec!(2), change: dec!(2) });
+    /// assert_eq!(table[1].needed(), &Needed::Value { value: dec!(5), change: dec!(1) });
+    /// // For c to rank 1st, neither indicator alone is enough.
+    /// let table = index.what_would_it_take(&data, &zones[2], 1, None)?;
+    /// assert_eq!(table[0].needed(), &Needed::NotReachable { best: dec!(10) });
+    /// assert!(index.what_would_it_take(&data, &zones[2], 0, None).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn what_would_it_take(
+        &self,
+        data: &Data,
+        entity: &EntityId,
+        target: u32,
+        step: Option<Decimal>,
+    ) -> Result<Vec<Improvement>> {
+        if target == 0 {
+            return Err(Error::InvalidRank {
+                rank: "0".to_owned(),
+                reason: "ranks start at 1".to_owned(),
+            });
+        }
+        if let Some(s) = step {
+            if s <= Decimal::ZERO {
+                return Err(Error::InvalidParameter {
+                    name: "step",
+                    value: s.to_string(),
+                    reason: "the search step must be positive",
+                });
+            }
+        }
+        let reaches = |d: &Data| -> Result<bool> {
+            let r = self.compute(d)?.rank(entity)?;
+            Ok(r.is_some_and(|r| r <= target))
+        };
+        let already = reaches(data)?;
+        let mut table = Vec::new();
+        for node in self.tree().leaves() {
+            let code = node.code();
+            let column = data.column(code)?;
+            let current = data.value(entity, code)?;
+            if already {
+                table.push(Improvement {
+                    indicator: code.clone(),
+                    current,
+                    needed: Needed::Already,
+                });
+                continue;
+            }
+            let present = column.iter().flatten();
+            let (best, worst) = match node.direction() {
+                Direction::HigherIsBetter => (present.clone().max(), present.min()),
+                Direction::LowerIsBetter => (present.clone().min(), present.max()),
+            };
+            let (Some(&best), Some(&worst)) = (best, worst) else {
+                return Err(Error::AllMissing {
+                    what: code.to_string(),
+                    count: column.len(),
+                });
+            };
+            let start = current.unwrap_or(worst);
+            let scale = column
+                .iter()
+                .flatten()
+                .map(Decimal::scale)
+                .max()
+                .unwrap_or(0);
+            let unit = step.unwrap_or_else(|| Decimal::new(1, scale));
+            let distance = sub(best, start)?.abs();
+            let steps = u64::try_from(div(distance, unit)?.ceil())
+                .map_err(|_| Error::overflow("divide", distance, unit))?;
+            let value_at = |k: u64| -> Result<Decimal> {
+                let moved = mul(Decimal::from(k), unit)?;
+                Ok(match node.direction() {
+                    Direction::HigherIsBetter => add(start, moved)?.min(best),
+                    Direction::LowerIsBetter => sub(start, moved)?.max(best),
+                })
+            };
+            let mut trial = data.clone();
+            let mut try_at = |k: u64| -> Result<bool> {
+                trial.set(entity, code, Some(value_at(k)?))?;
+                reaches(&trial)
+            };
+            let needed = if steps == 0 || !try_at(steps)? {
+                Needed::NotReachable { best }
+            } else {
+                // try_at(lo) is false (or lo = 0 untested), try_at(hi) is true.
+                let (mut lo, mut hi) = (0u64, steps);
+                while hi.saturating_sub(lo) > 1 {
+                    let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
+                    if try_at(mid)? {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                if lo == 0 && current.is_none() && try_at(0)? {
+                    hi = 0;
+                }
+                let value = value_at(hi)?;
+                Needed::Value {
+                    value,
+                    change: sub(value, current.unwrap_or(worst))?,
+                }
+            };
+            table.push(Improvement {
+                indicator: code.clone(),
+                current,
+                needed,
+            });
+        }
+        Ok(table)
+    }
+}

@@ -1,0 +1,250 @@
+//! The sort behind every rank: present values in rank order, ties by input
+//! position, on order-preserving integer keys (`../shared/perf/README.md`
+//! §4–5) rather than `Decimal` comparisons.
+//!
+//! Every value is brought to the largest scale in the cross-section (so `1004`
+//! and `1004.00` get one key, and `-0.5` sorts below `-0.25`), its signed
+//! scaled mantissa is mapped to an unsigned integer by flipping the sign bit
+//! (which preserves order for negatives), inverted for a descending order, and
+//! packed above the input position. A plain integer sort then gives the rank
+//! order with ties in input order, in both directions, as pandas' `first` and
+//! polars' `ordinal` need. When the scaled values do not fit 64 bits the key is
+//! 128 bits wide; when they do not fit 128 bits (a value near `Decimal::MAX`
+//! beside one with 28 decimal places) the sort compares `Decimal`s instead.
+
+use rust_decimal::Decimal;
+
+use super::Order;
+
+/// The present values in rank order.
+pub(crate) struct Sorted {
+    /// Input positions, by value in the order asked for, equal values by position.
+    pub(crate) positions: Vec<usize>,
+    /// Whether each entry starts a new group of equal values.
+    pub(crate) starts_group: Vec<bool>,
+}
+
+/// The positions of the present (`Some`) values, in rank order: by value in
+/// `order`, equal values by position, with the boundaries of tied groups
+/// found from the sorted keys (sequentially, without going back to the
+/// values).
+pub(crate) fn sort(values: &[Option<Decimal>], order: Order) -> Sorted {
+    let scale = max_scale(values);
+    if let Some(sorted) = sort_u64_keys(values, scale, order) {
+        return sorted;
+    }
+    if let Some(sorted) = sort_u128_keys(values, scale, order) {
+        return sorted;
+    }
+    let pairs = sort_pairs(values, order);
+    let starts_group = group_starts(pairs.iter().map(|(v, _)| *v));
+    Sorted {
+        positions: pairs.into_iter().map(|(_, p)| p).collect(),
+        starts_group,
+    }
+}
+
+/// The largest scale among the present values: the common scale of the keys.
+fn max_scale(values: &[Option<Decimal>]) -> u32 {
+    values
+        .iter()
+        .flatten()
+        .map(Decimal::scale)
+        .max()
+        .unwrap_or(0)
+}
+
+/// `true` where a key differs from the one before.
+fn group_starts<K: PartialEq>(keys: impl Iterator<Item = K>) -> Vec<bool> {
+    let mut previous: Option<K> = None;
+    keys.map(|k| {
+        let starts = previous.as_ref() != Some(&k);
+        previous = Some(k);
+        starts
+    })
+    .collect()
+}
+
+/// The positions only (tests).
+#[cfg(test)]
+fn sorted_positions(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
+    sort(values, order).positions
+}
+
+/// `value` as an integer count of `10^-scale`, if that fits an `i128`.
+fn scaled(value: &Decimal, scale: u32) -> Option<i128> {
+    let shift = scale.checked_sub(value.scale())?;
+    10i128
+        .checked_pow(shift)
+        .and_then(|factor| value.mantissa().checked_mul(factor))
+}
+
+/// Order-preserving 64-bit key, packed with the position into one u64 when
+/// the keys' range and the positions fit 64 bits together (typical data: a
+/// range of 2^40 units and 2^20 positions), else into a u128.
+// Shifts are by less than the width (checked below); `^`, `!` and the
+// subtraction of the minimum key (keys ≥ min) cannot overflow.
+#[allow(clippy::arithmetic_side_effects)]
+fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option<Sorted> {
+    let mut keys: Vec<(u64, usize)> = Vec::with_capacity(values.len());
+    let (mut min, mut max) = (u64::MAX, 0u64);
+    for (position, value) in values.iter().enumerate() {
+        if let Some(value) = value {
+            let signed = i64::try_from(scaled(value, scale)?).ok()?;
+            let key = (signed as u64) ^ (1 << 63);
+            let key = match order {
+                Order::Ascending => key,
+                Order::Descending => !key,
+            };
+            min = min.min(key);
+            max = max.max(key);
+            keys.push((key, position));
+        }
+    }
+    let range_bits = 64 - max.saturating_sub(min).leading_zeros();
+    let position_bits = 64 - (values.len() as u64).leading_zeros();
+    if range_bits + position_bits <= 64 && position_bits < 64 {
+        let mut packed: Vec<u64> = keys
+            .into_iter()
+            .map(|(k, p)| ((k - min).checked_shl(position_bits).unwrap_or(0)) | p as u64)
+            .collect();
+        packed.sort_unstable();
+        let mask = (1u64 << position_bits) - 1;
+        return Some(Sorted {
+            starts_group: group_starts(
+                packed
+                    .iter()
+                    .map(|k| k.checked_shr(position_bits).unwrap_or(0)),
+            ),
+            positions: packed.into_iter().map(|k| (k & mask) as usize).collect(),
+        });
+    }
+    let mut packed: Vec<u128> = keys
+        .into_iter()
+        .map(|(k, p)| (u128::from(k) << 64) | p as u128)
+        .collect();
+    packed.sort_unstable();
+    // The high half is the value's key, the low half a position taken from a usize above.
+    Some(Sorted {
+        starts_group: group_starts(packed.iter().map(|k| k >> 64)),
+        positions: packed.into_iter().map(|k| k as u64 as usize).collect(),
+    })
+}
+
+/// Order-preserving 128-bit key beside the position.
+// `^` and `!` cannot overflow.
+#[allow(clippy::arithmetic_side_effects)]
+fn sort_u128_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option<Sorted> {
+    let mut keys = Vec::with_capacity(values.len());
+    for (position, value) in values.iter().enumerate() {
+        if let Some(value) = value {
+            let key = (scaled(value, scale)? as u128) ^ (1 << 127);
+            let key = match order {
+                Order::Ascending => key,
+                Order::Descending => !key,
+            };
+            keys.push((key, position));
+        }
+    }
+    keys.sort_unstable();
+    Some(Sorted {
+        starts_group: group_starts(keys.iter().map(|(k, _)| *k)),
+        positions: keys.into_iter().map(|(_, position)| position).collect(),
+    })
+}
+
+/// The slow path: `Decimal` comparisons (exact at any scale).
+fn sort_pairs(values: &[Option<Decimal>], order: Order) -> Vec<(Decimal, usize)> {
+    let mut present: Vec<(Decimal, usize)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(position, value)| value.map(|v| (v, position)))
+        .collect();
+    present.sort_unstable_by(|(a, i), (b, j)| {
+        let by_value = match order {
+            Order::Ascending => a.cmp(b),
+            Order::Descending => b.cmp(a),
+        };
+        by_value.then(i.cmp(j))
+    });
+    present
+}
+
+fn sort_by_comparison(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
+    sort_pairs(values, order)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// The naive baseline the benchmark compares against: a comparison sort of
+/// `(Decimal, position)` pairs. Exposed for the bench only.
+#[doc(hidden)]
+pub fn sorted_positions_by_comparison(values: &[Option<Decimal>], descending: bool) -> Vec<usize> {
+    let order = if descending {
+        Order::Descending
+    } else {
+        Order::Ascending
+    };
+    sort_by_comparison(values, order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn all_paths(values: &[Option<Decimal>], order: Order) -> [Vec<usize>; 3] {
+        let scale = max_scale(values);
+        [
+            sort_u64_keys(values, scale, order)
+                .map_or_else(|| sort_by_comparison(values, order), |s| s.positions),
+            sort_u128_keys(values, scale, order)
+                .map_or_else(|| sort_by_comparison(values, order), |s| s.positions),
+            sort_by_comparison(values, order),
+        ]
+    }
+
+    #[test]
+    fn negatives_and_mixed_scales_sort_as_numbers() {
+        let values = [
+            Some(dec!(-0.5)),
+            Some(dec!(1004)),
+            None,
+            Some(dec!(-0.25)),
+            Some(dec!(1004.00)),
+            Some(dec!(0)),
+            Some(dec!(-1004.001)),
+            Some(dec!(0.0001)),
+        ];
+        for paths in [all_paths(&values, Order::Ascending)] {
+            for p in paths {
+                assert_eq!(p, [6, 0, 3, 5, 7, 1, 4]);
+            }
+        }
+        for p in all_paths(&values, Order::Descending) {
+            assert_eq!(p, [1, 4, 7, 5, 3, 0, 6]);
+        }
+    }
+
+    #[test]
+    fn wide_values_take_the_wide_or_slow_path() {
+        // 2^70 needs the 128-bit key; MAX beside 28 decimal places needs comparisons.
+        let wide = [
+            Some(Decimal::from(1u128 << 70)),
+            Some(dec!(-1)),
+            Some(dec!(0.5)),
+        ];
+        assert!(sort_u64_keys(&wide, 1, Order::Ascending).is_none());
+        assert_eq!(sorted_positions(&wide, Order::Ascending), [1, 2, 0]);
+        let huge = [
+            Some(Decimal::MAX),
+            Some(Decimal::MIN),
+            Some(Decimal::new(1, 28)),
+            Some(Decimal::ZERO),
+        ];
+        assert!(sort_u128_keys(&huge, 28, Order::Ascending).is_none());
+        assert_eq!(sorted_positions(&huge, Order::Ascending), [1, 3, 2, 0]);
+        assert_eq!(sorted_positions(&huge, Order::Descending), [0, 2, 3, 1]);
+    }
+}

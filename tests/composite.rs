@@ -1,0 +1,539 @@
+//! Composite indices on small matrices worked by hand with the formulas of
+//! COINr's `R/normalise.R` and `R/aggregate.R` (domain.md A1): every expected
+//! value below is derived in the comment beside it. Then bad input, each a
+//! typed error, and the Monte Carlo's determinism.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
+use indstat::composite::{
+    Aggregator, Composite, Data, Needed, Node, Normaliser, Spec, Step, Tree, Uncertainty,
+};
+use indstat::{Direction, EntityId, Error, IndicatorCode};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn id(s: &str) -> EntityId {
+    EntityId::new(s).unwrap()
+}
+
+fn code(s: &str) -> IndicatorCode {
+    IndicatorCode::new(s).unwrap()
+}
+
+/// a, b, c, d on x1 (higher is better), x2 (lower is better), x3 (b missing).
+fn matrix() -> (Tree, Data) {
+    let tree = Tree::new(vec![
+        Node::new("index", None, dec!(1)).unwrap(),
+        Node::new("x1", Some("index"), dec!(1)).unwrap(),
+        Node::new("x2", Some("index"), dec!(1))
+            .unwrap()
+            .with_direction(Direction::LowerIsBetter),
+        Node::new("x3", Some("index"), dec!(1)).unwrap(),
+    ])
+    .unwrap();
+    let e = ["a", "b", "c", "d"].map(id);
+    let col = |v: [Option<i64>; 4]| {
+        e.iter()
+            .cloned()
+            .zip(v.map(|x| x.map(Decimal::from)))
+            .collect::<Vec<_>>()
+    };
+    let data = Data::new(e.clone())
+        .unwrap()
+        .with_indicator(code("x1"), col([Some(2), Some(4), Some(6), Some(10)]))
+        .unwrap()
+        .with_indicator(code("x2"), col([Some(30), Some(10), Some(20), Some(40)]))
+        .unwrap()
+        .with_indicator(code("x3"), col([Some(5), None, Some(1), Some(3)]))
+        .unwrap();
+    (tree, data)
+}
+
+fn scores(results: &indstat::composite::Results, node: &str) -> Vec<Option<Decimal>> {
+    ["a", "b", "c", "d"]
+        .map(|e| {
+            results
+                .score(&id(e), &code(node))
+                .unwrap()
+                .map(|v| v.round_dp(20))
+        })
+        .to_vec()
+}
+
+fn d(v: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
+    v.iter().map(|x| x.map(|x| x.round_dp(20))).collect()
+}
+
+#[test]
+fn min_max_arithmetic_with_reweighting_by_hand() {
+    let (tree, data) = matrix();
+    let r = Composite::new(
+        tree,
+        Spec::new(
+            Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+            Aggregator::Arithmetic,
+        ),
+    )
+    .compute(&data)
+    .unwrap();
+    // x1: (x − 2)/8 → 0, 0.25, 0.5, 1.
+    assert_eq!(
+        scores(&r, "x1"),
+        d(&[
+            Some(dec!(0)),
+            Some(dec!(0.25)),
+            Some(dec!(0.5)),
+            Some(dec!(1))
+        ])
+    );
+    // x2 lower is better: (max − x)/(max − min) = (40 − x)/30 → 1/3, 1, 2/3, 0.
+    let third = dec!(1) / dec!(3);
+    assert_eq!(
+        scores(&r, "x2"),
+        d(&[
+            Some(third),
+            Some(dec!(1)),
+            Some(dec!(2) / dec!(3)),
+            Some(dec!(0))
+        ])
+    );
+    // Index: a (0 + 1/3 + 1)/3 = 4/9; b re-weighted over x1, x2: (0.25 + 1)/2 = 0.625;
+    // c (0.5 + 2/3 + 0)/3 = 7/18; d (1 + 0 + 0.5)/3 = 0.5.
+    assert_eq!(
+        scores(&r, "index"),
+        d(&[
+            Some(dec!(4) / dec!(9)),
+            Some(dec!(0.625)),
+            Some(dec!(7) / dec!(18)),
+            Some(dec!(0.5))
+        ])
+    );
+    let ranks: Vec<_> = ["a", "b", "c", "d"]
+        .map(|e| r.rank(&id(e)).unwrap())
+        .to_vec();
+    assert_eq!(ranks, [Some(3), Some(1), Some(4), Some(2)]);
+    // The log records each step's parameters, in order.
+    let steps: Vec<Step> = r.log().iter().map(|e| e.step()).collect();
+    assert_eq!(
+        steps,
+        [
+            Step::Normalise,
+            Step::Normalise,
+            Step::Normalise,
+            Step::Weight,
+            Step::Aggregate,
+            Step::Rank
+        ]
+    );
+    assert!(r.log()[1].detail().contains("LowerIsBetter"));
+    assert!(r.log()[3].detail().contains("x1 0.333333"));
+}
+
+#[test]
+fn coverage_rule_excludes_and_logs() {
+    let (tree, data) = matrix();
+    let spec = Spec::new(
+        Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+        Aggregator::Arithmetic,
+    )
+    .with_min_coverage(dec!(1))
+    .unwrap();
+    let r = Composite::new(tree, spec).compute(&data).unwrap();
+    assert_eq!(r.rank(&id("b")).unwrap(), None);
+    assert_eq!(r.rank(&id("d")).unwrap(), Some(1));
+    let cov: Vec<_> = r
+        .log()
+        .iter()
+        .filter(|e| e.step() == Step::Coverage)
+        .collect();
+    assert_eq!(cov.len(), 1);
+    assert_eq!(cov[0].entity(), Some(&id("b")));
+    assert!(cov[0].to_string().contains("2 of 3 children present"));
+}
+
+#[test]
+fn normalisers_by_hand() {
+    let (tree, data) = matrix();
+    let run = |n: Normaliser| {
+        let spec =
+            Spec::new(Normaliser::Rank, Aggregator::Arithmetic).with_normaliser(code("x1"), n);
+        let r = Composite::new(tree.clone(), spec).compute(&data).unwrap();
+        scores(&r, "x1")
+    };
+    let s = |v: [&str; 4]| {
+        v.map(|x| Some(x.parse::<Decimal>().unwrap().round_dp(20)))
+            .to_vec()
+    };
+    // Goalposts [0, 8] × 100: 100·clamp(x/8, 0, 1).
+    assert_eq!(
+        run(Normaliser::goalposts(dec!(0), dec!(8), dec!(100)).unwrap()),
+        s(["25", "50", "75", "100"])
+    );
+    // Distance to target 8, capped: (x − 2)/6.
+    let t = run(Normaliser::DistanceToTarget {
+        target: dec!(8),
+        cap: true,
+    });
+    assert_eq!(
+        t,
+        d(&[
+            Some(dec!(0)),
+            Some(dec!(1) / dec!(3)),
+            Some(dec!(2) / dec!(3)),
+            Some(dec!(1))
+        ])
+    );
+    // Distance to reference c (x = 6): 1 − (6 − x)/4, uncapped.
+    assert_eq!(
+        run(Normaliser::DistanceToReference {
+            entity: id("c"),
+            cap: false
+        }),
+        s(["0", "0.5", "1", "2"])
+    );
+    // Distance to max: 1 − (10 − x)/8.
+    assert_eq!(run(Normaliser::DistanceToMax), s(["0", "0.25", "0.5", "1"]));
+    // Rank (ties min) and percentile (rank − 1)/(n − 1).
+    assert_eq!(run(Normaliser::Rank), s(["1", "2", "3", "4"]));
+    let p = run(Normaliser::Percentile);
+    assert_eq!(
+        p,
+        d(&[
+            Some(dec!(0)),
+            Some(dec!(1) / dec!(3)),
+            Some(dec!(2) / dec!(3)),
+            Some(dec!(1))
+        ])
+    );
+    // z-score: mean 5.5, sample sd √(35/3); a: −3.5/√(35/3) = −√1.05 = −1.0246950765959598…
+    let z = run(Normaliser::ZScore {
+        mean: dec!(0),
+        sd: dec!(1),
+    });
+    assert_eq!(z[0].unwrap().round_dp(15), dec!(-1.024695076595960));
+    let total: Decimal = z.iter().flatten().sum();
+    assert!(total.abs() < dec!(1e-18));
+    // Goalposts for a lower-is-better indicator: (x − U)/(L − U), L = 10, U = 40.
+    let spec = Spec::new(Normaliser::Rank, Aggregator::Arithmetic).with_normaliser(
+        code("x2"),
+        Normaliser::goalposts(dec!(10), dec!(40), dec!(1)).unwrap(),
+    );
+    let r = Composite::new(tree, spec).compute(&data).unwrap();
+    assert_eq!(scores(&r, "x2")[0], Some((dec!(1) / dec!(3)).round_dp(20)));
+}
+
+/// One entity per row, identity normalisation (goalposts [0, 100] × 100).
+fn two_indicators(
+    rows: &[(&str, i64, i64)],
+    aggregator: Aggregator,
+) -> Result<indstat::composite::Results, Error> {
+    let tree = Tree::new(vec![
+        Node::new("i", None, dec!(1))?,
+        Node::new("u", Some("i"), dec!(1))?,
+        Node::new("v", Some("i"), dec!(1))?,
+    ])?;
+    let e: Vec<EntityId> = rows.iter().map(|r| id(r.0)).collect();
+    let data = Data::new(e.clone())?
+        .with_indicator(
+            code("u"),
+            e.iter()
+                .cloned()
+                .zip(rows.iter().map(|r| Some(Decimal::from(r.1)))),
+        )?
+        .with_indicator(
+            code("v"),
+            e.iter()
+                .cloned()
+                .zip(rows.iter().map(|r| Some(Decimal::from(r.2)))),
+        )?;
+    let spec = Spec::new(
+        Normaliser::goalposts(dec!(0), dec!(100), dec!(100))?,
+        aggregator,
+    );
+    Composite::new(tree, spec).compute(&data)
+}
+
+#[test]
+fn geometric_harmonic_and_copeland_by_hand() {
+    // Geometric mean of 4 and 9 with equal weights: 6. Harmonic of 4 and 12: 2/(1/4 + 1/12) = 6.
+    let g = two_indicators(&[("a", 4, 9), ("b", 50, 50)], Aggregator::Geometric).unwrap();
+    assert_eq!(
+        g.composite(&id("a")).unwrap().unwrap().round_dp(18),
+        dec!(6)
+    );
+    let h = two_indicators(&[("a", 4, 12), ("b", 50, 50)], Aggregator::Harmonic).unwrap();
+    assert_eq!(
+        h.composite(&id("a")).unwrap().unwrap().round_dp(24),
+        dec!(6)
+    );
+    // A zero in a geometric mean: a typed error naming entity, indicator and value.
+    let err = two_indicators(&[("a", 0, 9), ("b", 50, 50)], Aggregator::Geometric).unwrap_err();
+    assert_eq!(
+        err,
+        Error::AggregationDomain {
+            operation: "a geometric mean",
+            requirement: "values above zero",
+            entity: "a".into(),
+            indicator: "u".into(),
+            value: "0".into(),
+        }
+    );
+    // Copeland, three indicators, equal weights: a (3,1,2), b (2,2,2), c (1,3,1).
+    // a vs b: one win, one loss, one tie → 0; a vs c: two wins → +1; so a = 1.
+    // b vs c: two wins → +1, so b = 1; c loses both: −2.
+    let tree = Tree::new(vec![
+        Node::new("i", None, dec!(1)).unwrap(),
+        Node::new("x", Some("i"), dec!(1)).unwrap(),
+        Node::new("y", Some("i"), dec!(1)).unwrap(),
+        Node::new("z", Some("i"), dec!(1)).unwrap(),
+    ])
+    .unwrap();
+    let e = ["a", "b", "c"].map(id);
+    let col = |v: [i64; 3]| {
+        e.iter()
+            .cloned()
+            .zip(v.map(|x| Some(Decimal::from(x))))
+            .collect::<Vec<_>>()
+    };
+    let data = Data::new(e.clone())
+        .unwrap()
+        .with_indicator(code("x"), col([3, 2, 1]))
+        .unwrap()
+        .with_indicator(code("y"), col([1, 2, 3]))
+        .unwrap()
+        .with_indicator(code("z"), col([2, 2, 1]))
+        .unwrap();
+    let spec = Spec::new(
+        Normaliser::goalposts(dec!(0), dec!(100), dec!(100)).unwrap(),
+        Aggregator::Copeland,
+    );
+    let r = Composite::new(tree, spec).compute(&data).unwrap();
+    let got: Vec<_> = e.iter().map(|x| r.composite(x).unwrap().unwrap()).collect();
+    assert_eq!(got, [dec!(1), dec!(1), dec!(-2)]);
+    assert_eq!(r.rank(&e[1]).unwrap(), Some(1)); // tied with a
+    assert_eq!(r.rank(&e[2]).unwrap(), Some(3));
+}
+
+#[test]
+fn weights_renormalise_per_group_and_override_per_level() {
+    let tree = Tree::new(vec![
+        Node::new("index", None, dec!(1)).unwrap(),
+        Node::new("d1", Some("index"), dec!(20)).unwrap(),
+        Node::new("d2", Some("index"), dec!(30)).unwrap(),
+        Node::new("a", Some("d1"), dec!(0.8)).unwrap(),
+        Node::new("b", Some("d1"), dec!(1.2)).unwrap(),
+        Node::new("c", Some("d2"), dec!(5)).unwrap(),
+    ])
+    .unwrap();
+    assert_eq!(tree.group_weight(&code("d2")).unwrap(), dec!(0.6));
+    assert_eq!(tree.group_weight(&code("b")).unwrap(), dec!(0.6));
+    assert_eq!(tree.group_weight(&code("c")).unwrap(), dec!(1));
+    let t2 = tree
+        .with_level_weights(2, &[(code("d1"), dec!(1)), (code("d2"), dec!(1))])
+        .unwrap();
+    assert_eq!(t2.group_weight(&code("d1")).unwrap(), dec!(0.5));
+    assert_eq!(t2.group_weight(&code("b")).unwrap(), dec!(0.6)); // level 1 untouched
+    assert!(matches!(
+        tree.with_level_weights(2, &[(code("a"), dec!(1))]),
+        Err(Error::InvalidParameter { .. })
+    ));
+}
+
+#[test]
+fn bad_input_is_a_typed_error_naming_the_culprit() {
+    let n = |c: &str, p: Option<&str>, w: Decimal| Node::new(c, p, w).unwrap();
+    assert!(matches!(Tree::new(vec![]), Err(Error::Empty { .. })));
+    assert_eq!(
+        Tree::new(vec![n("i", None, dec!(1)), n("i", None, dec!(1))]).unwrap_err(),
+        Error::DuplicateCode { code: "i".into() }
+    );
+    assert_eq!(
+        Tree::new(vec![n("i", None, dec!(1)), n("x", Some("y"), dec!(1))]).unwrap_err(),
+        Error::OrphanNode {
+            code: "x".into(),
+            parent: "y".into()
+        }
+    );
+    assert_eq!(
+        Tree::new(vec![
+            n("i", None, dec!(1)),
+            n("a", Some("b"), dec!(1)),
+            n("b", Some("a"), dec!(1))
+        ])
+        .unwrap_err(),
+        Error::TreeCycle {
+            path: "a -> b -> a".into()
+        }
+    );
+    assert_eq!(
+        Tree::new(vec![n("i", None, dec!(1)), n("j", None, dec!(1))]).unwrap_err(),
+        Error::RootCount {
+            roots: vec!["i".into(), "j".into()]
+        }
+    );
+    assert_eq!(
+        Node::new("x", Some("i"), dec!(-0.5)).unwrap_err(),
+        Error::NegativeWeight {
+            code: "x".into(),
+            weight: "-0.5".into()
+        }
+    );
+    assert_eq!(
+        Tree::new(vec![
+            n("i", None, dec!(1)),
+            n("x", Some("i"), dec!(0)),
+            n("y", Some("i"), dec!(0))
+        ])
+        .unwrap_err(),
+        Error::ZeroWeightSum { group: "i".into() }
+    );
+    assert!(matches!(Data::new([]), Err(Error::Empty { .. })));
+    assert_eq!(
+        Data::new([id("a"), id("a")]).unwrap_err(),
+        Error::DuplicateEntity { entity: "a".into() }
+    );
+    // Constant and all-missing indicators.
+    let tree = Tree::new(vec![n("i", None, dec!(1)), n("x", Some("i"), dec!(1))]).unwrap();
+    let e = [id("a"), id("b")];
+    let constant = Data::new(e.clone())
+        .unwrap()
+        .with_indicator(
+            code("x"),
+            [(id("a"), Some(dec!(3))), (id("b"), Some(dec!(3.0)))],
+        )
+        .unwrap();
+    let minmax = Composite::new(
+        tree.clone(),
+        Spec::new(
+            Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+            Aggregator::Arithmetic,
+        ),
+    );
+    assert_eq!(
+        minmax.compute(&constant).unwrap_err().to_string(),
+        "min-max cannot normalise x: all its values equal 3"
+    );
+    let missing = Data::new(e)
+        .unwrap()
+        .with_indicator(code("x"), [(id("a"), None)])
+        .unwrap();
+    assert_eq!(
+        minmax.compute(&missing).unwrap_err(),
+        Error::AllMissing {
+            what: "x".into(),
+            count: 2
+        }
+    );
+    // An indicator of the tree absent from the data.
+    let other = Data::new([id("a")]).unwrap();
+    assert!(matches!(
+        minmax.compute(&other),
+        Err(Error::UnknownCode { .. })
+    ));
+    // Rank cross-sections: empty, all missing, duplicates.
+    use indstat::rank::CrossSection;
+    assert!(matches!(
+        CrossSection::new(indstat::Unit::SCORE, []),
+        Err(Error::Empty { .. })
+    ));
+    assert!(matches!(
+        CrossSection::new(indstat::Unit::SCORE, [(id("a"), None)]),
+        Err(Error::AllMissing { .. })
+    ));
+}
+
+#[test]
+fn monte_carlo_is_seeded_and_brackets_the_nominal_rank() {
+    let (tree, data) = matrix();
+    let index = Composite::new(
+        tree,
+        Spec::new(
+            Normaliser::min_max(dec!(1), dec!(100)).unwrap(),
+            Aggregator::Arithmetic,
+        ),
+    );
+    let settings = Uncertainty::new(300, 7)
+        .unwrap()
+        .with_aggregators(vec![Aggregator::Arithmetic, Aggregator::Geometric])
+        .with_normalisers(vec![
+            Normaliser::min_max(dec!(1), dec!(100)).unwrap(),
+            Normaliser::Rank,
+        ]);
+    let a = index.uncertainty(&data, &settings).unwrap();
+    let b = index.uncertainty(&data, &settings).unwrap();
+    assert_eq!(a, b);
+    let c = index
+        .uncertainty(&data, &Uncertainty::new(300, 8).unwrap())
+        .unwrap();
+    assert_ne!(a.runs(), c.runs());
+    for i in a.intervals() {
+        assert!(i.q05() <= i.median() && i.median() <= i.q95(), "{i:?}");
+        assert_eq!(i.ranked_runs(), 300);
+    }
+    // The parameters of each run are returned, and both alternatives were drawn.
+    assert!(
+        a.runs()
+            .iter()
+            .any(|r| r.aggregator() == Some(Aggregator::Geometric))
+    );
+    assert!(
+        a.runs()
+            .iter()
+            .any(|r| r.normaliser() == Some(&Normaliser::Rank))
+    );
+    // Without noise and alternatives every run is the nominal ranking.
+    let fixed = index
+        .uncertainty(
+            &data,
+            &Uncertainty::new(20, 1)
+                .unwrap()
+                .with_weight_noise(dec!(0))
+                .unwrap(),
+        )
+        .unwrap();
+    for i in fixed.intervals() {
+        let nominal = i.nominal().map(Decimal::from);
+        assert_eq!((i.q05(), i.median(), i.q95()), (nominal, nominal, nominal));
+    }
+}
+
+#[test]
+fn what_would_it_take_reaches_exactly_the_target() {
+    let (tree, data) = matrix();
+    let index = Composite::new(
+        tree,
+        Spec::new(
+            Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+            Aggregator::Arithmetic,
+        ),
+    );
+    // c is 4th; what does it take to be 2nd?
+    let table = index.what_would_it_take(&data, &id("c"), 2, None).unwrap();
+    for row in &table {
+        if let Needed::Value { value, .. } = row.needed() {
+            // At the value found c ranks 2nd or better; one step less does not.
+            let mut d = data.clone();
+            d.set(&id("c"), row.indicator(), Some(*value)).unwrap();
+            assert!(index.compute(&d).unwrap().rank(&id("c")).unwrap().unwrap() <= 2);
+            let back = match index.tree().node(row.indicator()).unwrap().direction() {
+                Direction::HigherIsBetter => *value - dec!(1),
+                Direction::LowerIsBetter => *value + dec!(1),
+            };
+            d.set(&id("c"), row.indicator(), Some(back)).unwrap();
+            assert!(
+                index.compute(&d).unwrap().rank(&id("c")).unwrap().unwrap() > 2,
+                "{row:?}"
+            );
+        }
+    }
+    assert!(
+        table
+            .iter()
+            .any(|r| matches!(r.needed(), Needed::Value { .. }))
+    );
+    let top = index.what_would_it_take(&data, &id("b"), 1, None).unwrap();
+    assert!(top.iter().all(|r| r.needed() == &Needed::Already));
+}
