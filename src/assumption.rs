@@ -63,6 +63,15 @@ pub enum Assumption {
         /// The scope it is applied to.
         to: Scope,
     },
+    /// A rank keeps climbing at a pace of places a year.
+    RankPace {
+        /// Places a year.
+        #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))]
+        places: Decimal,
+        /// Whether the pace was observed in the rank history (else supplied by
+        /// the caller).
+        observed: bool,
+    },
     /// A growth rate supplied by the caller is taken as the trend.
     TrendGiven {
         /// The rate.
@@ -88,8 +97,13 @@ impl Assumption {
             Assumption::ScopesEqual { from, to } => format!("{from} is treated as {to}"),
             Assumption::PriceBasesEqual { from, to } => format!("{from} are treated as {to}"),
             Assumption::ScopeRatio { from, to, ratio } => {
-                format!("{to} is taken as {} of {from}", Rate::from_fraction(*ratio))
+                format!("{to} is taken as {:.2} of {from}", Rate::from_fraction(*ratio))
             }
+            Assumption::RankPace { places, observed } => format!(
+                "a climb of {} places a year {}",
+                places.normalize(),
+                if *observed { "(as observed) continues" } else { "(supplied by the caller) holds" }
+            ),
             Assumption::TrendAcrossScopes { from, to } => {
                 format!("the growth of {from} is taken as the growth of {to}")
             }
@@ -119,7 +133,7 @@ impl Assumption {
             }
             Assumption::ScopeRatio { from, to, ratio } => {
                 format!(
-                    "假定{}为{}的{}",
+                    "假定{}为{}的{:.2}",
                     to.zh(),
                     from.zh(),
                     Rate::from_fraction(*ratio)
@@ -128,6 +142,15 @@ impl Assumption {
             Assumption::TrendAcrossScopes { from, to } => {
                 format!("假定{}的增速适用于{}", from.zh(), to.zh())
             }
+            Assumption::RankPace { places, observed } => format!(
+                "假定每年上升{}位{}",
+                places.normalize(),
+                if *observed {
+                    "(按已观测速度延续)"
+                } else {
+                    "(由使用者给定)"
+                }
+            ),
             Assumption::TrendGiven { rate } => format!("假定今后年均增长{rate}(由使用者给定)"),
             Assumption::Other { text } => text.clone(),
         }

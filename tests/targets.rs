@@ -468,3 +468,208 @@ fn bad_input() {
         Err(Error::OutOfDomain { .. })
     ));
 }
+
+/// Review findings, with expected values from domain.md A5's formulas
+/// (computed with Python `decimal` at 50 digits).
+mod review {
+    use super::*;
+
+    fn series(i: &Indicator, points: &[(i32, &str)]) -> Series {
+        let pts = points
+            .iter()
+            .map(|(y, v)| Point::new(Period::year(*y).unwrap(), v.parse().unwrap()));
+        Series::from_points(EntityId::new("z").unwrap(), i.clone(), pts).unwrap()
+    }
+
+    fn output() -> Indicator {
+        Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap()
+    }
+
+    /// An output target of `value` by `year`.
+    fn level(value: &str, year: i32) -> LevelTarget {
+        LevelTarget::new(
+            output(),
+            value.parse().unwrap(),
+            Period::year(year).unwrap(),
+        )
+        .unwrap()
+    }
+
+    /// R takes both rates from the baseline b: 2015 100, 2022 125, target 200
+    /// by 2030: CAGR_o = 3.2391%, CAGR_r = 4.7294%, R = 0.6849.
+    #[test]
+    fn growth_ratio_from_the_baseline() {
+        let t = level("200亿元", 2030);
+        let gap = t
+            .analyse(&series(&output(), &[(2015, "100亿元"), (2022, "125亿元")]))
+            .run()
+            .unwrap();
+        assert_eq!(gap.baseline_period(), Period::year(2015).unwrap());
+        let a = gap.assess(Method::GrowthRatio).unwrap();
+        assert_eq!(a.score().unwrap().round_dp(4), dec!(0.6849));
+        assert_eq!(a.status(), Status::AccelerationNeeded);
+    }
+
+    /// ρ measures from the baseline: 2002 100, 2022 190, target 200 by 2023:
+    /// v_e = 190 · 1.9^(1/20) = 196.197, ρ = 0.9620 → on track.
+    #[test]
+    fn rho_from_the_baseline() {
+        let t = level("200亿元", 2023);
+        let gap = t
+            .analyse(&series(&output(), &[(2002, "100亿元"), (2022, "190亿元")]))
+            .run()
+            .unwrap();
+        let a = gap.assess(Method::UnsdProgressChart).unwrap();
+        assert_eq!(a.score().unwrap().round_dp(4), dec!(0.9620));
+        assert_eq!(a.status(), Status::OnTrack);
+    }
+
+    /// 突破1800 from exactly 1800: not achieved, no ratio: an outcome, not an error.
+    #[test]
+    fn strict_target_at_the_baseline() {
+        let t = level("突破1800亿元", 2026);
+        let gap = t
+            .analyse(&series(&output(), &[(2022, "1800亿元")]))
+            .trend(Trend::Rate(Rate::from_percent(dec!(5)).unwrap()))
+            .run()
+            .unwrap();
+        assert!(!gap.is_achieved());
+        for m in [Method::GrowthRatio, Method::UnsdProgressChart] {
+            assert_eq!(
+                gap.assess(m).unwrap().status(),
+                Status::Unassessable(Unassessable::TargetAtBaseline)
+            );
+        }
+        assert_eq!(gap.years_to_reach(), Some(Reach::InYears(1)));
+    }
+
+    /// Lower is better: energy use 0.9 falling 5% a year toward at most 0.7:
+    /// 0.9 · 0.95⁴ = 0.73306 in 2026, 0.03306 short; reached in year 5.
+    #[test]
+    fn lower_is_better() {
+        let i = Indicator::new(
+            "energy",
+            "单位产值能耗",
+            "energy per unit of output",
+            Unit::RATIO,
+            Kind::Ratio,
+        )
+        .unwrap()
+        .with_direction(indstat::Direction::LowerIsBetter);
+        let t = LevelTarget::new(
+            i.clone(),
+            "0.7倍以下".parse().unwrap(),
+            Period::year(2026).unwrap(),
+        )
+        .unwrap();
+        let gap = t
+            .analyse(&series(&i, &[(2022, "0.9倍")]))
+            .trend(Trend::Rate(Rate::from_percent(dec!(-5)).unwrap()))
+            .run()
+            .unwrap();
+        let p = &gap.projections()[0];
+        assert_eq!(p.value().value(), dec!(0.733055625));
+        assert_eq!(p.shortfall().value(), dec!(0.033055625));
+        assert!(!p.meets_target());
+        assert_eq!(gap.years_to_reach(), Some(Reach::InYears(5)));
+        assert_eq!(
+            gap.assess(Method::GrowthRatio).unwrap().status(),
+            Status::AccelerationNeeded
+        );
+    }
+
+    /// A zero target and a zero first point are outcomes, not errors.
+    #[test]
+    fn zero_target_and_zero_baseline() {
+        let firms = Indicator::new(
+            "n",
+            "企业",
+            "enterprises",
+            Unit::count(Noun::Enterprise),
+            Kind::Stock,
+        )
+        .unwrap()
+        .with_direction(indstat::Direction::LowerIsBetter);
+        let t = LevelTarget::new(
+            firms.clone(),
+            "0家".parse().unwrap(),
+            Period::year(2026).unwrap(),
+        )
+        .unwrap();
+        let gap = t.analyse(&series(&firms, &[(2022, "5家")])).run().unwrap();
+        assert_eq!(gap.completion(), None);
+        let t = level("200亿元", 2030);
+        let gap = t
+            .analyse(&series(&output(), &[(2020, "0亿元"), (2022, "125亿元")]))
+            .run()
+            .unwrap();
+        assert_eq!(
+            gap.assess(Method::GrowthRatio).unwrap().status(),
+            Status::Unassessable(Unassessable::NonPositiveBase)
+        );
+    }
+
+    /// A count target is a floor; a rank target reads its own indicator.
+    #[test]
+    fn count_and_rank_targets_refuse_the_wrong_inputs() {
+        let n = Indicator::new(
+            "n",
+            "企业",
+            "enterprises",
+            Unit::count(Noun::Enterprise),
+            Kind::Count,
+        )
+        .unwrap();
+        assert!(
+            CountTarget::new(
+                n,
+                "不足5家".parse().unwrap(),
+                "10亿元".parse().unwrap(),
+                None
+            )
+            .is_err()
+        );
+        let t3 = rongchang::target("T3").unwrap().unwrap();
+        let target = RankTarget::new(t3.indicator().clone(), *t3.value(), None).unwrap();
+        let other = Indicator::new(
+            "sub_rank",
+            "分项排名",
+            "a sub-ranking",
+            Unit::RANK,
+            Kind::Rank,
+        )
+        .unwrap();
+        let ranks = series(&other, &[(2022, "第90位")]);
+        assert!(matches!(
+            target.assess(&ranks, None),
+            Err(Error::SeriesMismatch { .. })
+        ));
+    }
+
+    /// December, and a year-to-date value past the target: completion and
+    /// lead stay, the rest-of-year rate is absent.
+    #[test]
+    fn time_progress_edges() {
+        let ly = Some(("1100亿元".parse().unwrap(), "1100亿元".parse().unwrap()));
+        let p = time_progress(
+            &"1200亿元".parse().unwrap(),
+            &"1150亿元".parse().unwrap(),
+            Period::ytd(2024, 12).unwrap(),
+            &Profile::Linear,
+            ly,
+        )
+        .unwrap();
+        assert_eq!(p.rest_of_year(), None);
+        let ly = Some(("560亿元".parse().unwrap(), "1100亿元".parse().unwrap()));
+        let p = time_progress(
+            &"1200亿元".parse().unwrap(),
+            &"1300亿元".parse().unwrap(),
+            Period::ytd(2024, 9).unwrap(),
+            &Profile::Linear,
+            ly,
+        )
+        .unwrap();
+        assert_eq!(p.rest_of_year(), None);
+        assert!(p.lead().value() > Decimal::ZERO);
+    }
+}

@@ -733,16 +733,8 @@ impl Composite {
                 Needed::NotReachable { best }
             } else {
                 // try_at(lo) is false (or lo = 0 untested), try_at(hi) is true.
-                let (mut lo, mut hi) = (0u64, steps);
-                while hi.saturating_sub(lo) > 1 {
-                    let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
-                    if try_at(mid)? {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
-                }
-                if lo == 0 && current.is_none() && try_at(0)? {
+                let mut hi = crate::growth::least_true(0, steps, &mut try_at)?;
+                if hi == 1 && current.is_none() && try_at(0)? {
                     hi = 0;
                 }
                 let value = value_at(hi)?;

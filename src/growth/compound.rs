@@ -441,15 +441,25 @@ pub fn years_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Result<
         width = width.saturating_mul(2);
         hi = hi.saturating_add(width);
     }
+    Ok(Reach::InYears(least_true(lo, hi, reached)?))
+}
+
+/// The least `k` in `(lo, hi]` where a monotone predicate turns true, given
+/// that it is false at `lo` (or `lo` is a lower limit) and true at `hi`: bisection.
+pub(crate) fn least_true(
+    mut lo: u64,
+    mut hi: u64,
+    mut holds: impl FnMut(u64) -> Result<bool>,
+) -> Result<u64> {
     while hi.saturating_sub(lo) > 1 {
         let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
-        if reached(mid)? {
+        if holds(mid)? {
             hi = mid;
         } else {
             lo = mid;
         }
     }
-    Ok(Reach::InYears(hi))
+    Ok(hi)
 }
 
 /// `ln(1 + rate)`: by its series for |rate| < 0.01, where `Decimal::ln` of a

@@ -50,6 +50,7 @@
 mod accounting;
 mod bigint;
 mod compound;
+pub(crate) use compound::least_true;
 mod series;
 
 pub use accounting::{

@@ -176,10 +176,12 @@ pub fn gap_section(
         figure(target.value()),
     )?;
     fact(Text::new("差距", "gap"), amount(gap.gap(), 2))?;
-    fact(
-        Text::new("完成度", "completion"),
-        percent(Rate::from_fraction(gap.completion())),
-    )?;
+    if let Some(c) = gap.completion() {
+        fact(
+            Text::new("完成度", "completion"),
+            percent(Rate::from_fraction(c)),
+        )?;
+    }
     if let Some(r) = gap.required() {
         fact(
             Text::new("所需年均增速", "growth needed a year"),
@@ -229,17 +231,7 @@ pub fn gap_section(
     }
     for m in methods {
         let a: Assessment = gap.assess(m.clone())?;
-        let name = match m {
-            Method::GrowthRatio => Text::new(
-                "实际/所需增速比 R（Eurostat、加拿大统计局）",
-                "ratio of actual to required growth R (Eurostat, Statistics Canada)",
-            ),
-            Method::UnsdProgressChart => Text::new(
-                "进展指数 ρ（联合国统计司）",
-                "progress ρ (UNSD Progress Chart)",
-            ),
-            _ => Text::new("自定义阈值", "custom thresholds"),
-        };
+        let name = Text::new(m.zh(), m.en());
         let score = a.score().map(|s| {
             s.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
                 .to_string()

@@ -24,6 +24,10 @@ pub enum Unassessable {
     TooFewPoints,
     /// The base is zero or negative: growth rates are undefined.
     NonPositiveBase,
+    /// The target equals the baseline value while the latest value misses it
+    /// (a strict bound such as 突破1800 from exactly 1800): no growth was
+    /// required, so no ratio exists.
+    TargetAtBaseline,
 }
 
 impl Unassessable {
@@ -37,6 +41,7 @@ impl Unassessable {
         match self {
             Unassessable::TooFewPoints => "fewer than two data points and no trend rate given",
             Unassessable::NonPositiveBase => "the base is zero or negative",
+            Unassessable::TargetAtBaseline => "the target equals the baseline value",
         }
     }
 
@@ -50,6 +55,7 @@ impl Unassessable {
         match self {
             Unassessable::TooFewPoints => "数据点不足两个且未给定趋势增速",
             Unassessable::NonPositiveBase => "基数为零或负数",
+            Unassessable::TargetAtBaseline => "目标值等于基期值",
         }
     }
 }
@@ -232,6 +238,8 @@ impl Thresholds {
 /// assert_eq!(Method::GrowthRatio.classify(rust_decimal_macros::dec!(0.60)), Status::AccelerationNeeded);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Method {
     /// Eurostat / Statistics Canada ratio of actual to required growth.
@@ -288,6 +296,38 @@ impl Method {
         }
     }
 
+    /// The method's name in English, with its source.
+    ///
+    /// ```
+    /// assert_eq!(indstat::target::Method::UnsdProgressChart.en(), "progress ρ (UNSD SDG Progress Chart, 2023 technical note)");
+    /// ```
+    pub fn en(&self) -> &'static str {
+        match self {
+            Method::GrowthRatio => {
+                "ratio of actual to required growth R (Eurostat; Statistics Canada / Open SDG)"
+            }
+            Method::UnsdProgressChart => {
+                "progress ρ (UNSD SDG Progress Chart, 2023 technical note)"
+            }
+            Method::Custom { rho: true, .. } => "progress ρ with custom thresholds",
+            Method::Custom { rho: false, .. } => "growth ratio R with custom thresholds",
+        }
+    }
+
+    /// The method's name in Chinese, with its source.
+    ///
+    /// ```
+    /// assert_eq!(indstat::target::Method::GrowthRatio.zh(), "实际/所需增速比 R（欧盟统计局；加拿大统计局）");
+    /// ```
+    pub fn zh(&self) -> &'static str {
+        match self {
+            Method::GrowthRatio => "实际/所需增速比 R（欧盟统计局；加拿大统计局）",
+            Method::UnsdProgressChart => "进展指数 ρ（联合国统计司进展图）",
+            Method::Custom { rho: true, .. } => "进展指数 ρ（自定义阈值）",
+            Method::Custom { rho: false, .. } => "增速比 R（自定义阈值）",
+        }
+    }
+
     fn uses_rho(&self) -> bool {
         match self {
             Method::GrowthRatio => false,
@@ -314,6 +354,7 @@ impl Method {
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Assessment {
     method: Method,
     score: Option<Decimal>,
@@ -377,14 +418,16 @@ pub(super) fn assess(gap: &GapAnalysis, method: Method) -> Result<Assessment> {
     if gap.is_achieved() {
         return Ok(done(Status::Achieved));
     }
-    if gap.base().value() <= Decimal::ZERO {
+    if gap.base().value() <= Decimal::ZERO || gap.baseline().value() <= Decimal::ZERO {
         return Ok(done(Status::Unassessable(Unassessable::NonPositiveBase)));
     }
     let Some(trend) = gap.trend() else {
         return Ok(done(Status::Unassessable(Unassessable::TooFewPoints)));
     };
+    let goal = gap.target().value().quantity();
     let score = if method.uses_rho() {
-        // ρ = (v_e − v_b) / (T − v_b), v_e at constant growth at trend.
+        // ρ = (v_e − v_b) / (T − v_b): v_e is the latest value extrapolated at
+        // the observed CAGR to the deadline, v_b the baseline value.
         let projected = gap
             .projections()
             .iter()
@@ -393,21 +436,30 @@ pub(super) fn assess(gap: &GapAnalysis, method: Method) -> Result<Assessment> {
             .ok_or(Error::Empty {
                 what: "the projection at trend",
             })?;
-        let moved = projected.checked_sub(gap.base())?;
-        moved.checked_ratio(gap.gap())?
+        let needed = goal.checked_sub(gap.baseline())?;
+        if needed.value().is_zero() {
+            return Ok(done(Status::Unassessable(Unassessable::TargetAtBaseline)));
+        }
+        projected
+            .checked_sub(gap.baseline())?
+            .checked_ratio(&needed)?
     } else {
-        // R = d · CAGR_o / |CAGR_r|; d = −1 when lower is better.
+        // R = d · CAGR_o / |CAGR_r|, both from the baseline; d = −1 when lower
+        // is better (the base is positive here, so sign(v_b) = +1).
         let d = match gap.target().indicator().direction() {
             Direction::HigherIsBetter => Decimal::ONE,
             Direction::LowerIsBetter => Decimal::NEGATIVE_ONE,
         };
         let required = gap
-            .required()
+            .required_from_baseline()
             .ok_or(Error::Empty {
                 what: "the required rate",
             })?
             .fraction()
             .abs();
+        if required.is_zero() {
+            return Ok(done(Status::Unassessable(Unassessable::TargetAtBaseline)));
+        }
         let observed = trend
             .fraction()
             .checked_mul(d)

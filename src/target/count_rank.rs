@@ -56,6 +56,13 @@ impl CountTarget {
         deadline: Option<Period>,
     ) -> Result<CountTarget> {
         indicator.check(&required)?;
+        if required.bound().is_upper() {
+            return Err(Error::InvalidValue {
+                indicator: indicator.code().to_string(),
+                value: required.to_string(),
+                reason: "a count target requires at least k entities (以上), not at most",
+            });
+        }
         if !matches!(indicator.unit().dimension(), Dimension::Count(_)) {
             return Err(Error::InvalidValue {
                 indicator: indicator.code().to_string(),
@@ -474,6 +481,12 @@ impl RankTarget {
                 found: history.indicator().unit(),
             });
         }
+        if history.indicator().code() != self.indicator.code() {
+            return Err(Error::SeriesMismatch {
+                expected: self.indicator.code().to_string(),
+                found: history.indicator().code().to_string(),
+            });
+        }
         let latest = history.latest().ok_or(Error::Empty {
             what: "the rank history",
         })?;
@@ -496,8 +509,9 @@ impl RankTarget {
         let mut assumptions = Vec::new();
         let pace = match pace {
             Some(p) => {
-                assumptions.push(Assumption::Other {
-                    text: format!("a pace of {p} places a year, supplied by the caller"),
+                assumptions.push(Assumption::RankPace {
+                    places: p,
+                    observed: false,
                 });
                 Some(p)
             }
@@ -507,9 +521,12 @@ impl RankTarget {
                 let climbed = start
                     .checked_sub(current)
                     .ok_or_else(|| Error::overflow("subtract", start, current))?;
-                Some(crate::quantity::checked_div(climbed, years, || {
-                    climbed.to_string()
-                })?)
+                let pace = crate::quantity::checked_div(climbed, years, || climbed.to_string())?;
+                assumptions.push(Assumption::RankPace {
+                    places: pace,
+                    observed: true,
+                });
+                Some(pace)
             }
             None => None,
         };
@@ -681,7 +698,7 @@ impl RankAssessment {
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
     /// let a = t.assess(&s, None)?;
-    /// assert!(a.assumptions().is_empty()); // the pace was observed
+    /// assert_eq!(a.assumptions().len(), 1); // the observed pace, assumed to continue
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn assumptions(&self) -> &[Assumption] {

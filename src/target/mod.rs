@@ -178,6 +178,65 @@ impl LevelTarget {
         })
     }
 
+    /// The least whole number of years for `base` growing at `rate` to meet
+    /// the target, with its bound (突破 is strict) and direction (a
+    /// lower-is-better target needs a fall).
+    ///
+    /// # Errors
+    ///
+    /// As [`growth::years_to_reach`] and [`growth::project`].
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{Indicator, Kind, Period, Rate, Unit};
+    /// # use indstat::growth::Reach;
+    /// # use rust_decimal_macros::dec;
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// // 1000 at 80% is exactly 1800 after a year: not past 突破1800 until the second.
+    /// let strict = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(strict.years_until_met(&"1000亿元".parse()?, Rate::from_percent(dec!(80))?)?, Reach::InYears(2));
+    /// assert_eq!(strict.years_until_met(&"1000亿元".parse()?, Rate::ZERO)?, Reach::Never);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn years_until_met(&self, base: &Quantity, rate: Rate) -> Result<Reach> {
+        let goal = self.value.quantity();
+        let plain = self.indicator.direction() == Direction::HigherIsBetter
+            && !matches!(self.value.bound(), Bound::MoreThan);
+        if plain {
+            return growth::years_to_reach(base, goal, rate);
+        }
+        if self.is_met_by(base)? {
+            return Ok(Reach::Already);
+        }
+        let improving = match self.indicator.direction() {
+            Direction::HigherIsBetter => rate.fraction() > Decimal::ZERO,
+            Direction::LowerIsBetter => rate.fraction() < Decimal::ZERO,
+        };
+        if !improving || base.value() <= Decimal::ZERO {
+            return Ok(Reach::Never);
+        }
+        // Exponential then binary search on the exact projections.
+        let met = |k: u32| -> Result<bool> {
+            match growth::project(base, rate, k) {
+                Ok(v) => self.is_met_by(&v),
+                // Past Decimal's range a rising value has passed any target.
+                Err(Error::Overflow { .. }) => {
+                    Ok(self.indicator.direction() == Direction::HigherIsBetter)
+                }
+                Err(e) => Err(e),
+            }
+        };
+        let (mut lo, mut hi) = (0u32, 1u32);
+        while !met(hi)? {
+            lo = hi;
+            hi = hi
+                .checked_mul(2)
+                .ok_or_else(|| Error::overflow("years to reach", base, rate))?;
+        }
+        let met = |k: u64| u32::try_from(k).map_or(Ok(true), &met);
+        growth::least_true(u64::from(lo), u64::from(hi), met).map(Reach::InYears)
+    }
+
     /// Starts a gap analysis of `history` against this target; set the base,
     /// bridge, trend and scenarios on the builder, then [`run`](GapAnalysisBuilder::run).
     ///
@@ -200,6 +259,7 @@ impl LevelTarget {
             target: self,
             history,
             base: None,
+            baseline: None,
             bridge: Bridge::Same,
             trend: Trend::FromHistory,
             scenarios: Vec::new(),
@@ -429,6 +489,7 @@ pub struct GapAnalysisBuilder<'a> {
     target: &'a LevelTarget,
     history: &'a Series,
     base: Option<Period>,
+    baseline: Option<Period>,
     bridge: Bridge,
     trend: Trend,
     scenarios: Vec<Rate>,
@@ -469,6 +530,28 @@ impl GapAnalysisBuilder<'_> {
     #[must_use]
     pub fn bridge(mut self, bridge: Bridge) -> Self {
         self.bridge = bridge;
+        self
+    }
+
+    /// The baseline period (default: the history's first period): where the
+    /// trend is measured from, and the base year `b` of the on-track methods
+    /// (domain.md A5), which compare growth since `b` with the growth needed
+    /// from `b`.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2021)?, "900亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).baseline(Period::year(2021)?).run()?;
+    /// assert_eq!(gap.baseline_period(), Period::year(2021)?);
+    /// assert!(t.analyse(&s).baseline(Period::year(2019)?).run().is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn baseline(mut self, period: Period) -> Self {
+        self.baseline = Some(period);
         self
     }
 
@@ -656,7 +739,10 @@ impl GapAnalysisBuilder<'_> {
             }
         }
         let base = match (&self.bridge, ratio) {
-            (Bridge::ObservedBase(observed), _) => *observed,
+            // In the target's magnitude when it converts exactly (9000000万元 → 900亿元).
+            (Bridge::ObservedBase(observed), _) => observed
+                .to_magnitude(target.value.unit().magnitude())
+                .unwrap_or(*observed),
             (_, Some(r)) => raw_base.checked_mul(r)?,
             _ => raw_base,
         };
@@ -669,8 +755,13 @@ impl GapAnalysisBuilder<'_> {
             });
         }
         let goal = *target.value.quantity();
+        let direction = target.indicator.direction();
         let gap = goal.checked_sub(&base)?;
-        let completion = base.checked_ratio(&goal)?;
+        let completion = if goal.value().is_zero() {
+            None
+        } else {
+            Some(base.checked_ratio(&goal)?)
+        };
         // Growth from a base of zero or less is undefined: no relative gap, no
         // required rate, no trend (an explicit outcome in `assess`).
         let positive = base.value() > Decimal::ZERO;
@@ -683,30 +774,66 @@ impl GapAnalysisBuilder<'_> {
             false => None,
         };
 
-        // History up to the base, for trends.
+        // History from the baseline up to the base, for trends.
+        let baseline_period = match self.baseline {
+            Some(b) => {
+                if !points.iter().any(|(p, _)| *p == b) {
+                    return Err(Error::MissingValue {
+                        period: b,
+                        series: series_name(),
+                    });
+                }
+                base_period.checked_cmp(&b)?;
+                b
+            }
+            None => points.first().map_or(base_period, |(p, _)| *p),
+        };
         let past: Vec<(Period, Quantity)> = points
             .iter()
-            .filter(|(p, _)| p.ordinal() <= base_period.ordinal())
+            .filter(|(p, _)| {
+                p.ordinal() <= base_period.ordinal() && p.ordinal() >= baseline_period.ordinal()
+            })
             .copied()
             .collect();
+        let baseline = match past.first() {
+            Some((p, v)) if *p == baseline_period => *v,
+            _ => base,
+        };
+        let baseline_positive = baseline.value() > Decimal::ZERO;
         let trend = match self.trend {
             Trend::Rate(r) => {
                 assumptions.push(Assumption::TrendGiven { rate: r });
                 Some(r)
             }
-            Trend::FromHistory => match past.first() {
-                Some((p0, v0)) if *p0 != base_period && positive && v0.value() > Decimal::ZERO => {
-                    Some(growth::cagr(v0, &base, p0.years_until(&base_period)?)?)
-                }
-                _ => None,
-            },
+            Trend::FromHistory
+                if baseline_period != base_period && positive && baseline_positive =>
+            {
+                Some(growth::cagr(
+                    &baseline,
+                    &base,
+                    baseline_period.years_until(&base_period)?,
+                )?)
+            }
+            Trend::FromHistory => None,
+        };
+        // The growth needed from the baseline (domain.md A5's CAGR_r).
+        let required_from_baseline = if baseline_period == base_period {
+            required
+        } else if baseline_positive {
+            Some(growth::cagr(
+                &baseline,
+                &goal,
+                baseline_period.years_until(&target.deadline)?,
+            )?)
+        } else {
+            None
         };
 
         let meets = |v: &Quantity| target.is_met_by(v);
         let projection = |method: ProjectionMethod, value: Quantity| -> Result<Projection> {
             Ok(Projection {
                 method,
-                shortfall: goal.checked_sub(&value)?,
+                shortfall: shortfall(direction, &goal, &value)?,
                 meets_target: meets(&value)?,
                 value,
             })
@@ -734,11 +861,13 @@ impl GapAnalysisBuilder<'_> {
             )?);
         }
         let years_to_reach = match (trend, positive) {
-            (Some(r), true) => Some(growth::years_to_reach(&base, &goal, r)?),
+            (Some(r), true) => Some(target.years_until_met(&base, r)?),
             _ => None,
         };
         let mut milestones = Vec::new();
-        if let Some(required) = required {
+        // A required rate of −100% (a target of zero) has no path to draw.
+        let drawable = required.is_some_and(|r| r.fraction() > Decimal::NEGATIVE_ONE);
+        if let (Some(required), true) = (required, drawable) {
             for k in 1..=span.periods() {
                 let period = base_period.checked_add(k)?;
                 let step = base_period.years_until(&period)?;
@@ -748,6 +877,9 @@ impl GapAnalysisBuilder<'_> {
         }
         Ok(GapAnalysis {
             target: target.clone(),
+            baseline_period,
+            baseline,
+            required_from_baseline,
             base_period,
             base,
             achieved: meets(&base)?,
@@ -782,7 +914,7 @@ impl GapAnalysisBuilder<'_> {
 /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
 /// let gap = t.analyse(&s).trend(Trend::Rate(Rate::from_percent(dec!(8.5))?)).run()?;
 /// assert_eq!(gap.gap().to_string(), "796亿元");
-/// assert_eq!(gap.completion().round_dp(4), dec!(0.5578));
+/// assert_eq!(gap.completion().map(|c| c.round_dp(4)), Some(dec!(0.5578)));
 /// assert_eq!(gap.years_to_reach(), Some(Reach::InYears(8)));
 /// assert_eq!(gap.milestones().len(), 4);
 /// assert_eq!(gap.milestones()[3].1.value().round_dp(6), dec!(1800));
@@ -792,12 +924,15 @@ impl GapAnalysisBuilder<'_> {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct GapAnalysis {
     target: LevelTarget,
+    baseline_period: Period,
+    baseline: Quantity,
+    required_from_baseline: Option<Rate>,
     base_period: Period,
     base: Quantity,
     achieved: bool,
     gap: Quantity,
     relative_gap: Option<Rate>,
-    completion: Decimal,
+    completion: Option<Decimal>,
     span: YearSpan,
     required: Option<Rate>,
     trend: Option<Rate>,
@@ -825,7 +960,57 @@ impl GapAnalysis {
         &self.target
     }
 
-    /// The base period.
+    /// The baseline period: where the trend is measured from, and the base
+    /// year of the on-track methods.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.baseline_period(), Period::year(2020)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn baseline_period(&self) -> Period {
+        self.baseline_period
+    }
+
+    /// The baseline value, in the target's scope.
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// assert_eq!(t.analyse(&s).run()?.baseline().to_string(), "850亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn baseline(&self) -> &Quantity {
+        &self.baseline
+    }
+
+    /// The yearly growth that was needed from the baseline to the deadline
+    /// (the `CAGR_r` of the on-track growth ratio).
+    ///
+    /// ```
+    /// # use indstat::target::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert!(gap.required_from_baseline() < gap.required()); // behind: more is needed now
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn required_from_baseline(&self) -> Option<Rate> {
+        self.required_from_baseline
+    }
+
+    /// The base period: the period the gap is measured from (by default the
+    /// latest in the history).
     ///
     /// ```
     /// # use indstat::target::LevelTarget;
@@ -906,7 +1091,8 @@ impl GapAnalysis {
         self.relative_gap
     }
 
-    /// Base / target: the share of the target already reached.
+    /// Base / target: the share of the target already reached; `None` for a
+    /// target of zero.
     ///
     /// ```
     /// # use indstat::target::LevelTarget;
@@ -915,10 +1101,10 @@ impl GapAnalysis {
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
-    /// assert_eq!(gap.completion().round_dp(4), rust_decimal_macros::dec!(0.5578));
+    /// assert_eq!(gap.completion().map(|c| c.round_dp(4)), Some(rust_decimal_macros::dec!(0.5578)));
     /// # Ok::<(), indstat::Error>(())
     /// ```
-    pub fn completion(&self) -> Decimal {
+    pub fn completion(&self) -> Option<Decimal> {
         self.completion
     }
 
@@ -1093,7 +1279,7 @@ impl GapAnalysis {
                     || (Some(*r) == self.required && near(&value, &goal)?);
                 Ok(Projection {
                     method: ProjectionMethod::Scenario(*r),
-                    shortfall: goal.checked_sub(&value)?,
+                    shortfall: shortfall(self.target.indicator.direction(), &goal, &value)?,
                     meets_target: met,
                     value,
                 })
@@ -1122,6 +1308,15 @@ impl GapAnalysis {
     /// ```
     pub fn assess(&self, method: Method) -> Result<Assessment> {
         assess::assess(self, method)
+    }
+}
+
+/// How far `value` falls short of `goal`, positive while short: `goal −
+/// value` when higher is better, `value − goal` when lower is better.
+fn shortfall(direction: Direction, goal: &Quantity, value: &Quantity) -> Result<Quantity> {
+    match direction {
+        Direction::HigherIsBetter => goal.checked_sub(value),
+        Direction::LowerIsBetter => value.checked_sub(goal),
     }
 }
 

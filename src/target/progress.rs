@@ -160,7 +160,8 @@ impl TimeProgress {
 
     /// The growth the rest of the year needs over the same months last year,
     /// `(target − C_ytd) / (last year − last year's C_ytd) − 1`, when last
-    /// year's figures were given.
+    /// year's figures were given; `None` once the target is met or when last
+    /// year's remaining months were zero or negative.
     ///
     /// ```
     /// # use indstat::target::{time_progress, Profile};
@@ -279,11 +280,17 @@ pub fn time_progress(
     let completion = Rate::from_fraction(ytd.checked_ratio(target)?);
     let elapsed = Rate::from_fraction(profile.elapsed(month)?);
     let lead = elapsed.points_to(completion)?;
+    // No rest-of-year rate once the target is met, or when last year's
+    // remaining months were zero or negative (no base to grow from).
     let rest_of_year = match last_year {
         Some((ly_ytd, ly_full)) => {
             let needed = target.checked_sub(ytd)?;
             let last = ly_full.checked_sub(&ly_ytd)?;
-            Some(growth::growth(&last, &needed)?)
+            if needed.value() <= Decimal::ZERO || last.value() <= Decimal::ZERO {
+                None
+            } else {
+                Some(growth::growth(&last, &needed)?)
+            }
         }
         None => None,
     };
