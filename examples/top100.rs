@@ -237,6 +237,7 @@ fn main() -> Result<(), Error> {
         show(r.q05()),
         show(r.q95())
     );
+    charts(&u, &rongchang)?;
     let sure_top100 = u
         .intervals()
         .iter()
@@ -281,11 +282,12 @@ fn main() -> Result<(), Error> {
 
     // The article's own figures need no cross-section: 122nd, up 17 places.
     let change = RankChange::from_published(122, 17)?;
-    let before = RankObservation::new(Period::year(2022)?, change.previous(), None)?;
-    let now = RankObservation::new(Period::year(2023)?, change.current(), None)?;
+    // The article reports the 2022 ranking (122nd) up 17 from the edition before.
+    let before = RankObservation::new(Period::year(2021)?, change.previous(), None)?;
+    let now = RankObservation::new(Period::year(2022)?, change.current(), None)?;
     let goal = rank_goal(&before, &now, 100)?;
     println!(
-        "\nThe article: rank {} ({}, {}); Top 100 is {} places away. At {} places per edition (editions assumed 2022 → 2023) it is reached in {} more edition(s){}.",
+        "\nThe article: rank {} ({}, {}); Top 100 is {} places away. At {} places per edition (the article's 2022 ranking, and the edition before it) it is reached in {} more edition(s){}.",
         change.current(),
         change.zh(),
         change,
@@ -296,5 +298,67 @@ fn main() -> Result<(), Error> {
             .map_or("no".to_owned(), |y| y.to_string()),
         goal.by().map_or(String::new(), |p| format!(", by {p}"))
     );
+    Ok(())
+}
+
+/// With `--features plot`: the ranking chart of Rongchang's editions and the
+/// composite rank intervals of the zones around it.
+#[cfg(feature = "plot")]
+fn charts(u: &indstat::composite::UncertaintyResult, rongchang: &EntityId) -> Result<(), Error> {
+    use indstat::report::{Lang, Text, chart};
+    let mut around: Vec<_> = u
+        .intervals()
+        .iter()
+        .filter(|i| i.nominal().is_some_and(|n| (119..=125).contains(&n)))
+        .collect();
+    around.sort_by_key(|i| i.nominal());
+    let mut intervals = Vec::new();
+    for i in around {
+        if let (Some(m), Some(lo), Some(hi)) = (i.median(), i.q05(), i.q95()) {
+            let label = if i.entity() == rongchang {
+                "荣昌".to_owned()
+            } else {
+                i.entity().to_string()
+            };
+            let en = if i.entity() == rongchang {
+                "Rongchang".to_owned()
+            } else {
+                i.entity().to_string()
+            };
+            intervals.push(chart::RankInterval::new(Text::new(label, en), m, lo, hi)?);
+        }
+    }
+    let editions = [
+        (Period::year(2021)?, dec!(139)),
+        (Period::year(2022)?, dec!(122)),
+    ];
+    let svg = chart::rank_chart(
+        &Text::new(
+            "国家高新区排名与综合排名区间（合成数据）",
+            "National rank and composite rank intervals (synthetic data)",
+        ),
+        &editions,
+        dec!(100),
+        &intervals,
+        Lang::Both,
+    )?;
+    let dir = std::path::Path::new("target").join("top100-charts");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::Empty {
+        what: if e.kind() == std::io::ErrorKind::PermissionDenied {
+            "a writable chart folder"
+        } else {
+            "a chart folder"
+        },
+    })?;
+    let path = dir.join("rank-intervals.svg");
+    std::fs::write(&path, svg).map_err(|_| Error::Empty {
+        what: "a writable chart file",
+    })?;
+    eprintln!("chart written: {}", path.display());
+    Ok(())
+}
+
+#[cfg(not(feature = "plot"))]
+fn charts(_: &indstat::composite::UncertaintyResult, _: &EntityId) -> Result<(), Error> {
     Ok(())
 }

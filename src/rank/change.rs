@@ -473,27 +473,7 @@ pub fn rank_goal(
         .checked_div(years)
         .ok_or_else(|| Error::overflow("divide", climbed, years))?;
     let places_to_go = latest.rank.saturating_sub(target);
-    let reach = if places_to_go == 0 {
-        Reach::Already
-    } else if pace <= Decimal::ZERO {
-        Reach::Never
-    } else {
-        let needed = Decimal::from(places_to_go)
-            .checked_div(pace)
-            .ok_or_else(|| Error::overflow("divide", places_to_go, pace))?
-            .ceil();
-        let years = u64::try_from(needed).map_err(|_| Error::overflow("ceil", needed, pace))?;
-        Reach::InYears(years)
-    };
-    let by = match reach.years() {
-        Some(0) => Some(latest.edition),
-        Some(n) => {
-            let n =
-                i32::try_from(n).map_err(|_| Error::overflow("add years", latest.edition, n))?;
-            Some(latest.edition.add_years(n)?)
-        }
-        None => None,
-    };
+    let (reach, by) = reach_at_pace(Decimal::from(places_to_go), Some(pace), latest.edition)?;
     Ok(RankGoal {
         target,
         places_to_go,
@@ -501,4 +481,36 @@ pub fn rank_goal(
         reach,
         by,
     })
+}
+
+/// When `places_to_go` are climbed at `pace` places a year from the edition
+/// `latest`: the whole years needed (rounded up) and the edition reached;
+/// `Reach::Never` for no pace or a pace of zero or less. Shared by
+/// [`rank_goal`] and the rank targets of [`crate::target`].
+pub(crate) fn reach_at_pace(
+    places_to_go: Decimal,
+    pace: Option<Decimal>,
+    latest: Period,
+) -> Result<(Reach, Option<Period>)> {
+    let reach = match pace {
+        _ if places_to_go <= Decimal::ZERO => Reach::Already,
+        Some(p) if p > Decimal::ZERO => {
+            let needed = places_to_go
+                .checked_div(p)
+                .ok_or_else(|| Error::overflow("divide", places_to_go, p))?
+                .ceil();
+            let years = u64::try_from(needed).map_err(|_| Error::overflow("ceil", needed, p))?;
+            Reach::InYears(years)
+        }
+        _ => Reach::Never,
+    };
+    let by = match reach.years() {
+        Some(0) => Some(latest),
+        Some(n) => {
+            let n = i32::try_from(n).map_err(|_| Error::overflow("add years", latest, n))?;
+            Some(latest.add_years(n)?)
+        }
+        None => None,
+    };
+    Ok((reach, by))
 }

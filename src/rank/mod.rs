@@ -48,6 +48,7 @@
 //! ```
 
 mod change;
+pub(crate) use change::reach_at_pace;
 mod cross_section;
 mod keys;
 mod percentile;

@@ -165,7 +165,7 @@ impl Canvas {
             self.svg,
             r#"<text class="xlabel" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
             (l + r) / 2.0,
-            HEIGHT - 14.0,
+            HEIGHT - 4.0,
             esc(x_title)
         );
     }
@@ -190,19 +190,20 @@ impl Canvas {
         }
     }
 
-    /// A legend in the right margin, one entry per line: never over the plot.
+    /// A legend in the right margin, one entry per row, never over the plot;
+    /// a bilingual entry ("中文 / English") takes two lines.
     fn legend(&mut self, entries: &[(String, String, String)]) {
         let x = WIDTH - RIGHT + 16.0;
-        for (i, (text, color, dash)) in entries.iter().enumerate() {
-            let y = TOP + 10.0 + 22.0 * i as f64;
+        let mut y = TOP + 10.0;
+        for (text, color, dash) in entries {
+            let lines: Vec<&str> = text.split(" / ").collect();
             let _ = writeln!(
                 self.svg,
-                r#"<g class="legend"><line x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{}" y="{}">{}</text></g>"#,
+                r#"<g class="legend"><line x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/>{}</g>"#,
                 x + 24.0,
-                x + 30.0,
-                y + 4.0,
-                esc(text)
+                text_lines(x + 30.0, y + 4.0, "start", &lines)
             );
+            y += 8.0 + 14.0 * lines.len() as f64;
         }
     }
 
@@ -210,6 +211,17 @@ impl Canvas {
         self.svg.push_str("</svg>\n");
         self.svg
     }
+}
+
+/// A `<text>` of one or more lines, 14 px apart, starting at `(x, y)`.
+fn text_lines(x: f64, y: f64, anchor: &str, lines: &[&str]) -> String {
+    let mut out = format!(r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">"#);
+    for (i, line) in lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { 14.0 };
+        let _ = write!(out, r#"<tspan x="{x:.1}" dy="{dy}">{}</tspan>"#, esc(line));
+    }
+    out.push_str("</text>");
+    out
 }
 
 fn t(text: &Text, lang: Lang) -> String {
@@ -505,7 +517,11 @@ pub fn rank_chart(
     let ranks = editions.iter().map(|(_, r)| f(*r));
     let ints = intervals.iter().flat_map(|i| [f(i.low), f(i.high)]);
     let worst = ranks.chain(ints).chain([f(top)]).fold(1.0f64, f64::max);
-    let y_ticks = ticks(0.0, worst * 1.1, 6);
+    // Ranks start at 1: the tick at 0 is shown as 1 (the top).
+    let y_ticks: Vec<f64> = ticks(0.0, worst * 1.1, 6)
+        .into_iter()
+        .map(|v| if v < 1.0 { 1.0 } else { v })
+        .collect();
     let yhi = y_ticks.last().copied().unwrap_or(worst);
     let years: Vec<f64> = editions
         .iter()
@@ -575,19 +591,26 @@ pub fn rank_chart(
             c.py(f(iv.high)),
             c.py(f(iv.median)),
         );
+        // The median above the bar, the range below it, the name under the axis:
+        // each within its own column, so neighbours never overlap.
+        let whole = |d: Decimal| {
+            d.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        };
+        let name: Vec<String> = match lang {
+            Lang::Both if iv.label.zh() != iv.label.en() => {
+                vec![iv.label.zh().to_owned(), iv.label.en().to_owned()]
+            }
+            l => vec![iv.label.get(l)],
+        };
+        let name: Vec<&str> = name.iter().map(String::as_str).collect();
         let _ = writeln!(
             c.svg,
-            r##"<g class="interval"><line x1="{px:.1}" y1="{lo:.1}" x2="{px:.1}" y2="{hi:.1}" stroke="#9467bd" stroke-width="6"/><circle cx="{px:.1}" cy="{md:.1}" r="5" fill="#333"/><text x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text><text x="{:.1}" y="{:.1}">{}</text></g>"##,
-            HEIGHT - BOTTOM + 20.0,
-            esc(&t(&iv.label, lang)),
-            px + 9.0,
-            md + 4.0,
-            esc(&format!(
-                "{} ({}–{})",
-                iv.median.normalize(),
-                iv.low.normalize(),
-                iv.high.normalize()
-            ))
+            r##"<g class="interval"><line x1="{px:.1}" y1="{lo:.1}" x2="{px:.1}" y2="{hi:.1}" stroke="#9467bd" stroke-width="6"/><circle cx="{px:.1}" cy="{md:.1}" r="5" fill="#333"/><text class="median" x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="range" x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text>{}</g>"##,
+            lo.min(hi) - 6.0,
+            esc(&iv.median.normalize().to_string()),
+            lo.max(hi) + 14.0,
+            esc(&format!("{}–{}", whole(iv.low), whole(iv.high))),
+            text_lines(px, HEIGHT - BOTTOM + 20.0, "middle", &name)
         );
     }
     let mut legend = vec![(

@@ -530,18 +530,7 @@ impl RankTarget {
             }
             None => None,
         };
-        let reached = match pace {
-            _ if places_to_go.is_zero() => Some(latest.period()),
-            Some(p) if p > Decimal::ZERO => {
-                let years =
-                    crate::quantity::checked_div(places_to_go, p, || places_to_go.to_string())?
-                        .ceil();
-                let years =
-                    i32::try_from(years).map_err(|_| Error::overflow("years", places_to_go, p))?;
-                Some(latest.period().add_years(years)?)
-            }
-            _ => None,
-        };
+        let (_, reached) = crate::rank::reach_at_pace(places_to_go, pace, latest.period())?;
         let on_time = match (reached, self.deadline) {
             (Some(r), Some(d)) => Some(r.checked_cmp(&d)?.is_le()),
             (None, Some(_)) => Some(false),
