@@ -673,3 +673,31 @@ mod review {
         assert!(p.lead().value() > Decimal::ZERO);
     }
 }
+
+/// Review finding: the pace is kept as whole places over whole years, so an
+/// exact hit is not a year late: 102nd (2020) → 101st (2023) climbs 1 place
+/// in 3 years, and the last 1 place to the Top 100 takes exactly 3 more: 2026.
+#[test]
+fn rank_pace_exact_hit() {
+    let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank).unwrap();
+    let t = RankTarget::new(i.clone(), "前100位".parse().unwrap(), None).unwrap();
+    let s = Series::from_points(
+        EntityId::new("z").unwrap(),
+        i,
+        [
+            Point::new(Period::year(2020).unwrap(), "第102位".parse().unwrap()),
+            Point::new(Period::year(2023).unwrap(), "第101位".parse().unwrap()),
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        t.assess(&s, None).unwrap().reached(),
+        Some(Period::year(2026).unwrap())
+    );
+    let a = indstat::rank::RankObservation::new(Period::year(2020).unwrap(), 102, None).unwrap();
+    let b = indstat::rank::RankObservation::new(Period::year(2023).unwrap(), 101, None).unwrap();
+    assert_eq!(
+        indstat::rank::rank_goal(&a, &b, 100).unwrap().by(),
+        Some(Period::year(2026).unwrap())
+    );
+}

@@ -141,6 +141,26 @@ impl Normaliser {
         })
     }
 
+    /// Checks the parameters, whichever way the normaliser was built (its
+    /// fields are public, so `MinMax { lower: 100, upper: 0 }` can be written
+    /// directly and must still be refused).
+    fn validate(&self) -> Result<()> {
+        match *self {
+            Normaliser::MinMax { lower, upper } => Normaliser::min_max(lower, upper).map(|_| ()),
+            Normaliser::Goalposts {
+                lower,
+                upper,
+                scale,
+            } => Normaliser::goalposts(lower, upper, scale).map(|_| ()),
+            Normaliser::ZScore { sd, .. } if sd <= Decimal::ZERO => Err(Error::InvalidParameter {
+                name: "z-score spread",
+                value: sd.to_string(),
+                reason: "the target standard deviation must be above zero",
+            }),
+            _ => Ok(()),
+        }
+    }
+
     fn name(&self) -> &'static str {
         match self {
             Normaliser::MinMax { .. } => "min-max",
@@ -194,6 +214,7 @@ pub(crate) fn normalise(
     entities: &[EntityId],
     values: &[Option<Decimal>],
 ) -> Result<(Vec<Option<Decimal>>, String)> {
+    method.validate()?;
     let x: Vec<Option<Decimal>> = values
         .iter()
         .map(|v| v.map(|v| oriented(v, direction)))

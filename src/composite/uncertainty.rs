@@ -713,8 +713,12 @@ impl Composite {
                 .map(Decimal::scale)
                 .max()
                 .unwrap_or(0);
-            let unit = step.unwrap_or_else(|| Decimal::new(1, scale));
             let distance = sub(best, start)?.abs();
+            // The data's own precision, but never finer than distance / 2^40:
+            // a computed ratio (scale 28) would otherwise need 10^28 steps.
+            let finest = div(distance, Decimal::from(1u64 << 40))?;
+            let unit = step.unwrap_or_else(|| Decimal::new(1, scale).max(finest));
+            let unit = if unit.is_zero() { Decimal::ONE } else { unit };
             let steps = u64::try_from(div(distance, unit)?.ceil())
                 .map_err(|_| Error::overflow("divide", distance, unit))?;
             let value_at = |k: u64| -> Result<Decimal> {

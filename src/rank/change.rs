@@ -473,7 +473,11 @@ pub fn rank_goal(
         .checked_div(years)
         .ok_or_else(|| Error::overflow("divide", climbed, years))?;
     let places_to_go = latest.rank.saturating_sub(target);
-    let (reach, by) = reach_at_pace(Decimal::from(places_to_go), Some(pace), latest.edition)?;
+    let (reach, by) = reach_at_pace(
+        Decimal::from(places_to_go),
+        Some((Decimal::from(climbed), years)),
+        latest.edition,
+    )?;
     Ok(RankGoal {
         target,
         places_to_go,
@@ -483,24 +487,29 @@ pub fn rank_goal(
     })
 }
 
-/// When `places_to_go` are climbed at `pace` places a year from the edition
-/// `latest`: the whole years needed (rounded up) and the edition reached;
-/// `Reach::Never` for no pace or a pace of zero or less. Shared by
+/// When `places_to_go` are climbed at a pace of `climbed` places in `years`
+/// years from the edition `latest`: the whole years needed, `ceil(places ·
+/// years / climbed)` computed from the whole numbers (a rounded pace would
+/// miss exact hits: 2 places at 1/3 a year is 6 years, not 7), and the edition
+/// reached; `Reach::Never` for no pace or a pace of zero or less. Shared by
 /// [`rank_goal`] and the rank targets of [`crate::target`].
 pub(crate) fn reach_at_pace(
     places_to_go: Decimal,
-    pace: Option<Decimal>,
+    pace: Option<(Decimal, Decimal)>,
     latest: Period,
 ) -> Result<(Reach, Option<Period>)> {
     let reach = match pace {
         _ if places_to_go <= Decimal::ZERO => Reach::Already,
-        Some(p) if p > Decimal::ZERO => {
-            let needed = places_to_go
-                .checked_div(p)
-                .ok_or_else(|| Error::overflow("divide", places_to_go, p))?
+        Some((climbed, years)) if climbed > Decimal::ZERO && years > Decimal::ZERO => {
+            let product = places_to_go
+                .checked_mul(years)
+                .ok_or_else(|| Error::overflow("multiply", places_to_go, years))?;
+            let needed = product
+                .checked_div(climbed)
+                .ok_or_else(|| Error::overflow("divide", product, climbed))?
                 .ceil();
-            let years = u64::try_from(needed).map_err(|_| Error::overflow("ceil", needed, p))?;
-            Reach::InYears(years)
+            let n = u64::try_from(needed).map_err(|_| Error::overflow("ceil", needed, climbed))?;
+            Reach::InYears(n)
         }
         _ => Reach::Never,
     };

@@ -193,7 +193,8 @@ pub fn percent_rank_exc(data: &[Decimal], x: Decimal) -> Result<Decimal> {
 /// assert_eq!(excel_truncate(dec!(0.381), 1), dec!(0.3));
 /// ```
 pub fn excel_truncate(value: Decimal, significance: u32) -> Decimal {
-    value.trunc_with_scale(significance)
+    // Decimal holds at most 28 places: more significance changes nothing.
+    value.trunc_with_scale(significance.min(28))
 }
 
 /// A quantile method, in Hyndman and Fan's numbering (numpy's names).

@@ -197,10 +197,25 @@ impl Canvas {
         let mut y = TOP + 10.0;
         for (text, color, dash) in entries {
             let lines: Vec<&str> = text.split(" / ").collect();
+            // A marker entry ("diamond", "dot") shows the marker, not a line.
+            let symbol = match dash.as_str() {
+                "diamond" => format!(
+                    r#"<path d="M {:.1} {:.1} l 6 6 l -6 6 l -6 -6 z" fill="{color}"/>"#,
+                    x + 12.0,
+                    y - 6.0
+                ),
+                "dot" => format!(
+                    r#"<circle cx="{:.1}" cy="{y:.1}" r="5" fill="{color}"/>"#,
+                    x + 12.0
+                ),
+                _ => format!(
+                    r#"<line x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/>"#,
+                    x + 24.0
+                ),
+            };
             let _ = writeln!(
                 self.svg,
-                r#"<g class="legend"><line x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/>{}</g>"#,
-                x + 24.0,
+                r#"<g class="legend">{symbol}{}</g>"#,
                 text_lines(x + 30.0, y + 4.0, "start", &lines)
             );
             y += 8.0 + 14.0 * lines.len() as f64;
@@ -211,6 +226,19 @@ impl Canvas {
         self.svg.push_str("</svg>\n");
         self.svg
     }
+}
+
+/// The estimated width of `s` in pixels at 12 px: wide characters 12, others 7.
+fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| {
+            if unicode_width::UnicodeWidthChar::width(c) == Some(2) {
+                12.0
+            } else {
+                7.0
+            }
+        })
+        .sum()
 }
 
 /// A `<text>` of one or more lines, 14 px apart, starting at `(x, y)`.
@@ -431,7 +459,7 @@ pub fn target_chart(
     legend.push((
         t(&Text::new("目标", "target"), lang),
         "#d62728".to_owned(),
-        String::new(),
+        "diamond".to_owned(),
     ));
     c.legend(&legend);
     Ok(c.finish())
@@ -539,7 +567,7 @@ pub fn rank_chart(
     let slots = intervals.len() as f64;
     let mut c = Canvas::new(
         &t(title, lang),
-        (xmin - 0.5, xmax + 0.5 + slots),
+        (xmin - 0.8, xmax + 0.5 + slots),
         (0.0, yhi),
         true,
     );
@@ -551,16 +579,26 @@ pub fn rank_chart(
         &x_ticks,
         &y_ticks,
         &t(&Text::new("名次（1 = 最高）", "rank (1 = top)"), lang),
-        &t(&Text::new("考核年份", "edition"), lang),
+        &t(
+            &if intervals.is_empty() {
+                Text::new("考核年份", "edition")
+            } else {
+                Text::new(
+                    "考核年份；右侧：综合排名区间",
+                    "edition; right: composite rank intervals",
+                )
+            },
+            lang,
+        ),
     );
     let ty = c.py(f(top));
     let label = t(&Text::new(format!("前{top}位"), format!("Top {top}")), lang);
     let _ = writeln!(
         c.svg,
-        r##"<g class="cutoff"><line x1="{LEFT}" y1="{ty:.1}" x2="{}" y2="{ty:.1}" stroke="#d62728" stroke-dasharray="6 3"/><text x="{}" y="{:.1}" text-anchor="end" fill="#d62728">{}</text></g>"##,
+        r##"<g class="cutoff"><line x1="{LEFT}" y1="{ty:.1}" x2="{}" y2="{ty:.1}" stroke="#d62728" stroke-dasharray="6 3"/><text x="{}" y="{:.1}" text-anchor="start" fill="#d62728">{}</text></g>"##,
         WIDTH - RIGHT,
-        WIDTH - RIGHT - 4.0,
-        ty - 6.0,
+        WIDTH - RIGHT + 6.0,
+        ty + 4.0,
         esc(&label)
     );
     let pts: Vec<(f64, f64)> = editions
@@ -568,7 +606,12 @@ pub fn rank_chart(
         .map(|(p, r)| (p.calendar_year() as f64, f(*r)))
         .collect();
     c.line("ranks", "#1f77b4", "", &pts);
-    for ((x, y), (_, r)) in pts.iter().zip(editions) {
+    let many = pts.len() > 6;
+    for (k, ((x, y), (_, r))) in pts.iter().zip(editions).enumerate() {
+        // With many editions, label the first and the last only.
+        if many && k != 0 && k + 1 != pts.len() {
+            continue;
+        }
         let _ = writeln!(
             c.svg,
             r#"<text class="rank-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
@@ -583,6 +626,7 @@ pub fn rank_chart(
             ))
         );
     }
+    let column = c.px(1.0) - c.px(0.0);
     for (i, iv) in intervals.iter().enumerate() {
         let x = xmax + 1.0 + i as f64;
         let (px, lo, hi, md) = (
@@ -603,14 +647,52 @@ pub fn rank_chart(
             l => vec![iv.label.get(l)],
         };
         let name: Vec<&str> = name.iter().map(String::as_str).collect();
+        let range = format!("{}–{}", whole(iv.low), whole(iv.high));
+        let median = iv.median.normalize().to_string();
+        // A label is drawn only where it fits its column; the name turns
+        // vertical-ish in a narrow column; the full interval is always in a tooltip.
+        let fits = |s: &str| text_width(s) + 2.0 <= column;
+        // Names that do not fit their column are shortened with "…" (the
+        // full name is in the tooltip), so neighbours never overlap.
+        let shorten = |n: &str| -> String {
+            if fits(n) {
+                return n.to_owned();
+            }
+            let mut out = String::new();
+            for ch in n.chars() {
+                let next = format!("{out}{ch}…");
+                if !fits(&next) {
+                    break;
+                }
+                out.push(ch);
+            }
+            format!("{out}…")
+        };
+        let shown: Vec<String> = name.iter().map(|n| shorten(n)).collect();
+        let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+        let label = text_lines(px, HEIGHT - BOTTOM + 20.0, "middle", &shown);
+        let median_text = if fits(&median) {
+            format!(
+                r#"<text class="median" x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                lo.min(hi) - 6.0,
+                esc(&median)
+            )
+        } else {
+            String::new()
+        };
+        let range_text = if fits(&range) {
+            format!(
+                r#"<text class="range" x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                lo.max(hi) + 14.0,
+                esc(&range)
+            )
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             c.svg,
-            r##"<g class="interval"><line x1="{px:.1}" y1="{lo:.1}" x2="{px:.1}" y2="{hi:.1}" stroke="#9467bd" stroke-width="6"/><circle cx="{px:.1}" cy="{md:.1}" r="5" fill="#333"/><text class="median" x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="range" x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text>{}</g>"##,
-            lo.min(hi) - 6.0,
-            esc(&iv.median.normalize().to_string()),
-            lo.max(hi) + 14.0,
-            esc(&format!("{}–{}", whole(iv.low), whole(iv.high))),
-            text_lines(px, HEIGHT - BOTTOM + 20.0, "middle", &name)
+            r##"<g class="interval"><title>{}: {median} ({range})</title><line x1="{px:.1}" y1="{lo:.1}" x2="{px:.1}" y2="{hi:.1}" stroke="#9467bd" stroke-width="6"/><circle cx="{px:.1}" cy="{md:.1}" r="5" fill="#333"/>{median_text}{range_text}{label}</g>"##,
+            esc(&name.join(" "))
         );
     }
     let mut legend = vec![(
@@ -626,6 +708,11 @@ pub fn rank_chart(
             ),
             "#9467bd".to_owned(),
             String::new(),
+        ));
+        legend.push((
+            t(&Text::new("中位数", "median"), lang),
+            "#333".to_owned(),
+            "dot".to_owned(),
         ));
     }
     c.legend(&legend);

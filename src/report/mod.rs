@@ -300,7 +300,7 @@ impl Table {
                     .iter()
                     .chain(&body)
                     .filter_map(|r| r.get(i))
-                    .map(|c| UnicodeWidthStr::width(c.as_str()))
+                    .map(|c| display_width(c, lang))
                     .max()
                     .unwrap_or(0)
             })
@@ -310,7 +310,7 @@ impl Table {
                 .iter()
                 .zip(&widths)
                 .zip(&self.columns)
-                .map(|((c, w), (_, a))| pad(c, *w, *a))
+                .map(|((c, w), (_, a))| pad(c, *w, *a, lang))
                 .collect();
             format!("  {}", parts.join("  ").trim_end())
         };
@@ -353,8 +353,17 @@ impl Table {
 }
 
 /// Pads `text` to `width` terminal columns (Chinese characters count two).
-pub(crate) fn pad(text: &str, width: usize, align: Align) -> String {
-    let fill = " ".repeat(width.saturating_sub(UnicodeWidthStr::width(text)));
+/// Terminal columns of `text`: in Chinese text, East Asian ambiguous
+/// characters (“ ” ÷ ρ –) are wide, as CJK terminals draw them.
+fn display_width(text: &str, lang: Lang) -> usize {
+    match lang {
+        Lang::En => UnicodeWidthStr::width(text),
+        Lang::Zh | Lang::Both => UnicodeWidthStr::width_cjk(text),
+    }
+}
+
+fn pad(text: &str, width: usize, align: Align, lang: Lang) -> String {
+    let fill = " ".repeat(width.saturating_sub(display_width(text, lang)));
     match align {
         Align::Left => format!("{text}{fill}"),
         Align::Right => format!("{fill}{text}"),

@@ -507,13 +507,14 @@ impl RankTarget {
             .filter(|d| d.is_sign_positive())
             .unwrap_or(Decimal::ZERO);
         let mut assumptions = Vec::new();
-        let pace = match pace {
+        // The pace as whole places over whole years, so exact hits stay exact.
+        let rational = match pace {
             Some(p) => {
                 assumptions.push(Assumption::RankPace {
                     places: p,
                     observed: false,
                 });
-                Some(p)
+                Some((p, Decimal::ONE))
             }
             None if first.period() != latest.period() => {
                 let start = first.value().exact_for("a rank target")?.value();
@@ -526,11 +527,14 @@ impl RankTarget {
                     places: pace,
                     observed: true,
                 });
-                Some(pace)
+                Some((climbed, years))
             }
             None => None,
         };
-        let (_, reached) = crate::rank::reach_at_pace(places_to_go, pace, latest.period())?;
+        let pace = rational
+            .map(|(c, y)| crate::quantity::checked_div(c, y, || c.to_string()))
+            .transpose()?;
+        let (_, reached) = crate::rank::reach_at_pace(places_to_go, rational, latest.period())?;
         let on_time = match (reached, self.deadline) {
             (Some(r), Some(d)) => Some(r.checked_cmp(&d)?.is_le()),
             (None, Some(_)) => Some(false),
