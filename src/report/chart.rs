@@ -609,7 +609,7 @@ pub fn rank_chart(
     let many = pts.len() > 6;
     for (k, ((x, y), (_, r))) in pts.iter().zip(editions).enumerate() {
         // With many editions, label the first and the last only.
-        if many && k != 0 && k + 1 != pts.len() {
+        if many && k != 0 && k.saturating_add(1) != pts.len() {
             continue;
         }
         let _ = writeln!(
