@@ -69,7 +69,7 @@ pub enum Error {
         exponent: i64,
     },
     /// Two quantities of different dimensions were combined or compared.
-    #[error("unit mismatch: expected {expected}, found {found}")]
+    #[error("unit mismatch: expected {expected} ({}), found {found} ({}); only values of one dimension can be combined or compared", .expected.zh(), .found.zh())]
     UnitMismatch {
         /// The unit the operation required (the left operand's).
         expected: Unit,
@@ -78,7 +78,9 @@ pub enum Error {
     },
     /// A conversion between magnitudes would need more than 28 decimal places
     /// or more than 96 bits of mantissa, so it cannot be exact.
-    #[error("{value} {from} cannot be expressed exactly in {to}")]
+    #[error(
+        "{value} {from} cannot be expressed exactly in {to}: the result needs more than 28 significant digits; use fewer digits or another magnitude"
+    )]
     Inexact {
         /// The value in its original unit.
         value: String,
@@ -98,7 +100,7 @@ pub enum Error {
         rhs: String,
     },
     /// A division by zero.
-    #[error("division by zero: {dividend} / 0")]
+    #[error("division by zero: {dividend} / 0; the divisor must not be zero")]
     DivisionByZero {
         /// The dividend, as text.
         dividend: String,
@@ -144,7 +146,7 @@ pub enum Error {
         reason: &'static str,
     },
     /// A series or panel was given two values for one period.
-    #[error("duplicate period {period} in series {series}")]
+    #[error("duplicate period {period} in series {series}: keep one value per period")]
     DuplicatePeriod {
         /// The period given twice.
         period: Period,
@@ -208,7 +210,9 @@ pub enum Error {
         current: String,
     },
     /// A calculation needed a value that is not in the series.
-    #[error("no value for {period} in series {series}")]
+    #[error(
+        "no value for {period} in series {series}: add it, or measure from a period that has one"
+    )]
     MissingValue {
         /// The period without a value.
         period: Period,

@@ -224,7 +224,10 @@ fn constructors_refuse_impossible_values() {
     let err = Quantity::new(Decimal::ONE, Unit::YUAN)
         .checked_div(Decimal::ZERO)
         .unwrap_err();
-    assert_eq!(err.to_string(), "division by zero: 1元 / 0");
+    assert_eq!(
+        err.to_string(),
+        "division by zero: 1元 / 0; the divisor must not be zero"
+    );
 }
 
 #[test]
@@ -233,7 +236,10 @@ fn duplicate_periods_in_a_series() {
     let i = Indicator::new("x", "x", "x", Unit::PERCENT, Kind::Ratio).unwrap();
     let p = || Point::new(Period::year(2022).unwrap(), "1%".parse().unwrap());
     let err = Series::from_points(EntityId::new("z").unwrap(), i, [p(), p()]).unwrap_err();
-    assert_eq!(err.to_string(), "duplicate period 2022 in series z/x");
+    assert_eq!(
+        err.to_string(),
+        "duplicate period 2022 in series z/x: keep one value per period"
+    );
 }
 
 proptest! {

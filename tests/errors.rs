@@ -159,7 +159,7 @@ fn catalogue() -> Vec<Case> {
             variant: "UnitMismatch",
             input: "`1004亿元`.checked_add(`755家`)",
             error: q("1004亿元").checked_add(&q("755家")).unwrap_err(),
-            message: "unit mismatch: expected yuan*1e8, found enterprises",
+            message: "unit mismatch: expected yuan*1e8 (亿元), found enterprises (家); only values of one dimension can be combined or compared",
         },
         Case {
             variant: "Inexact",
@@ -167,7 +167,7 @@ fn catalogue() -> Vec<Case> {
             error: Quantity::new(Decimal::MAX, Unit::YI_YUAN)
                 .to_base()
                 .unwrap_err(),
-            message: "79228162514264337593543950335 yuan*1e8 cannot be expressed exactly in yuan",
+            message: "79228162514264337593543950335 yuan*1e8 cannot be expressed exactly in yuan: the result needs more than 28 significant digits; use fewer digits or another magnitude",
         },
         Case {
             variant: "Overflow",
@@ -181,7 +181,7 @@ fn catalogue() -> Vec<Case> {
             variant: "DivisionByZero",
             input: "`1004亿元`.checked_div(0)",
             error: q("1004亿元").checked_div(Decimal::ZERO).unwrap_err(),
-            message: "division by zero: 1004亿元 / 0",
+            message: "division by zero: 1004亿元 / 0; the divisor must not be zero",
         },
         Case {
             variant: "NotExact",
@@ -222,7 +222,7 @@ fn catalogue() -> Vec<Case> {
                 ],
             )
             .unwrap_err(),
-            message: "duplicate period 2022 in series z/output",
+            message: "duplicate period 2022 in series z/output: keep one value per period",
         },
         Case {
             variant: "InvalidValue",
@@ -282,7 +282,7 @@ fn catalogue() -> Vec<Case> {
             variant: "MissingValue",
             input: "the CAGR of series `z/output` from `2020`, which has no value, to 2022",
             error: history(output()).cagr(year(2020), year(2022)).unwrap_err(),
-            message: "no value for 2020 in series z/output",
+            message: "no value for 2020 in series z/output: add it, or measure from a period that has one",
         },
         Case {
             variant: "ShareGrowth",
@@ -393,7 +393,7 @@ fn catalogue() -> Vec<Case> {
                 "poor".to_owned(),
             )
             .unwrap_err(),
-            message: "invalid thresholds good ≥ 0.8, excellent ≥ 0.9: thresholds must be strictly decreasing, best class first",
+            message: "invalid thresholds [good ≥ 0.8, excellent ≥ 0.9]: thresholds must be strictly decreasing, best class first",
         },
         // Ranking.
         Case {

@@ -385,7 +385,7 @@ fn bad_input() {
         )
         .unwrap_err()
         .to_string(),
-        "unit mismatch: expected yuan*1e8, found enterprises"
+        "unit mismatch: expected yuan*1e8 (亿元), found enterprises (家); only values of one dimension can be combined or compared"
     );
     // A bound where an exact value is needed: a bounded base.
     let bounded = one_point(&i, "1000余亿元".parse().unwrap());

@@ -171,11 +171,8 @@ impl Thresholds {
     /// ```
     pub fn new(classes: Vec<(Decimal, String)>, below: String) -> Result<Thresholds> {
         let describe = || {
-            classes
-                .iter()
-                .map(|(t, l)| format!("{l} ≥ {t}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            let list: Vec<String> = classes.iter().map(|(t, l)| format!("{l} ≥ {t}")).collect();
+            format!("[{}]", list.join(", "))
         };
         if classes.is_empty() {
             return Err(Error::InvalidThresholds {
