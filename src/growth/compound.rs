@@ -151,21 +151,10 @@ fn pow_per_span(
 }
 
 fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
-    let describe = || (start.to_string(), end.to_string());
-    let (s, e) = (start.value(), end.value());
-    if s.is_zero() {
-        let (base, current) = describe();
-        return Err(Error::ZeroBase { base, current });
+    match super::Undefined::of(start.value(), end.value()) {
+        Some(problem) => Err(problem.error(start.to_string(), end.to_string())),
+        None => Ok(()),
     }
-    if s.is_sign_negative() {
-        let (base, current) = describe();
-        return Err(Error::NegativeBase { base, current });
-    }
-    if e.is_sign_negative() && !e.is_zero() {
-        let (base, current) = describe();
-        return Err(Error::SignChange { base, current });
-    }
-    Ok(())
 }
 
 /// The compound annual growth rate from `start` to `end` over `span`:
@@ -206,10 +195,19 @@ fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
 pub fn cagr(start: &Quantity, end: &Quantity, span: YearSpan) -> Result<Rate> {
     check_start(start, end)?;
     let ratio = end.checked_ratio(start)?;
-    let factor = pow_per_span(ratio, span, || {
+    cagr_of_ratio(ratio, span, || {
         (start.to_string(), format!("{end} after {span}"))
-    })?;
-    Rate::from_factor(factor)
+    })
+}
+
+/// The CAGR once the start has been checked: `ratio^(1/years) − 1`. The
+/// panel calls it once per distinct ratio.
+pub(crate) fn cagr_of_ratio(
+    ratio: Decimal,
+    span: YearSpan,
+    describe: impl Fn() -> (String, String),
+) -> Result<Rate> {
+    Rate::from_factor(pow_per_span(ratio, span, describe)?)
 }
 
 /// The yearly growth needed to go from `base` in `base_period` to `target` by
