@@ -169,6 +169,7 @@ pub(crate) struct Columns {
     pub(crate) entity: usize,
     pub(crate) period: usize,
     pub(crate) indicator: usize,
+    #[allow(dead_code)] // kept for symmetry with the other columns
     pub(crate) value: usize,
 }
 
