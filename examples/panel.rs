@@ -9,6 +9,11 @@
 //!
 //! Bad input exits with status 1 and the error (line and column) on stderr.
 
+// Checksum counters: sums of at most 2^32 rows of ranks below 2^33 fit their
+// types; the weighted sum wraps on purpose. No float arithmetic: exact sums
+// are converted to f64 once.
+#![allow(clippy::arithmetic_side_effects)]
+
 use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;

@@ -626,7 +626,7 @@ impl Panel {
             ));
         }
         let span = YearSpan::years(i64::from(years));
-        let slack = Decimal::ONE - tolerance;
+        let slack = Decimal::ONE.checked_sub(tolerance).unwrap_or(Decimal::ONE);
         let mut memo: Option<(Decimal, Rate)> = None;
         let mut out = PanelTarget {
             series: Vec::with_capacity(cagr.series.len()),

@@ -114,7 +114,7 @@ impl Keys {
     /// the distinct keys' bytes, and the row where each first appears.
     pub(crate) fn intern(self) -> (Vec<u32>, Vec<Vec<u8>>, Vec<usize>) {
         let mut map: FastMap<u128, u32> = FastMap::default();
-        map.reserve(self.packed.len() / 8 + 16);
+        map.reserve((self.packed.len() >> 3).saturating_add(16));
         let mut ids = Vec::with_capacity(self.packed.len());
         let mut firsts: Vec<usize> = Vec::new();
         let mut keys: Vec<u128> = Vec::new();

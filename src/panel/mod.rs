@@ -234,7 +234,7 @@ impl Panel {
         let (pair_of_row, pairs) = self.series_ids();
         let mut start = vec![0u32; pairs.len().saturating_add(1)];
         for &s in &pair_of_row {
-            if let Some(c) = start.get_mut(s as usize + 1) {
+            if let Some(c) = start.get_mut((s as usize).saturating_add(1)) {
                 *c = c.saturating_add(1);
             }
         }
@@ -260,7 +260,7 @@ impl Panel {
         for (s, pair) in pairs.into_iter().enumerate() {
             let (a, b) = (
                 start.get(s).copied().unwrap_or(0) as usize,
-                start.get(s + 1).copied().unwrap_or(0) as usize,
+                start.get(s.saturating_add(1)).copied().unwrap_or(0) as usize,
             );
             if a == b {
                 continue;
@@ -271,8 +271,15 @@ impl Panel {
             if !seg.is_sorted_by_key(key) {
                 seg.sort_by_key(key);
             }
-            if let Some(w) = seg.windows(2).find(|w| key(&w[0]) == key(&w[1])) {
-                return Err(self.duplicate(w[0], w[1], first_line, entity_column));
+            if let Some((a, b)) = seg
+                .windows(2)
+                .filter_map(|w| match w {
+                    [a, b] => Some((*a, *b)),
+                    _ => None,
+                })
+                .find(|(a, b)| key(a) == key(b))
+            {
+                return Err(self.duplicate(a, b, first_line, entity_column));
             }
             series.push(pair);
             series_start.push(b as u32);
@@ -492,7 +499,11 @@ impl Panel {
     /// The rows of series `s`, in time order.
     fn series_rows_of(&self, s: usize) -> &[u32] {
         let a = self.series_start.get(s).copied().unwrap_or(0) as usize;
-        let b = self.series_start.get(s + 1).copied().unwrap_or(0) as usize;
+        let b = self
+            .series_start
+            .get(s.saturating_add(1))
+            .copied()
+            .unwrap_or(0) as usize;
         self.series_rows.get(a..b).unwrap_or_default()
     }
 

@@ -109,7 +109,9 @@ pub(crate) fn parse_value(text: &[u8]) -> core::result::Result<Option<Decimal>, 
                 if count >= 18 {
                     return parse_long(text, digits);
                 }
-                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+                mantissa = mantissa
+                    .wrapping_mul(10)
+                    .wrapping_add(u64::from(b.wrapping_sub(b'0')));
                 count = count.wrapping_add(1);
                 if let Some(s) = scale.as_mut() {
                     *s = s.wrapping_add(1);
@@ -124,12 +126,15 @@ pub(crate) fn parse_value(text: &[u8]) -> core::result::Result<Option<Decimal>, 
     }
     // At most 18 digits: the mantissa is below 10^18 < 2^63, the scale ≤ 18.
     let signed = i64::try_from(mantissa).map_err(|_| "not a plain decimal")?;
-    let value = Decimal::try_new(signed, scale.unwrap_or(0)).map_err(|_| "out of range")?;
-    Ok(Some(if negative && signed != 0 {
-        -value
+    // −signed is exact: |signed| < 10^18 < 2^63.
+    let signed = if negative {
+        signed.wrapping_neg()
     } else {
-        value
-    }))
+        signed
+    };
+    Decimal::try_new(signed, scale.unwrap_or(0))
+        .map(Some)
+        .map_err(|_| "out of range")
 }
 
 #[cold]
@@ -153,9 +158,10 @@ fn parse_long(text: &[u8], digits: &[u8]) -> core::result::Result<Option<Decimal
 pub(crate) fn parse_period(text: &[u8]) -> core::result::Result<Period, String> {
     if let [a, b, c, d] = text {
         if text.iter().all(u8::is_ascii_digit) {
-            let year = [a, b, c, d]
-                .iter()
-                .fold(0i32, |y, &&digit| y * 10 + i32::from(digit - b'0'));
+            let year = [a, b, c, d].iter().fold(0i32, |y, &&digit| {
+                y.wrapping_mul(10)
+                    .wrapping_add(i32::from(digit.wrapping_sub(b'0')))
+            });
             return Period::year(year).map_err(|e| e.to_string());
         }
     }
