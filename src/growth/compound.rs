@@ -53,7 +53,7 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
         return crate::quantity::checked_div(Decimal::ONE, root, || "1".to_owned());
     }
     // x ≥ 1: shift by whole multiples of k digits into [1, 10^k) when k ≤ 28.
-    let digits = i32::try_from(x.trunc().to_string().trim_start_matches('-').len()).unwrap_or(1);
+    let digits = integer_digits(x);
     let ki = i32::try_from(k).unwrap_or(i32::MAX);
     let e = if k <= 28 {
         digits.saturating_sub(1).checked_div(ki).unwrap_or(0)
@@ -63,6 +63,21 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
     let scaled = shifted(x, e.saturating_mul(ki).saturating_neg())?;
     let root = newton_root(scaled, k)?;
     shifted(root, e)
+}
+
+/// The number of digits of the integer part of `x ≥ 1` (at least 1), from
+/// its mantissa without formatting it.
+fn integer_digits(x: Decimal) -> i32 {
+    let mut int = x.mantissa().unsigned_abs();
+    for _ in 0..x.scale() {
+        int = int.checked_div(10).unwrap_or(0);
+    }
+    let mut digits = 1i32;
+    while int >= 10 {
+        int = int.checked_div(10).unwrap_or(0);
+        digits = digits.saturating_add(1);
+    }
+    digits
 }
 
 /// Newton's iteration for the k-th root of `x ≥ 1` (kept small by the caller).

@@ -175,7 +175,18 @@ fn relative_change(base: &Quantity, current: &Quantity) -> Result<Rate> {
         let (base, current) = describe();
         return Err(problem.error(base, current));
     }
-    let ratio = current.checked_ratio(base)?;
+    let (c, b, _) = current.aligned(base)?;
+    growth_of_values(b, c, || current.to_string())
+}
+
+/// `current / base − 1` once the checks of [`growth`] have passed: the
+/// arithmetic shared by the scalar function and the panel.
+pub(crate) fn growth_of_values(
+    base: Decimal,
+    current: Decimal,
+    describe: impl FnOnce() -> String,
+) -> Result<Rate> {
+    let ratio = crate::quantity::checked_div(current, base, describe)?;
     Rate::from_factor(ratio)
 }
 

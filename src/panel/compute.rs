@@ -666,7 +666,8 @@ fn growth_of(
     if let Some(u) = Undefined::of(b, c) {
         return Err(Reason::of(u));
     }
-    growth::growth(&q(b), &q(c))
+    // growth::growth's arithmetic once its checks (above) have passed.
+    growth::growth_of_values(b, c, String::new)
         .map(|r| r.fraction())
         .map_err(|_| Reason::Other)
 }
@@ -679,7 +680,10 @@ fn cagr_of(v0: Decimal, v1: Decimal, span: YearSpan) -> core::result::Result<Rat
     if let Some(u) = Undefined::of(v0, v1) {
         return Err(Reason::of(u));
     }
-    growth::cagr(&q(v0), &q(v1), span).map_err(|_| Reason::Other)
+    // growth::cagr's arithmetic once its checks (above) have passed.
+    let ratio = crate::quantity::checked_div(v1, v0, String::new).map_err(|_| Reason::Other)?;
+    growth::cagr_of_ratio(ratio, span, || (v0.to_string(), v1.to_string()))
+        .map_err(|_| Reason::Other)
 }
 
 #[allow(clippy::too_many_arguments)]
