@@ -68,16 +68,13 @@ pub(crate) fn column_count(
 
 /// The error for a value cell that is not a decimal.
 pub(crate) fn bad_value(line: u64, column: usize, text: &[u8], reason: &str) -> Error {
-    if core::str::from_utf8(text).is_err() {
-        return Error::InvalidUtf8 { line, column };
-    }
-    Error::InvalidCell {
+    read::bad_cell(
         line,
         column,
-        what: "a decimal value",
-        text: String::from_utf8_lossy(text).into_owned(),
-        reason: format!("{reason}; {VALUE_HELP}"),
-    }
+        "a decimal value",
+        text,
+        format!("{reason}; {VALUE_HELP}"),
+    )
 }
 
 impl Panel {

@@ -133,38 +133,61 @@ impl Keys {
 }
 
 /// Interns the few distinct texts of a column (periods, indicators) inside
-/// the parse loop: a short scan of packed keys, then a hash map.
-#[derive(Debug, Default)]
+/// the parse loop: a direct-mapped table of packed keys (one multiply, one
+/// compare), then a hash map for what does not fit.
+#[derive(Debug)]
 pub(crate) struct Small {
-    recent: Vec<(u128, u32)>,
+    table: Vec<(u128, u32)>,
     map: FastMap<Box<[u8]>, u32>,
 }
 
-const RECENT: usize = 32;
+/// Slots of the direct-mapped table (a power of two).
+const SLOTS_LOG2: u32 = 6;
+
+impl Default for Small {
+    fn default() -> Self {
+        Small {
+            // A packed key is never 0: its length byte is at least 1.
+            table: vec![(0, 0); 1 << SLOTS_LOG2],
+            map: FastMap::default(),
+        }
+    }
+}
+
+#[inline]
+fn slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    (folded.wrapping_mul(K) >> (64 - SLOTS_LOG2)) as usize
+}
 
 impl Small {
     /// The id given to `bytes`, if seen before.
     #[inline]
     pub(crate) fn get(&self, bytes: &[u8]) -> Option<u32> {
         if let Some(key) = pack(bytes) {
-            if let Some(&(_, id)) = self.recent.iter().find(|(k, _)| *k == key) {
-                return Some(id);
+            if let Some(&(k, id)) = self.table.get(slot(key)) {
+                if k == key {
+                    return Some(id);
+                }
             }
-            if self.recent.len() < RECENT {
-                return None;
-            }
+        }
+        if self.map.is_empty() {
+            return None;
         }
         self.map.get(bytes).copied()
     }
 
     /// Remembers `bytes` as `id`.
     pub(crate) fn insert(&mut self, bytes: &[u8], id: u32) {
-        match pack(bytes) {
-            Some(key) if self.recent.len() < RECENT => self.recent.push((key, id)),
-            _ => {
-                self.map.insert(bytes.into(), id);
+        if let Some(key) = pack(bytes) {
+            if let Some(entry) = self.table.get_mut(slot(key)) {
+                if entry.0 == 0 {
+                    *entry = (key, id);
+                    return;
+                }
             }
         }
+        self.map.insert(bytes.into(), id);
     }
 }
 

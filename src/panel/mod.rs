@@ -244,15 +244,18 @@ impl Panel {
             *c = sum;
         }
         let mut next = start.clone();
-        let mut rows = vec![0u32; pair_of_row.len()];
-        for (row, &s) in pair_of_row.iter().enumerate() {
+        // Scatter (period, row) packed in a u64, so that sorting a series
+        // by period needs no lookups.
+        let mut keyed = vec![0u64; pair_of_row.len()];
+        for ((row, &s), &p) in pair_of_row.iter().enumerate().zip(&self.period) {
             if let Some(n) = next.get_mut(s as usize) {
-                if let Some(slot) = rows.get_mut(*n as usize) {
-                    *slot = row as u32;
+                if let Some(slot) = keyed.get_mut(*n as usize) {
+                    *slot = (u64::from(p) << 32) | row as u64;
                 }
                 *n = n.saturating_add(1);
             }
         }
+        drop(pair_of_row);
         // Keep the non-empty series, each sorted by period.
         let mut series = Vec::with_capacity(pairs.len());
         let mut series_start = Vec::with_capacity(pairs.len().saturating_add(1));
@@ -265,28 +268,26 @@ impl Panel {
             if a == b {
                 continue;
             }
-            let seg = rows.get_mut(a..b).unwrap_or_default();
-            let period = &self.period;
-            let key = |r: &u32| period.get(*r as usize).copied().unwrap_or(0);
-            if !seg.is_sorted_by_key(key) {
-                seg.sort_by_key(key);
-            }
+            let seg = keyed.get_mut(a..b).unwrap_or_default();
+            seg.sort_unstable();
+            let period = |k: &u64| k >> 32;
             if let Some((a, b)) = seg
                 .windows(2)
                 .filter_map(|w| match w {
                     [a, b] => Some((*a, *b)),
                     _ => None,
                 })
-                .find(|(a, b)| key(a) == key(b))
+                .find(|(a, b)| period(a) == period(b))
             {
-                return Err(self.duplicate(a, b, first_line, entity_column));
+                return Err(self.duplicate(a as u32, b as u32, first_line, entity_column));
             }
             series.push(pair);
             series_start.push(b as u32);
         }
         self.series = series;
         self.series_start = series_start;
-        self.series_rows = rows;
+        // The low half of each key is the row.
+        self.series_rows = keyed.into_iter().map(|k| k as u32).collect();
         Ok(())
     }
 

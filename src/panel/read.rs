@@ -253,17 +253,8 @@ impl Builder {
     fn new_period(&mut self, line: u64, text: &[u8]) -> Result<u32> {
         let column = self.columns.period;
         let period = parse_period(text).map_err(|reason| {
-            if core::str::from_utf8(text).is_err() {
-                Error::InvalidUtf8 { line, column }
-            } else {
-                Error::InvalidCell {
-                    line,
-                    column,
-                    what: "a period",
-                    text: String::from_utf8_lossy(text).into_owned(),
-                    reason: format!("{reason}; write a year such as 2024, or 2024-Q1, 2024-M01"),
-                }
-            }
+            let reason = format!("{reason}; write a year such as 2024, or 2024-Q1, 2024-M01");
+            bad_cell(line, column, "a period", text, reason)
         })?;
         let id = match self.periods.iter().position(|p| *p == period) {
             Some(id) => id,
@@ -321,6 +312,28 @@ impl Builder {
             self.first_line,
             self.columns.entity,
         )
+    }
+}
+
+/// A cell that cannot be read: [`Error::InvalidUtf8`] when its bytes are not
+/// UTF-8, else [`Error::InvalidCell`].
+#[cold]
+pub(crate) fn bad_cell(
+    line: u64,
+    column: usize,
+    what: &'static str,
+    text: &[u8],
+    reason: String,
+) -> Error {
+    if core::str::from_utf8(text).is_err() {
+        return Error::InvalidUtf8 { line, column };
+    }
+    Error::InvalidCell {
+        line,
+        column,
+        what,
+        text: String::from_utf8_lossy(text).into_owned(),
+        reason,
     }
 }
 

@@ -90,13 +90,7 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
 }
 
 fn invalid(line: u64, column: usize, what: &'static str, text: &[u8], reason: &str) -> Error {
-    Error::InvalidCell {
-        line,
-        column,
-        what,
-        text: String::from_utf8_lossy(text).into_owned(),
-        reason: reason.to_owned(),
-    }
+    read::bad_cell(line, column, what, text, reason.to_owned())
 }
 
 impl Panel {
