@@ -254,7 +254,7 @@ pub struct SeriesCagr {
     /// Calendar years from the first to the last period (0 for one period;
     /// whole years only: quarterly and monthly spans count their whole years).
     pub years: i64,
-    /// The CAGR, as [`growth::cagr`](crate::growth::cagr) gives it.
+    /// The CAGR, as [`growth::cagr`] gives it.
     pub cagr: Option<Rate>,
     /// Why the CAGR is missing.
     pub reason: Option<Reason>,
@@ -365,7 +365,7 @@ fn q(v: Decimal) -> Quantity {
 
 impl Panel {
     /// Ranks every row within its (period, indicator) cross-section, each
-    /// cross-section exactly as [`rank::rank`](crate::rank::rank) with
+    /// cross-section exactly as [`rank::rank`] with
     /// [`Missing::Keep`] ranks it (the same integer-key sort): ties by
     /// `ties`, rank 1 at the end `order` names, missing values unranked,
     /// [`Ties::Ordinal`] ties in row order.
@@ -434,7 +434,7 @@ impl Panel {
         PanelRanks { twice, groups }
     }
 
-    /// Year-on-year growth of every row: [`growth::growth`](crate::growth::growth)
+    /// Year-on-year growth of every row: [`growth::growth`]
     /// from the value exactly a year earlier in the same series (a gap does
     /// not reach back further) to the row's value. Where the scalar function
     /// returns an error (a zero or negative base, a change of sign), the
@@ -513,7 +513,7 @@ impl Panel {
     }
 
     /// The CAGR of every series from its first to its last period with a
-    /// value: [`growth::cagr`](crate::growth::cagr) over the years between
+    /// value: [`growth::cagr`] over the years between
     /// them. A series with one period, a first value of zero or less, or a
     /// negative last value has no CAGR, counted by [`Reason`].
     ///
@@ -568,9 +568,9 @@ impl Panel {
 
     /// Target gaps from [`Panel::cagr`]'s results: for each series with a
     /// CAGR and a positive last value `v1`, the target `factor × v1`, the
-    /// yearly growth [`growth::required_growth`](crate::growth::required_growth)
+    /// yearly growth [`growth::required_growth`]
     /// to reach it in `years`, the projection
-    /// [`growth::project`](crate::growth::project) of `v1` at the series'
+    /// [`growth::project`] of `v1` at the series'
     /// CAGR, and whether the projection is on track: `projected ≥ target ×
     /// (1 − tolerance)`.
     ///
