@@ -478,6 +478,111 @@ pub enum Error {
         /// What is allowed.
         reason: &'static str,
     },
+    // panels
+    /// A panel file whose first line is not the header its format needs (or
+    /// an empty file).
+    #[error(
+        "line {line}, column {column}: expected the header {expected:?}, found {found:?}; make the header the first line"
+    )]
+    MissingHeader {
+        /// The line (1-based).
+        line: u64,
+        /// The first field that differs (1-based).
+        column: usize,
+        /// The header the format needs.
+        expected: String,
+        /// The line as found.
+        found: String,
+    },
+    /// A row whose number of fields differs from the header's.
+    #[error(
+        "line {line}, column {column}: expected {expected} fields, found {found} in {text:?}; give every row the header's columns"
+    )]
+    ColumnCount {
+        /// The line (1-based).
+        line: u64,
+        /// The first field too many, or the last field present (1-based).
+        column: usize,
+        /// The header's number of fields.
+        expected: usize,
+        /// The row's number of fields.
+        found: usize,
+        /// The row as found.
+        text: String,
+    },
+    /// A cell that cannot be read: a value that is not a plain decimal or has
+    /// more than 28 significant digits, a period that does not parse, an empty
+    /// key.
+    #[error("line {line}, column {column}: {text:?} is not {what}: {reason}")]
+    InvalidCell {
+        /// The line (1-based).
+        line: u64,
+        /// The field (1-based).
+        column: usize,
+        /// What the cell should hold ("a decimal value", "a period", …).
+        what: &'static str,
+        /// The cell as found.
+        text: String,
+        /// Why it cannot be read, and what to write instead.
+        reason: String,
+    },
+    /// Two rows for one (entity, period, indicator).
+    #[error(
+        "line {line}, column {column}: duplicate observation of {indicator} for {entity} in {period} (first on line {first_line}); keep one row per entity, period and indicator"
+    )]
+    DuplicateObservation {
+        /// The line of the second row (1-based).
+        line: u64,
+        /// The entity's field (1-based).
+        column: usize,
+        /// The line of the first row.
+        first_line: u64,
+        /// The entity.
+        entity: String,
+        /// The period.
+        period: String,
+        /// The indicator.
+        indicator: String,
+    },
+    /// The input ends in the middle of a row.
+    #[error(
+        "line {line}, column {column}: the input ends in the middle of a row {text:?}; complete the row or remove it"
+    )]
+    UnexpectedEnd {
+        /// The line of the incomplete row (1-based).
+        line: u64,
+        /// The field where the input ends (1-based).
+        column: usize,
+        /// The incomplete row.
+        text: String,
+    },
+    /// Bytes that are not UTF-8.
+    #[error("line {line}, column {column}: invalid UTF-8; save the file as UTF-8")]
+    InvalidUtf8 {
+        /// The line (1-based).
+        line: u64,
+        /// The field holding the bytes (1-based).
+        column: usize,
+    },
+    /// Reading or writing failed in the operating system.
+    #[error("input/output failed: {message}; check the file or stream and retry")]
+    Io {
+        /// The system's message.
+        message: String,
+    },
+    /// A key that a text format cannot hold (a comma or line break in an
+    /// entity name written to CSV).
+    #[error("{what} {text:?} cannot be written to {format}: {reason}")]
+    Unwritable {
+        /// "entity", "indicator", …
+        what: &'static str,
+        /// The key.
+        text: String,
+        /// The format.
+        format: &'static str,
+        /// Why, and what to do.
+        reason: &'static str,
+    },
 }
 
 /// The crate's result type: `Result<T, indstat::Error>`.
@@ -492,6 +597,14 @@ pub enum Error {
 /// assert!(parse("").is_err());
 /// ```
 pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io {
+            message: e.to_string(),
+        }
+    }
+}
 
 impl Error {
     pub(crate) fn parse(input: &str, expected: &'static str, reason: impl Into<String>) -> Self {

@@ -18,6 +18,7 @@ mod unit;
 pub mod composite;
 pub mod datasets;
 pub mod growth;
+pub mod panel;
 pub mod rank;
 pub mod report;
 pub mod target;
@@ -29,6 +30,7 @@ pub use indicator::{
     ChangeMeasure, Direction, EntityId, Indicator, IndicatorCode, Kind, PriceBasis, Scope,
 };
 pub use observation::{ObsStatus, Observation, Source};
+pub use panel::Panel;
 pub use period::{Frequency, MAX_YEAR, MIN_YEAR, Period, YearSpan};
 pub use quantity::Quantity;
 pub use rate::{PercentagePoints, Rate};

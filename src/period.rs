@@ -899,6 +899,14 @@ impl TryFrom<YearSpanRepr> for YearSpan {
 }
 
 impl YearSpan {
+    /// A span of `years` whole years.
+    pub(crate) const fn years(years: i64) -> YearSpan {
+        YearSpan {
+            periods: years,
+            per_year: 1,
+        }
+    }
+
     /// The number of periods (negative when the end is before the start).
     ///
     /// ```

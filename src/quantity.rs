@@ -207,7 +207,7 @@ impl Quantity {
 
     /// Brings `other` to a common magnitude with `self`: `self`'s if `other`
     /// converts exactly, else the finer of the two.
-    fn aligned(&self, other: &Quantity) -> Result<(Decimal, Decimal, Unit)> {
+    pub(crate) fn aligned(&self, other: &Quantity) -> Result<(Decimal, Decimal, Unit)> {
         self.require_same_dimension(other)?;
         if let Ok(o) = other.to_magnitude(self.unit.magnitude()) {
             return Ok((self.value, o.value, self.unit));

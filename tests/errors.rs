@@ -23,6 +23,7 @@
 
 use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tree};
 use indstat::growth::{self, BasePeriod};
+use indstat::panel::{Panel, SdmxOptions};
 use indstat::rank::{CrossSection, QuantileMethod, RankObservation};
 use indstat::target::{LevelTarget, Thresholds};
 use indstat::{
@@ -553,7 +554,80 @@ fn catalogue() -> Vec<Case> {
             error: Normaliser::min_max(dec!(5), dec!(5)).unwrap_err(),
             message: "invalid min-max range [5, 5]: the lower end must be below the upper end",
         },
+        // Panels.
+        Case {
+            variant: "MissingHeader",
+            input: "a panel CSV whose header says `year` for `period`",
+            error: Panel::from_csv("entity,year,indicator,value\n".as_bytes()).unwrap_err(),
+            message: "line 1, column 2: expected the header \"entity,period,indicator,value\", found \"entity,year,indicator,value\"; make the header the first line",
+        },
+        Case {
+            variant: "ColumnCount",
+            input: "a panel CSV row `A,2024,x` with three fields",
+            error: Panel::from_csv(format!("{HEADER}A,2024,x\n").as_bytes()).unwrap_err(),
+            message: "line 2, column 3: expected 4 fields, found 3 in \"A,2024,x\"; give every row the header's columns",
+        },
+        Case {
+            variant: "InvalidCell",
+            input: "a panel CSV value `12a`",
+            error: Panel::from_csv(format!("{HEADER}A,2024,x,12a\n").as_bytes()).unwrap_err(),
+            message: "line 2, column 4: \"12a\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty",
+        },
+        Case {
+            variant: "DuplicateObservation",
+            input: "two panel CSV rows for `A`, 2024, x",
+            error: Panel::from_csv(format!("{HEADER}A,2024,x,1\nA,2024,x,2\n").as_bytes())
+                .unwrap_err(),
+            message: "line 3, column 1: duplicate observation of x for A in 2024 (first on line 2); keep one row per entity, period and indicator",
+        },
+        Case {
+            variant: "UnexpectedEnd",
+            input: "a panel CSV that ends mid-row after `A,2023`",
+            error: Panel::from_csv(format!("{HEADER}A,2024,x,1\nA,2023").as_bytes()).unwrap_err(),
+            message: "line 3, column 2: the input ends in the middle of a row \"A,2023\"; complete the row or remove it",
+        },
+        Case {
+            variant: "InvalidUtf8",
+            input: "a panel CSV with the byte 0xff at `line 2, column 1`",
+            error: Panel::from_csv([HEADER.as_bytes(), b"A\xff,2024,x,1\n"].concat().as_slice())
+                .unwrap_err(),
+            message: "line 2, column 1: invalid UTF-8; save the file as UTF-8",
+        },
+        Case {
+            variant: "Io",
+            input: "a reader that fails with `disk unplugged`",
+            error: Panel::from_csv(Broken).unwrap_err(),
+            message: "input/output failed: disk unplugged; check the file or stream and retry",
+        },
+        Case {
+            variant: "Unwritable",
+            input: "an entity `a;b` written to SDMX-CSV",
+            error: {
+                let p = Panel::from_rows([(
+                    "a;b",
+                    Period::year(2024).unwrap(),
+                    "gdp",
+                    Some(Decimal::ONE),
+                )])
+                .unwrap();
+                p.write_sdmx_csv(&mut Vec::new(), &SdmxOptions::default())
+                    .unwrap_err()
+            },
+            message: "entity \"a;b\" cannot be written to SDMX-CSV: it holds a comma, semicolon, quote or line break; rename it",
+        },
     ]
+}
+
+/// The panel CSV header.
+const HEADER: &str = "entity,period,indicator,value\n";
+
+/// A reader whose every read fails.
+struct Broken;
+
+impl std::io::Read for Broken {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other("disk unplugged"))
+    }
 }
 
 /// `quantile` of 1, 2, 3, 4 at `p`.

@@ -53,7 +53,7 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
         return crate::quantity::checked_div(Decimal::ONE, root, || "1".to_owned());
     }
     // x ≥ 1: shift by whole multiples of k digits into [1, 10^k) when k ≤ 28.
-    let digits = i32::try_from(x.trunc().to_string().trim_start_matches('-').len()).unwrap_or(1);
+    let digits = integer_digits(x);
     let ki = i32::try_from(k).unwrap_or(i32::MAX);
     let e = if k <= 28 {
         digits.saturating_sub(1).checked_div(ki).unwrap_or(0)
@@ -63,6 +63,21 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
     let scaled = shifted(x, e.saturating_mul(ki).saturating_neg())?;
     let root = newton_root(scaled, k)?;
     shifted(root, e)
+}
+
+/// The number of digits of the integer part of `x ≥ 1` (at least 1), from
+/// its mantissa without formatting it.
+fn integer_digits(x: Decimal) -> i32 {
+    let mut int = x.mantissa().unsigned_abs();
+    for _ in 0..x.scale() {
+        int = int.checked_div(10).unwrap_or(0);
+    }
+    let mut digits = 1i32;
+    while int >= 10 {
+        int = int.checked_div(10).unwrap_or(0);
+        digits = digits.saturating_add(1);
+    }
+    digits
 }
 
 /// Newton's iteration for the k-th root of `x ≥ 1` (kept small by the caller).
@@ -151,21 +166,10 @@ fn pow_per_span(
 }
 
 fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
-    let describe = || (start.to_string(), end.to_string());
-    let (s, e) = (start.value(), end.value());
-    if s.is_zero() {
-        let (base, current) = describe();
-        return Err(Error::ZeroBase { base, current });
+    match super::Undefined::of(start.value(), end.value()) {
+        Some(problem) => Err(problem.error(start.to_string(), end.to_string())),
+        None => Ok(()),
     }
-    if s.is_sign_negative() {
-        let (base, current) = describe();
-        return Err(Error::NegativeBase { base, current });
-    }
-    if e.is_sign_negative() && !e.is_zero() {
-        let (base, current) = describe();
-        return Err(Error::SignChange { base, current });
-    }
-    Ok(())
 }
 
 /// The compound annual growth rate from `start` to `end` over `span`:
@@ -206,10 +210,19 @@ fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
 pub fn cagr(start: &Quantity, end: &Quantity, span: YearSpan) -> Result<Rate> {
     check_start(start, end)?;
     let ratio = end.checked_ratio(start)?;
-    let factor = pow_per_span(ratio, span, || {
+    cagr_of_ratio(ratio, span, || {
         (start.to_string(), format!("{end} after {span}"))
-    })?;
-    Rate::from_factor(factor)
+    })
+}
+
+/// The CAGR once the start has been checked: `ratio^(1/years) − 1`. The
+/// panel calls it once per distinct ratio.
+pub(crate) fn cagr_of_ratio(
+    ratio: Decimal,
+    span: YearSpan,
+    describe: impl Fn() -> (String, String),
+) -> Result<Rate> {
+    Rate::from_factor(pow_per_span(ratio, span, describe)?)
 }
 
 /// The yearly growth needed to go from `base` in `base_period` to `target` by

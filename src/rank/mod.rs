@@ -167,14 +167,14 @@ pub(crate) struct Ranked {
 /// A rank held as twice its value, so that average ties (halves) are whole
 /// numbers: 0 = no rank. Kept in a compact array while ranks are scattered to
 /// their input positions, then turned into `Decimal`s in one sequential pass.
-type Twice = u64;
+pub(crate) type Twice = u64;
 
 /// The rank held as `twice`, exactly.
 // `twice` is at most twice a slice's length plus one, below 2^64; times 5 it
 // is below 2^67, within Decimal's 96-bit mantissa, so the conversion cannot
 // panic.
 #[allow(clippy::arithmetic_side_effects)]
-fn from_twice(twice: Twice) -> Decimal {
+pub(crate) fn from_twice(twice: Twice) -> Decimal {
     if twice & 1 == 0 {
         Decimal::from(twice >> 1)
     } else {
@@ -202,12 +202,12 @@ fn group_rank(ties: Ties, first: usize, size: usize, k: usize, dense: usize) -> 
 
 // Counters stay below the slice's length (see `group_rank`).
 #[allow(clippy::arithmetic_side_effects)]
-pub(crate) fn rank_detail(
+pub(crate) fn twice_ranks(
     values: &[Option<Decimal>],
     ties: Ties,
     order: Order,
     missing: Missing,
-) -> Ranked {
+) -> TwiceRanked {
     let sorted = keys::sort(values, order);
     let present = sorted.positions.len();
     let absent = values.len() - present;
@@ -255,6 +255,32 @@ pub(crate) fn rank_detail(
         ranked = values.len();
         groups += 1;
     }
+    TwiceRanked {
+        twice,
+        ranked,
+        groups,
+    }
+}
+
+/// Ranks held as twice their value (0 = no rank), with the counts of
+/// [`Ranked`]: the compact form the panel keeps.
+pub(crate) struct TwiceRanked {
+    pub(crate) twice: Vec<Twice>,
+    pub(crate) ranked: usize,
+    pub(crate) groups: usize,
+}
+
+pub(crate) fn rank_detail(
+    values: &[Option<Decimal>],
+    ties: Ties,
+    order: Order,
+    missing: Missing,
+) -> Ranked {
+    let TwiceRanked {
+        twice,
+        ranked,
+        groups,
+    } = twice_ranks(values, ties, order, missing);
     Ranked {
         ranks: twice
             .into_iter()

@@ -1,0 +1,315 @@
+//! The command-line face of the panel: one workload of `../shared/perf/`
+//! (W1 rank, W2 growth, W3 CAGR, W4 target gap) on a long CSV file, printing
+//! one JSON line with parse and compute times and the checksum that
+//! `peer_bench.py --check-against` compares.
+//!
+//! ```text
+//! cargo run --release --example panel -- WORKLOAD FILE.csv [--ties average|min|max|dense|ordinal] [--ascending] [--out OUT.csv]
+//! ```
+//!
+//! Bad input exits with status 1 and the error (line and column) on stderr.
+
+// Checksum counters: sums of at most 2^32 rows of ranks below 2^33 fit their
+// types; the weighted sum wraps on purpose. No float arithmetic: exact sums
+// are converted to f64 once.
+#![allow(clippy::arithmetic_side_effects)]
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use indstat::Decimal;
+use indstat::panel::{Panel, Reason};
+use indstat::rank::{Order, Ties};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal_macros::dec;
+use serde_json::{Map, Value, json};
+
+/// W4's target: 1.8 × the last value, in 4 years, with a 1e-9 slack.
+const TARGET_FACTOR: Decimal = dec!(1.8);
+const HORIZON_YEARS: u32 = 4;
+const TOLERANCE: Decimal = dec!(0.000000001);
+
+struct Args {
+    workload: String,
+    file: String,
+    ties: Ties,
+    order: Order,
+    out: Option<String>,
+}
+
+const USAGE: &str = "usage: panel rank|growth|cagr|target FILE.csv [--ties average|min|max|dense|ordinal] [--ascending] [--out OUT.csv]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let workload = it.next().ok_or(USAGE)?;
+    if !["rank", "growth", "cagr", "target"].contains(&workload.as_str()) {
+        return Err(format!("unknown workload {workload:?}; {USAGE}"));
+    }
+    let file = it.next().ok_or(USAGE)?;
+    let mut args = Args {
+        workload,
+        file,
+        ties: Ties::Average,
+        order: Order::Descending,
+        out: None,
+    };
+    while let Some(flag) = it.next() {
+        match flag.as_str() {
+            "--ascending" => args.order = Order::Ascending,
+            "--ties" => {
+                args.ties = match it.next().as_deref() {
+                    Some("average") => Ties::Average,
+                    Some("min") => Ties::Min,
+                    Some("max") => Ties::Max,
+                    Some("dense") => Ties::Dense,
+                    Some("ordinal") => Ties::Ordinal,
+                    other => return Err(format!("unknown --ties {other:?}; {USAGE}")),
+                }
+            }
+            "--out" => args.out = Some(it.next().ok_or(USAGE)?),
+            other => return Err(format!("unknown argument {other:?}; {USAGE}")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// An exact sum of decimals, converted to f64 once (within the checksum's
+/// 1e-9 tolerance of `math.fsum`).
+fn fsum(values: impl Iterator<Item = Decimal>) -> Result<f64, String> {
+    let mut sum = Decimal::ZERO;
+    for v in values {
+        sum = sum.checked_add(v).ok_or("checksum sum overflowed")?;
+    }
+    sum.to_f64()
+        .ok_or_else(|| "checksum sum is not finite".to_owned())
+}
+
+/// The value in units of 10^-4, as the checksum's wrapping u64 arithmetic takes it.
+fn units(v: Decimal) -> u64 {
+    let scaled = v
+        .checked_mul(dec!(10000))
+        .map(|x| x.round())
+        .unwrap_or_default();
+    // Two's complement, like numpy's int64 → uint64 cast.
+    scaled.to_i64().unwrap_or(0) as u64
+}
+
+fn cell(v: Option<impl ToString>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let t0 = Instant::now();
+    let file = std::fs::File::open(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
+    let panel = Panel::from_csv(file).map_err(|e| format!("{}: {e}", args.file))?;
+    let parse_s = t0.elapsed().as_secs_f64();
+    let mut out = String::new();
+    let t1 = Instant::now();
+    let (workload, checksum) = match args.workload.as_str() {
+        "rank" => {
+            let ranks = panel.rank(args.ties, args.order);
+            let compute_s = t1.elapsed().as_secs_f64();
+            let name = match args.ties {
+                Ties::Average => "w1_rank_avg",
+                Ties::Min => "w1_rank_min",
+                Ties::Max => "w1_rank_max",
+                Ties::Dense => "w1_rank_dense",
+                Ties::Ordinal => "w1_rank_ordinal",
+            };
+            let (mut n, mut sum, mut wsum, mut max) = (0u64, 0u128, 0u64, 0u64);
+            for row in 0..panel.len() {
+                if let Some(t) = ranks.twice_rank(row) {
+                    n += 1;
+                    sum += u128::from(t);
+                    max = max.max(t);
+                    let u = panel.value(row).map(units).unwrap_or(0);
+                    wsum = wsum.wrapping_add(t.wrapping_mul(u));
+                }
+                if args.out.is_some() {
+                    let r = panel.row(row).ok_or("row out of range")?;
+                    let _ = writeln!(
+                        out,
+                        "{},{},{},{},{}",
+                        r.entity,
+                        r.period,
+                        r.indicator,
+                        cell(r.value),
+                        cell(ranks.rank(row))
+                    );
+                }
+            }
+            let max_rank = Decimal::from(max) / Decimal::TWO;
+            (
+                name,
+                (
+                    compute_s,
+                    json!({
+                        "n_ranked": n, "n_groups": ranks.groups(), "sum_2rank": sum as u64,
+                        "wsum_2rank_x_units_mod2p64": wsum, "max_rank": max_rank.to_f64(),
+                    }),
+                    "entity,period,indicator,value,rank",
+                ),
+            )
+        }
+        "growth" => {
+            let g = panel.yoy_growth();
+            let compute_s = t1.elapsed().as_secs_f64();
+            let valid = || (0..panel.len()).filter_map(|r| g.growth(r));
+            let prev_zero = (0..panel.len())
+                .filter(|&r| {
+                    g.base_row(r)
+                        .and_then(|b| panel.value(b))
+                        .is_some_and(|v| v.is_zero())
+                })
+                .count();
+            if args.out.is_some() {
+                for row in 0..panel.len() {
+                    let r = panel.row(row).ok_or("row out of range")?;
+                    let prev = g.base_row(row).and_then(|b| panel.value(b));
+                    let _ = writeln!(
+                        out,
+                        "{},{},{},{},{},{}",
+                        r.entity,
+                        r.period,
+                        r.indicator,
+                        cell(r.value),
+                        cell(prev),
+                        cell(g.growth(row))
+                    );
+                }
+            }
+            (
+                "w2_growth",
+                (
+                    compute_s,
+                    json!({
+                        "n_rows": panel.len(), "n_valid": g.counts().valid(),
+                        "n_prev_missing": g.counts().count(Reason::NoBase), "n_prev_zero": prev_zero,
+                        "sum_growth": fsum(valid())?, "sum_abs_growth": fsum(valid().map(|x| x.abs()))?,
+                    }),
+                    "entity,period,indicator,value,prev_value,growth",
+                ),
+            )
+        }
+        "cagr" | "target" => {
+            let c = panel.cagr();
+            let target = (args.workload == "target")
+                .then(|| panel.target_gap(&c, TARGET_FACTOR, HORIZON_YEARS, TOLERANCE))
+                .transpose()
+                .map_err(|e| e.to_string())?;
+            let compute_s = t1.elapsed().as_secs_f64();
+            if args.out.is_some() {
+                for (k, s) in c.series().iter().enumerate() {
+                    let _ = write!(
+                        out,
+                        "{},{},{},{},{},{},{}",
+                        s.entity,
+                        s.indicator,
+                        cell(s.first_period),
+                        cell(s.last_period),
+                        cell(s.first_value),
+                        cell(s.last_value),
+                        cell(s.cagr.map(|r| r.fraction()))
+                    );
+                    if let Some(t) = &target {
+                        match t.series().get(k).and_then(Option::as_ref) {
+                            Some(t) => {
+                                let _ = write!(
+                                    out,
+                                    ",{},{},{},true,{}",
+                                    t.target,
+                                    t.required.fraction(),
+                                    t.projected,
+                                    t.on_track
+                                );
+                            }
+                            None => out.push_str(",,,,false,"),
+                        }
+                    }
+                    out.push('\n');
+                }
+            }
+            match target {
+                None => {
+                    let valid = || {
+                        c.series()
+                            .iter()
+                            .filter_map(|s| s.cagr.map(|r| r.fraction()))
+                    };
+                    let years: i64 = c
+                        .series()
+                        .iter()
+                        .filter(|s| s.cagr.is_some())
+                        .map(|s| s.years)
+                        .sum();
+                    (
+                        "w3_cagr",
+                        (
+                            compute_s,
+                            json!({
+                                "n_series": c.series().len(), "n_valid": c.counts().valid(),
+                                "n_single_period": c.counts().count(Reason::SinglePeriod),
+                                "n_nonpos_first": c.counts().count(Reason::ZeroBase) + c.counts().count(Reason::NegativeBase),
+                                "sum_years_valid": years, "sum_cagr": fsum(valid())?,
+                            }),
+                            "entity,indicator,first_period,last_period,first_value,last_value,cagr",
+                        ),
+                    )
+                }
+                Some(t) => {
+                    let mut by_indicator = Map::new();
+                    for (s, t) in c.series().iter().zip(t.series()) {
+                        if let Some(t) = t {
+                            let n = by_indicator.entry(s.indicator.clone()).or_insert(json!(0));
+                            *n = json!(n.as_u64().unwrap_or(0) + u64::from(t.on_track));
+                        }
+                    }
+                    let ev = || t.series().iter().flatten();
+                    (
+                        "w4_target",
+                        (
+                            compute_s,
+                            json!({
+                                "n_series": c.series().len(), "n_evaluable": t.evaluable(),
+                                "n_on_track": t.on_track(), "n_borderline": t.borderline(),
+                                "on_track_by_indicator": Value::Object(by_indicator),
+                                "sum_required_cagr": fsum(ev().map(|t| t.required.fraction()))?,
+                                "sum_projected": fsum(ev().map(|t| t.projected))?,
+                            }),
+                            "entity,indicator,first_period,last_period,first_value,last_value,cagr,target,required_cagr,projected,evaluable,on_track",
+                        ),
+                    )
+                }
+            }
+        }
+        _ => unreachable!("checked in parse_args"),
+    };
+    let (compute_s, checksum, header) = checksum;
+    if let Some(path) = &args.out {
+        let mut f = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
+        writeln!(f, "{header}")
+            .and_then(|_| f.write_all(out.as_bytes()))
+            .map_err(|e| format!("{path}: {e}"))?;
+    }
+    println!(
+        "{}",
+        json!({
+            "workload": workload, "rows": panel.len(), "parse_s": parse_s,
+            "compute_s": compute_s, "checksum": checksum,
+        })
+    );
+    Ok(())
+}

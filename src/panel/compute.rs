@@ -1,0 +1,729 @@
+//! Group-wise rank, year-on-year growth, CAGR and target gap on a panel,
+//! sharing the scalar API's code.
+
+use rust_decimal::Decimal;
+
+use super::Panel;
+use crate::growth::{self, Undefined};
+use crate::rank::{self, Missing, Order, Ties, Twice};
+use crate::{Error, Period, Quantity, Rate, Result, Unit, YearSpan};
+
+/// Why a panel result is missing where the scalar API would return an error
+/// (or has nothing to compute from).
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::{Panel, Reason};
+/// let p = Panel::from_csv("entity,period,indicator,value\nA,2023,x,0\nA,2024,x,5\n".as_bytes())?;
+/// let g = p.yoy_growth();
+/// assert_eq!(g.reason(1), Some(Reason::ZeroBase));
+/// assert_eq!(g.reason(0), Some(Reason::NoBase));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Reason {
+    /// No row for the base period (growth: exactly a year earlier).
+    NoBase,
+    /// A series with one period only, so no span to compound over.
+    SinglePeriod,
+    /// A value cell needed is empty.
+    MissingValue,
+    /// The base is zero ([`Error::ZeroBase`] in the scalar API).
+    ZeroBase,
+    /// The base is negative ([`Error::NegativeBase`]).
+    NegativeBase,
+    /// A positive base and a negative value ([`Error::SignChange`]).
+    SignChange,
+    /// Any other error of the scalar API (an overflow, periods of different
+    /// frequencies in one series).
+    Other,
+}
+
+impl Reason {
+    /// Every reason, in order.
+    pub const ALL: [Reason; 7] = [
+        Reason::NoBase,
+        Reason::SinglePeriod,
+        Reason::MissingValue,
+        Reason::ZeroBase,
+        Reason::NegativeBase,
+        Reason::SignChange,
+        Reason::Other,
+    ];
+
+    fn index(self) -> usize {
+        match self {
+            Reason::NoBase => 0,
+            Reason::SinglePeriod => 1,
+            Reason::MissingValue => 2,
+            Reason::ZeroBase => 3,
+            Reason::NegativeBase => 4,
+            Reason::SignChange => 5,
+            Reason::Other => 6,
+        }
+    }
+
+    fn of(u: Undefined) -> Reason {
+        match u {
+            Undefined::ZeroBase => Reason::ZeroBase,
+            Undefined::NegativeBase => Reason::NegativeBase,
+            Undefined::SignChange => Reason::SignChange,
+        }
+    }
+}
+
+/// Counts of valid and missing results, by reason.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::{Panel, Reason};
+/// let p = Panel::from_csv("entity,period,indicator,value\nA,2023,x,4\nA,2024,x,5\n".as_bytes())?;
+/// let c = *p.yoy_growth().counts();
+/// assert_eq!((c.valid(), c.count(Reason::NoBase), c.missing()), (1, 1, 1));
+/// assert_eq!(c.count(Reason::ZeroBase), 0);
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReasonCounts {
+    valid: usize,
+    missing: [usize; 7],
+}
+
+impl ReasonCounts {
+    /// Results computed.
+    pub fn valid(&self) -> usize {
+        self.valid
+    }
+
+    /// Results missing for `reason`.
+    pub fn count(&self, reason: Reason) -> usize {
+        self.missing.get(reason.index()).copied().unwrap_or(0)
+    }
+
+    /// Results missing for any reason.
+    pub fn missing(&self) -> usize {
+        self.missing.iter().sum()
+    }
+
+    fn add(&mut self, outcome: core::result::Result<(), Reason>) {
+        match outcome {
+            Ok(()) => self.valid = self.valid.saturating_add(1),
+            Err(r) => {
+                if let Some(c) = self.missing.get_mut(r.index()) {
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+    }
+}
+
+/// Ranks of every row within its (period, indicator) cross-section.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::Panel;
+/// use indstat::rank::{Order, Ties};
+/// use rust_decimal_macros::dec;
+/// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,5\nB,2024,x,5\nC,2024,x,\n".as_bytes())?;
+/// let r = p.rank(Ties::Average, Order::Descending);
+/// assert_eq!((r.rank(0), r.rank(1), r.rank(2)), (Some(dec!(1.5)), Some(dec!(1.5)), None));
+/// assert_eq!(r.groups(), 1);
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelRanks {
+    twice: Vec<Twice>,
+    groups: usize,
+}
+
+impl PanelRanks {
+    /// The rank of row `row`, exactly (a half under average ties); `None` for
+    /// a missing value or a row out of range.
+    pub fn rank(&self, row: usize) -> Option<Decimal> {
+        self.twice
+            .get(row)
+            .filter(|&&t| t != 0)
+            .map(|&t| rank::from_twice(t))
+    }
+
+    /// Twice the rank of row `row` (a whole number even under average ties);
+    /// `None` for a missing value.
+    pub fn twice_rank(&self, row: usize) -> Option<u64> {
+        self.twice.get(row).copied().filter(|&t| t != 0)
+    }
+
+    /// The number of (period, indicator) cross-sections with at least one row.
+    pub fn groups(&self) -> usize {
+        self.groups
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.twice.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.twice.is_empty()
+    }
+}
+
+/// Year-on-year growth of every row: `value / base − 1`, where the base is
+/// the same series' value exactly a year earlier.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::Panel;
+/// use rust_decimal_macros::dec;
+/// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,5\nA,2023,x,4\nA,2021,x,1\n".as_bytes())?;
+/// let g = p.yoy_growth();
+/// assert_eq!(g.growth(0), Some(dec!(0.25)));
+/// assert_eq!(g.base_row(0), Some(1));
+/// assert_eq!(g.growth(1), None); // 2022 is absent: a gap does not reach back
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelGrowth {
+    growth: Vec<Option<Decimal>>,
+    base: Vec<u32>,
+    reason: Vec<Option<Reason>>,
+    counts: ReasonCounts,
+}
+
+const NO_ROW: u32 = u32::MAX;
+
+impl PanelGrowth {
+    /// The growth of row `row` as a fraction (0.085 for 8.5%).
+    pub fn growth(&self, row: usize) -> Option<Decimal> {
+        self.growth.get(row).copied().flatten()
+    }
+
+    /// The row of the base (a year earlier), if there is one.
+    pub fn base_row(&self, row: usize) -> Option<usize> {
+        self.base
+            .get(row)
+            .filter(|&&b| b != NO_ROW)
+            .map(|&b| b as usize)
+    }
+
+    /// Why row `row`'s growth is missing.
+    pub fn reason(&self, row: usize) -> Option<Reason> {
+        self.reason.get(row).copied().flatten()
+    }
+
+    /// Valid and missing results by reason.
+    pub fn counts(&self) -> &ReasonCounts {
+        &self.counts
+    }
+}
+
+/// One series' CAGR from its first to its last period.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::Panel;
+/// use rust_decimal_macros::dec;
+/// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2022,x,121\n".as_bytes())?;
+/// let c = p.cagr();
+/// let s = &c.series()[0];
+/// assert_eq!((s.entity.as_str(), s.years), ("A", 2));
+/// assert_eq!(s.cagr.map(|r| r.fraction()), Some(dec!(0.1)));
+/// assert_eq!(s.reason, None);
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesCagr {
+    /// The entity.
+    pub entity: String,
+    /// The indicator.
+    pub indicator: String,
+    /// The first period with a value (`None` when the series has no value).
+    pub first_period: Option<Period>,
+    /// The last period with a value.
+    pub last_period: Option<Period>,
+    /// The value in the first period.
+    pub first_value: Option<Decimal>,
+    /// The value in the last period.
+    pub last_value: Option<Decimal>,
+    /// Calendar years from the first to the last period (0 for one period;
+    /// whole years only: quarterly and monthly spans count their whole years).
+    pub years: i64,
+    /// The CAGR, as [`growth::cagr`] gives it.
+    pub cagr: Option<Rate>,
+    /// Why the CAGR is missing.
+    pub reason: Option<Reason>,
+}
+
+/// The CAGR of every series.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::{Panel, Reason};
+/// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,0\nA,2022,x,121\nB,2022,x,1\n".as_bytes())?;
+/// let c = p.cagr();
+/// assert_eq!(c.counts().count(Reason::ZeroBase), 1);
+/// assert_eq!(c.counts().count(Reason::SinglePeriod), 1);
+/// assert_eq!(c.counts().valid(), 0);
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelCagr {
+    series: Vec<SeriesCagr>,
+    counts: ReasonCounts,
+}
+
+impl PanelCagr {
+    /// One entry per series, in order of the series' first appearance.
+    pub fn series(&self) -> &[SeriesCagr] {
+        &self.series
+    }
+
+    /// Valid and missing results by reason.
+    pub fn counts(&self) -> &ReasonCounts {
+        &self.counts
+    }
+}
+
+/// One series' target gap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesTarget {
+    /// The target: `factor × last value`.
+    pub target: Decimal,
+    /// The yearly growth needed to reach the target in the horizon.
+    pub required: Rate,
+    /// The last value projected over the horizon at the series' CAGR.
+    pub projected: Decimal,
+    /// Whether the projection reaches the target (within the tolerance).
+    pub on_track: bool,
+    /// Whether `|projected / target − 1| ≤ tolerance`.
+    pub borderline: bool,
+}
+
+/// Target gaps of every series: will the series, growing at its CAGR, reach
+/// `factor ×` its last value within the horizon? (A constant required rate
+/// for a multiplicative target, a per-series projection.)
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::Panel;
+/// use rust_decimal_macros::dec;
+/// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2022,x,144\nB,2020,x,100\nB,2022,x,100\n".as_bytes())?;
+/// let t = p.target_gap(&p.cagr(), dec!(1.44), 2, dec!(0))?;
+/// assert_eq!(t.on_track(), 1); // A grows 20% a year; B does not grow
+/// assert_eq!(t.evaluable(), 2);
+/// assert!(p.target_gap(&p.cagr(), dec!(0), 2, dec!(0)).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelTarget {
+    series: Vec<Option<SeriesTarget>>,
+    on_track: usize,
+    borderline: usize,
+    counts: ReasonCounts,
+}
+
+impl PanelTarget {
+    /// One entry per series, in the order of [`PanelCagr::series`]; `None`
+    /// when not evaluable (no CAGR, or a last value of zero or less).
+    pub fn series(&self) -> &[Option<SeriesTarget>] {
+        &self.series
+    }
+
+    /// Series that can be evaluated.
+    pub fn evaluable(&self) -> usize {
+        self.counts.valid
+    }
+
+    /// Evaluable series on track.
+    pub fn on_track(&self) -> usize {
+        self.on_track
+    }
+
+    /// Evaluable series within the tolerance of the target.
+    pub fn borderline(&self) -> usize {
+        self.borderline
+    }
+
+    /// Evaluable and not evaluable series, by reason.
+    pub fn counts(&self) -> &ReasonCounts {
+        &self.counts
+    }
+}
+
+/// A dimensionless quantity, to call the scalar API.
+fn q(v: Decimal) -> Quantity {
+    Quantity::new(v, Unit::RATIO)
+}
+
+impl Panel {
+    /// Ranks every row within its (period, indicator) cross-section, each
+    /// cross-section exactly as [`rank::rank`] with
+    /// [`Missing::Keep`] ranks it (the same integer-key sort): ties by
+    /// `ties`, rank 1 at the end `order` names, missing values unranked,
+    /// [`Ties::Ordinal`] ties in row order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::Panel;
+    /// use indstat::rank::{Order, Ties};
+    /// use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,1\nB,2024,x,3\nA,2023,x,9\n".as_bytes())?;
+    /// let r = p.rank(Ties::Min, Order::Descending);
+    /// assert_eq!((r.rank(0), r.rank(1), r.rank(2)), (Some(dec!(2)), Some(dec!(1)), Some(dec!(1))));
+    /// assert_eq!(r.rank(3), None); // no such row
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn rank(&self, ties: Ties, order: Order) -> PanelRanks {
+        let ni = self.indicators.len().max(1);
+        let n_groups = self.periods.len().saturating_mul(ni);
+        let group = |row: usize| {
+            let p = self.period.get(row).copied().unwrap_or(0) as usize;
+            let i = self.indicator.get(row).copied().unwrap_or(0) as usize;
+            p.saturating_mul(ni).saturating_add(i)
+        };
+        // Counting sort of rows by group, stable (row order within a group).
+        let mut start = vec![0usize; n_groups.saturating_add(1)];
+        for row in 0..self.len() {
+            if let Some(c) = start.get_mut(group(row).saturating_add(1)) {
+                *c = c.saturating_add(1);
+            }
+        }
+        let mut sum = 0usize;
+        for c in &mut start {
+            sum = sum.saturating_add(*c);
+            *c = sum;
+        }
+        let mut next = start.clone();
+        let mut rows = vec![0u32; self.len()];
+        for row in 0..self.len() {
+            if let Some(n) = next.get_mut(group(row)) {
+                if let Some(slot) = rows.get_mut(*n) {
+                    *slot = row as u32;
+                }
+                *n = n.saturating_add(1);
+            }
+        }
+        let mut twice = vec![0 as Twice; self.len()];
+        let mut values: Vec<Option<Decimal>> = Vec::new();
+        let mut groups = 0usize;
+        for w in start.windows(2) {
+            let [a, b] = w else { continue };
+            let members = rows.get(*a..*b).unwrap_or_default();
+            if members.is_empty() {
+                continue;
+            }
+            groups = groups.saturating_add(1);
+            values.clear();
+            values.extend(members.iter().map(|&r| self.value(r as usize)));
+            let ranked = rank::twice_ranks(&values, ties, order, Missing::Keep);
+            for (&r, t) in members.iter().zip(ranked.twice) {
+                if let Some(slot) = twice.get_mut(r as usize) {
+                    *slot = t;
+                }
+            }
+        }
+        PanelRanks { twice, groups }
+    }
+
+    /// Year-on-year growth of every row: [`growth::growth`]
+    /// from the value exactly a year earlier in the same series (a gap does
+    /// not reach back further) to the row's value. Where the scalar function
+    /// returns an error (a zero or negative base, a change of sign), the
+    /// growth is missing and counted by [`Reason`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::{Panel, Reason};
+    /// use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2023,x,-2\nA,2024,x,1\nB,2023,x,8\nB,2024,x,10\n".as_bytes())?;
+    /// let g = p.yoy_growth();
+    /// assert_eq!(g.growth(3), Some(dec!(0.25)));
+    /// assert_eq!(g.reason(1), Some(Reason::NegativeBase));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn yoy_growth(&self) -> PanelGrowth {
+        // The period id a year before each period id, if in the panel.
+        let year_ago: Vec<Option<u32>> = self
+            .periods
+            .iter()
+            .map(|p| {
+                let ago = p.year_ago().ok()?;
+                let id = self
+                    .periods
+                    .binary_search_by_key(&ago.sort_key(), Period::sort_key)
+                    .ok()?;
+                u32::try_from(id).ok()
+            })
+            .collect();
+        let n = self.len();
+        let mut out = PanelGrowth {
+            growth: vec![None; n],
+            base: vec![NO_ROW; n],
+            reason: vec![None; n],
+            counts: ReasonCounts::default(),
+        };
+        for s in 0..self.series.len() {
+            let seg = self.series_rows_of(s);
+            for (k, &row) in seg.iter().enumerate() {
+                let p = self.period.get(row as usize).copied().unwrap_or(0);
+                let base = year_ago.get(p as usize).copied().flatten().and_then(|ago| {
+                    // Rows are in time order: look back from k for the period `ago`.
+                    seg.get(..k)?
+                        .iter()
+                        .rev()
+                        .map(|&r| (r, self.period.get(r as usize).copied().unwrap_or(0)))
+                        .take_while(|&(_, q)| q >= ago)
+                        .find(|&(_, q)| q == ago)
+                        .map(|(r, _)| r)
+                });
+                let outcome = match base {
+                    None => Err(Reason::NoBase),
+                    Some(b) => {
+                        if let Some(slot) = out.base.get_mut(row as usize) {
+                            *slot = b;
+                        }
+                        growth_of(self.value(b as usize), self.value(row as usize))
+                    }
+                };
+                let (g, r) = match outcome {
+                    Ok(g) => (Some(g), None),
+                    Err(r) => (None, Some(r)),
+                };
+                if let Some(slot) = out.growth.get_mut(row as usize) {
+                    *slot = g;
+                }
+                if let Some(slot) = out.reason.get_mut(row as usize) {
+                    *slot = r;
+                }
+                out.counts
+                    .add(g.map(|_| ()).ok_or(r.unwrap_or(Reason::Other)));
+            }
+        }
+        out
+    }
+
+    /// The CAGR of every series from its first to its last period with a
+    /// value: [`growth::cagr`] over the years between
+    /// them. A series with one period, a first value of zero or less, or a
+    /// negative last value has no CAGR, counted by [`Reason`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::Panel;
+    /// use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2024,x,0\n".as_bytes())?;
+    /// assert_eq!(p.cagr().series()[0].cagr.map(|r| r.fraction()), Some(dec!(-1))); // an end of zero: −100%
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn cagr(&self) -> PanelCagr {
+        let mut counts = ReasonCounts::default();
+        let mut series = Vec::with_capacity(self.series.len());
+        for (s, &(e, i)) in self.series.iter().enumerate() {
+            let seg = self.series_rows_of(s);
+            let present = |r: &&u32| self.value(**r as usize).is_some();
+            let first = seg.iter().find(present).map(|&r| r as usize);
+            let last = seg.iter().rev().find(present).map(|&r| r as usize);
+            let period = |r: Option<usize>| r.and_then(|r| self.row(r)).map(|row| row.period);
+            let (p0, p1) = (period(first), period(last));
+            let (v0, v1) = (
+                first.and_then(|r| self.value(r)),
+                last.and_then(|r| self.value(r)),
+            );
+            let span = p0.zip(p1).map(|(a, b)| a.years_until(&b));
+            let years = match span {
+                Some(Ok(span)) => span.whole_years().unwrap_or(0),
+                _ => 0,
+            };
+            let outcome = match (v0, v1, span) {
+                (Some(v0), Some(v1), Some(Ok(span))) => cagr_of(v0, v1, span),
+                (_, _, Some(Err(_))) => Err(Reason::Other),
+                _ => Err(Reason::MissingValue),
+            };
+            counts.add(outcome.map(|_| ()));
+            series.push(SeriesCagr {
+                entity: self.entities.get(e as usize).cloned().unwrap_or_default(),
+                indicator: self.indicators.get(i as usize).cloned().unwrap_or_default(),
+                first_period: p0,
+                last_period: p1,
+                first_value: v0,
+                last_value: v1,
+                years,
+                cagr: outcome.ok(),
+                reason: outcome.err(),
+            });
+        }
+        PanelCagr { series, counts }
+    }
+
+    /// Target gaps from [`Panel::cagr`]'s results: for each series with a
+    /// CAGR and a positive last value `v1`, the target `factor × v1`, the
+    /// yearly growth [`growth::required_growth`]
+    /// to reach it in `years`, the projection
+    /// [`growth::project`] of `v1` at the series'
+    /// CAGR, and whether the projection is on track: `projected ≥ target ×
+    /// (1 − tolerance)`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] for a factor of zero or less, `years` of
+    /// 0, or a tolerance outside [0, 1).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::Panel;
+    /// use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2021,x,110\n".as_bytes())?;
+    /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
+    /// let s = t.series()[0].as_ref().unwrap();
+    /// assert_eq!((s.target, s.projected, s.on_track), (dec!(133.10), dec!(133.1000), true));
+    /// assert_eq!(s.required.fraction(), dec!(0.1));
+    /// assert!(p.target_gap(&p.cagr(), dec!(1.21), 0, dec!(0)).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn target_gap(
+        &self,
+        cagr: &PanelCagr,
+        factor: Decimal,
+        years: u32,
+        tolerance: Decimal,
+    ) -> Result<PanelTarget> {
+        let invalid = |name, value: String, reason| Error::InvalidParameter {
+            name,
+            value,
+            reason,
+        };
+        if factor <= Decimal::ZERO {
+            return Err(invalid(
+                "factor",
+                factor.to_string(),
+                "the target factor must be above zero",
+            ));
+        }
+        if years == 0 {
+            return Err(invalid(
+                "years",
+                "0".to_owned(),
+                "the horizon must be at least one year",
+            ));
+        }
+        if tolerance < Decimal::ZERO || tolerance >= Decimal::ONE {
+            return Err(invalid(
+                "tolerance",
+                tolerance.to_string(),
+                "the tolerance must lie in [0, 1)",
+            ));
+        }
+        let span = YearSpan::years(i64::from(years));
+        let slack = Decimal::ONE.checked_sub(tolerance).unwrap_or(Decimal::ONE);
+        let mut memo: Option<(Decimal, Rate)> = None;
+        let mut out = PanelTarget {
+            series: Vec::with_capacity(cagr.series.len()),
+            on_track: 0,
+            borderline: 0,
+            counts: ReasonCounts::default(),
+        };
+        for s in &cagr.series {
+            let result = match (s.cagr, s.last_value) {
+                (Some(rate), Some(v1)) if v1 > Decimal::ZERO => {
+                    target_of(v1, rate, factor, years, span, slack, tolerance, &mut memo)
+                }
+                (Some(_), Some(v1)) if v1.is_zero() => Err(Reason::ZeroBase),
+                (Some(_), _) => Err(Reason::NegativeBase),
+                (None, _) => Err(s.reason.unwrap_or(Reason::Other)),
+            };
+            if let Ok(t) = &result {
+                out.on_track = out.on_track.saturating_add(usize::from(t.on_track));
+                out.borderline = out.borderline.saturating_add(usize::from(t.borderline));
+            }
+            out.counts.add(result.as_ref().map(|_| ()).map_err(|r| *r));
+            out.series.push(result.ok());
+        }
+        Ok(out)
+    }
+}
+
+/// Growth from `base` to `current`, as [`growth::growth`] gives it.
+#[inline]
+fn growth_of(
+    base: Option<Decimal>,
+    current: Option<Decimal>,
+) -> core::result::Result<Decimal, Reason> {
+    let (Some(b), Some(c)) = (base, current) else {
+        return Err(Reason::MissingValue);
+    };
+    if let Some(u) = Undefined::of(b, c) {
+        return Err(Reason::of(u));
+    }
+    // growth::growth's arithmetic once its checks (above) have passed.
+    growth::growth_of_values(b, c, String::new)
+        .map(|r| r.fraction())
+        .map_err(|_| Reason::Other)
+}
+
+/// The CAGR from `v0` to `v1` over `span`, as [`growth::cagr`] gives it.
+fn cagr_of(v0: Decimal, v1: Decimal, span: YearSpan) -> core::result::Result<Rate, Reason> {
+    if span.periods() == 0 {
+        return Err(Reason::SinglePeriod);
+    }
+    if let Some(u) = Undefined::of(v0, v1) {
+        return Err(Reason::of(u));
+    }
+    // growth::cagr's arithmetic once its checks (above) have passed.
+    let ratio = crate::quantity::checked_div(v1, v0, String::new).map_err(|_| Reason::Other)?;
+    growth::cagr_of_ratio(ratio, span, || (v0.to_string(), v1.to_string()))
+        .map_err(|_| Reason::Other)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn target_of(
+    v1: Decimal,
+    rate: Rate,
+    factor: Decimal,
+    years: u32,
+    span: YearSpan,
+    slack: Decimal,
+    tolerance: Decimal,
+    memo: &mut Option<(Decimal, Rate)>,
+) -> core::result::Result<SeriesTarget, Reason> {
+    let target = v1.checked_mul(factor).ok_or(Reason::Other)?;
+    // required_growth(v1, target) = cagr_of_ratio(target / v1): computed once
+    // per distinct ratio (one for a multiplicative target).
+    let ratio = q(target).checked_ratio(&q(v1)).map_err(|_| Reason::Other)?;
+    let required = match memo {
+        Some((r, rate)) if *r == ratio => *rate,
+        _ => {
+            let rate = growth::cagr_of_ratio(ratio, span, || (v1.to_string(), target.to_string()))
+                .map_err(|_| Reason::Other)?;
+            *memo = Some((ratio, rate));
+            rate
+        }
+    };
+    let projected = growth::project(&q(v1), rate, years)
+        .map_err(|_| Reason::Other)?
+        .value();
+    let threshold = target.checked_mul(slack).ok_or(Reason::Other)?;
+    let on_track = projected >= threshold;
+    let gap = projected
+        .checked_div(target)
+        .and_then(|x| x.checked_sub(Decimal::ONE))
+        .ok_or(Reason::Other)?;
+    Ok(SeriesTarget {
+        target,
+        required,
+        projected,
+        on_track,
+        borderline: gap.abs() <= tolerance,
+    })
+}

@@ -1,0 +1,532 @@
+//! Panels: entities × periods × indicators, stored column-wise with exact
+//! values, read from and written to long CSV and SDMX-CSV 2.0, with
+//! group-wise rank, year-on-year growth, CAGR and target gap.
+//!
+//! # Design
+//!
+//! - Keys are interned once: entities are packed inline while parsing and
+//!   interned in a separate pass; periods and indicators (few) through a small
+//!   cache. Periods are kept in time order, so `period_id` order is time order.
+//! - Values are exact [`Decimal`]s; an empty cell is a missing value (`None`).
+//! - Each (entity, indicator) series is indexed once, its rows in time order;
+//!   a second row for one (entity, period, indicator) is an error naming both
+//!   lines.
+//! - The computations share the scalar API's code and semantics:
+//!   [`Panel::rank`] ranks each (period, indicator) cross-section with
+//!   [`rank::rank`](crate::rank::rank)'s integer-key sort; [`Panel::yoy_growth`]
+//!   is [`growth::growth`](crate::growth::growth) on the pair whose base is
+//!   exactly a year earlier; [`Panel::cagr`] is
+//!   [`growth::cagr`](crate::growth::cagr) from the first to the last period.
+//!   Where the scalar API returns an error for one element (a zero base), the
+//!   panel gives a missing result and counts it by [`Reason`].
+//!
+//! # Examples
+//!
+//! ```
+//! use indstat::panel::{Panel, Reason};
+//! use indstat::rank::{Order, Ties};
+//! use rust_decimal_macros::dec;
+//!
+//! let csv = "entity,period,indicator,value\n\
+//!            A,2023,output,100\nA,2024,output,110\nB,2023,output,0\nB,2024,output,50\n";
+//! let panel = Panel::from_csv(csv.as_bytes())?;
+//! assert_eq!(panel.len(), 4);
+//!
+//! let growth = panel.yoy_growth();
+//! assert_eq!(growth.growth(1), Some(dec!(0.1)));      // A: 110 / 100 − 1
+//! assert_eq!(growth.growth(3), None);                 // B: from a zero base
+//! assert_eq!(growth.counts().count(Reason::ZeroBase), 1);
+//!
+//! let ranks = panel.rank(Ties::Average, Order::Descending);
+//! assert_eq!(ranks.rank(3), Some(dec!(2)));           // B is second in 2024
+//!
+//! // A bad row is an error naming its line and column.
+//! let bad = Panel::from_csv("entity,period,indicator,value\nA,2024,output,1e5\n".as_bytes());
+//! assert_eq!(bad.unwrap_err().to_string(),
+//!     "line 2, column 4: \"1e5\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty");
+//! # Ok::<(), indstat::Error>(())
+//! ```
+
+mod compute;
+mod csv;
+mod intern;
+mod read;
+mod sdmx;
+
+pub use compute::{
+    PanelCagr, PanelGrowth, PanelRanks, PanelTarget, Reason, ReasonCounts, SeriesCagr, SeriesTarget,
+};
+pub use sdmx::SdmxOptions;
+
+use rust_decimal::Decimal;
+
+use crate::{Error, ObsStatus, Period, Result};
+
+/// A panel: rows of (entity, period, indicator, value), stored column-wise
+/// with interned keys and exact values, and indexed by series.
+///
+/// Build one with [`Panel::from_csv`], [`Panel::from_sdmx_csv`] or
+/// [`Panel::from_rows`]. Rows keep their input order; `row` indices below are
+/// positions in it.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::Panel;
+/// use indstat::Period;
+/// use rust_decimal_macros::dec;
+///
+/// let panel = Panel::from_rows([
+///     ("A", Period::year(2024)?, "output", Some(dec!(1.5))),
+///     ("B", Period::year(2024)?, "output", None),
+/// ])?;
+/// assert_eq!(panel.entities(), ["A", "B"]);
+/// assert_eq!(panel.value(0), Some(dec!(1.5)));
+///
+/// let twice = Panel::from_rows([
+///     ("A", Period::year(2024)?, "output", Some(dec!(1))),
+///     ("A", Period::year(2024)?, "output", Some(dec!(2))),
+/// ]);
+/// assert!(matches!(twice, Err(indstat::Error::DuplicateObservation { line: 2, first_line: 1, .. })));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panel {
+    entities: Vec<String>,
+    periods: Vec<Period>,
+    indicators: Vec<String>,
+    entity: Vec<u32>,
+    period: Vec<u32>,
+    indicator: Vec<u32>,
+    value: Vec<Option<Decimal>>,
+    status: Option<Vec<ObsStatus>>,
+    /// (entity, indicator) of each series with at least one row.
+    series: Vec<(u32, u32)>,
+    /// `series_rows[series_start[s]..series_start[s + 1]]`: the rows of
+    /// series `s`, in time order.
+    series_start: Vec<u32>,
+    series_rows: Vec<u32>,
+}
+
+/// The columns a reader hands over.
+#[derive(Debug)]
+pub(crate) struct Parts {
+    pub(crate) entities: Vec<String>,
+    pub(crate) periods: Vec<Period>,
+    pub(crate) indicators: Vec<String>,
+    pub(crate) entity: Vec<u32>,
+    pub(crate) period: Vec<u32>,
+    pub(crate) indicator: Vec<u32>,
+    pub(crate) value: Vec<Option<Decimal>>,
+    pub(crate) status: Option<Vec<ObsStatus>>,
+}
+
+/// One row of a panel, borrowed.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::Panel;
+/// let panel = Panel::from_csv("entity,period,indicator,value\nA,2024,output,7\n".as_bytes())?;
+/// let row = panel.row(0).unwrap();
+/// assert_eq!((row.entity, row.indicator, row.period.to_string().as_str()), ("A", "output", "2024"));
+/// assert!(panel.row(1).is_none());
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row<'a> {
+    /// The entity.
+    pub entity: &'a str,
+    /// The period.
+    pub period: Period,
+    /// The indicator.
+    pub indicator: &'a str,
+    /// The value, `None` when missing.
+    pub value: Option<Decimal>,
+    /// The SDMX observation status, when the panel was read with one.
+    pub status: Option<ObsStatus>,
+}
+
+impl Panel {
+    /// Builds a panel from rows in memory. A duplicate (entity, period,
+    /// indicator) is [`Error::DuplicateObservation`], whose lines are the
+    /// 1-based positions of the two rows.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::Panel;
+    /// use indstat::Period;
+    /// use rust_decimal_macros::dec;
+    /// let p = Panel::from_rows([("A", Period::year(2024)?, "x", Some(dec!(1)))])?;
+    /// assert_eq!(p.len(), 1);
+    /// assert!(Panel::from_rows([("", Period::year(2024)?, "x", None)]).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn from_rows<'a, I>(rows: I) -> Result<Panel>
+    where
+        I: IntoIterator<Item = (&'a str, Period, &'a str, Option<Decimal>)>,
+    {
+        let columns = read::Columns {
+            entity: 1,
+            period: 2,
+            indicator: 3,
+            value: 4,
+        };
+        let mut builder = read::Builder::new(columns, 1, false);
+        for (line, (entity, period, indicator, value)) in (1u64..).zip(rows) {
+            let text = period.to_string();
+            builder.push(
+                line,
+                entity.as_bytes(),
+                text.as_bytes(),
+                indicator.as_bytes(),
+                value,
+            )?;
+        }
+        builder.finish()
+    }
+
+    /// Orders the periods in time, indexes the series and refuses duplicates.
+    fn assemble(mut parts: Parts, first_line: u64, entity_column: usize) -> Result<Panel> {
+        // Periods in time order (the readers number them by first appearance).
+        let mut order: Vec<u32> = (0..u32::try_from(parts.periods.len()).unwrap_or(0)).collect();
+        order.sort_by_key(|&id| parts.periods.get(id as usize).map(Period::sort_key));
+        let mut new_id = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_id.get_mut(old as usize) {
+                *slot = u32::try_from(new).unwrap_or(0);
+            }
+        }
+        if order
+            .iter()
+            .enumerate()
+            .any(|(new, &old)| new as u32 != old)
+        {
+            for p in &mut parts.period {
+                *p = new_id.get(*p as usize).copied().unwrap_or(0);
+            }
+        }
+        let periods = order
+            .iter()
+            .filter_map(|&old| parts.periods.get(old as usize).copied())
+            .collect();
+        let mut panel = Panel {
+            entities: parts.entities,
+            periods,
+            indicators: parts.indicators,
+            entity: parts.entity,
+            period: parts.period,
+            indicator: parts.indicator,
+            value: parts.value,
+            status: parts.status,
+            series: Vec::new(),
+            series_start: Vec::new(),
+            series_rows: Vec::new(),
+        };
+        panel.index(first_line, entity_column)?;
+        Ok(panel)
+    }
+
+    /// Builds the series index: a counting sort of rows by series, then each
+    /// series' rows by period, where equal neighbours are duplicates.
+    fn index(&mut self, first_line: u64, entity_column: usize) -> Result<()> {
+        let (pair_of_row, pairs) = self.series_ids();
+        let mut start = vec![0u32; pairs.len().saturating_add(1)];
+        for &s in &pair_of_row {
+            if let Some(c) = start.get_mut((s as usize).saturating_add(1)) {
+                *c = c.saturating_add(1);
+            }
+        }
+        let mut sum = 0u32;
+        for c in &mut start {
+            sum = sum.saturating_add(*c);
+            *c = sum;
+        }
+        let mut next = start.clone();
+        // Scatter (period, row) packed in a u64, so that sorting a series
+        // by period needs no lookups.
+        let mut keyed = vec![0u64; pair_of_row.len()];
+        for ((row, &s), &p) in pair_of_row.iter().enumerate().zip(&self.period) {
+            if let Some(n) = next.get_mut(s as usize) {
+                if let Some(slot) = keyed.get_mut(*n as usize) {
+                    *slot = (u64::from(p) << 32) | row as u64;
+                }
+                *n = n.saturating_add(1);
+            }
+        }
+        drop(pair_of_row);
+        // Keep the non-empty series, each sorted by period.
+        let mut series = Vec::with_capacity(pairs.len());
+        let mut series_start = Vec::with_capacity(pairs.len().saturating_add(1));
+        series_start.push(0u32);
+        for (s, pair) in pairs.into_iter().enumerate() {
+            let (a, b) = (
+                start.get(s).copied().unwrap_or(0) as usize,
+                start.get(s.saturating_add(1)).copied().unwrap_or(0) as usize,
+            );
+            if a == b {
+                continue;
+            }
+            let seg = keyed.get_mut(a..b).unwrap_or_default();
+            seg.sort_unstable();
+            let period = |k: &u64| k >> 32;
+            if let Some((a, b)) = seg
+                .windows(2)
+                .filter_map(|w| match w {
+                    [a, b] => Some((*a, *b)),
+                    _ => None,
+                })
+                .find(|(a, b)| period(a) == period(b))
+            {
+                return Err(self.duplicate(a as u32, b as u32, first_line, entity_column));
+            }
+            series.push(pair);
+            series_start.push(b as u32);
+        }
+        self.series = series;
+        self.series_start = series_start;
+        // The low half of each key is the row.
+        self.series_rows = keyed.into_iter().map(|k| k as u32).collect();
+        Ok(())
+    }
+
+    /// The series id of each row and the (entity, indicator) of each id:
+    /// dense ids `entity × indicators + indicator` when that grid is not much
+    /// larger than the rows, else ids by hashing.
+    fn series_ids(&self) -> (Vec<u32>, Vec<(u32, u32)>) {
+        let ni = self.indicators.len().max(1);
+        let grid = self.entities.len().saturating_mul(ni);
+        if grid <= self.len().saturating_mul(2).saturating_add(1024) && u32::try_from(grid).is_ok()
+        {
+            let ni32 = ni as u32;
+            let ids = self
+                .entity
+                .iter()
+                .zip(&self.indicator)
+                .map(|(&e, &i)| e.wrapping_mul(ni32).wrapping_add(i))
+                .collect();
+            let pairs = (0..self.entities.len() as u32)
+                .flat_map(|e| (0..ni32).map(move |i| (e, i)))
+                .collect();
+            return (ids, pairs);
+        }
+        let mut map: intern::FastMap<(u32, u32), u32> = intern::FastMap::default();
+        let mut pairs = Vec::new();
+        let ids = self
+            .entity
+            .iter()
+            .zip(&self.indicator)
+            .map(|(&e, &i)| {
+                let next = pairs.len() as u32;
+                *map.entry((e, i)).or_insert_with(|| {
+                    pairs.push((e, i));
+                    next
+                })
+            })
+            .collect();
+        (ids, pairs)
+    }
+
+    #[cold]
+    fn duplicate(&self, a: u32, b: u32, first_line: u64, column: usize) -> Error {
+        let (first, second) = (a.min(b), a.max(b));
+        let name = |r: u32| self.row(r as usize);
+        let row = name(second);
+        Error::DuplicateObservation {
+            line: first_line.saturating_add(u64::from(second)),
+            column,
+            first_line: first_line.saturating_add(u64::from(first)),
+            entity: row.map(|r| r.entity.to_owned()).unwrap_or_default(),
+            period: row.map(|r| r.period.to_string()).unwrap_or_default(),
+            indicator: row.map(|r| r.indicator.to_owned()).unwrap_or_default(),
+        }
+    }
+
+    /// The number of rows.
+    ///
+    /// ```
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\n".as_bytes())?;
+    /// assert_eq!(p.len(), 0);
+    /// assert!(p.is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.value.len()
+    }
+
+    /// Whether the panel has no rows.
+    ///
+    /// ```
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nA,2024,x,\n".as_bytes())?;
+    /// assert!(!p.is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
+
+    /// The distinct entities, in order of first appearance.
+    ///
+    /// ```
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1\nA,2024,x,2\nB,2023,x,3\n".as_bytes())?;
+    /// assert_eq!(p.entities(), ["B", "A"]);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn entities(&self) -> &[String] {
+        &self.entities
+    }
+
+    /// The distinct periods, in time order.
+    ///
+    /// ```
+    /// use indstat::Period;
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1\nB,2023,x,3\n".as_bytes())?;
+    /// assert_eq!(p.periods(), [Period::year(2023)?, Period::year(2024)?]);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn periods(&self) -> &[Period] {
+        &self.periods
+    }
+
+    /// The distinct indicators, in order of first appearance.
+    ///
+    /// ```
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1\nB,2024,y,3\n".as_bytes())?;
+    /// assert_eq!(p.indicators(), ["x", "y"]);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn indicators(&self) -> &[String] {
+        &self.indicators
+    }
+
+    /// The value of row `row` (`None` when missing or out of range).
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1.50\nB,2023,x,\n".as_bytes())?;
+    /// assert_eq!(p.value(0), Some(dec!(1.50)));
+    /// assert_eq!(p.value(1), None);
+    /// assert_eq!(p.value(2), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn value(&self, row: usize) -> Option<Decimal> {
+        self.value.get(row).copied().flatten()
+    }
+
+    /// Row `row`, if there is one.
+    ///
+    /// ```
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1\n".as_bytes())?;
+    /// assert_eq!(p.row(0).map(|r| r.entity), Some("B"));
+    /// assert!(p.row(5).is_none());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn row(&self, row: usize) -> Option<Row<'_>> {
+        let entity = self.entities.get(*self.entity.get(row)? as usize)?;
+        let period = *self.periods.get(*self.period.get(row)? as usize)?;
+        let indicator = self.indicators.get(*self.indicator.get(row)? as usize)?;
+        Some(Row {
+            entity,
+            period,
+            indicator,
+            value: *self.value.get(row)?,
+            status: self.status.as_ref().and_then(|s| s.get(row).copied()),
+        })
+    }
+
+    /// All rows, in input order.
+    ///
+    /// ```
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1\nA,2024,x,2\n".as_bytes())?;
+    /// let names: Vec<_> = p.rows().map(|r| r.entity).collect();
+    /// assert_eq!(names, ["B", "A"]);
+    /// assert_eq!(p.rows().filter(|r| r.value.is_none()).count(), 0);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> + '_ {
+        (0..self.len()).filter_map(|r| self.row(r))
+    }
+
+    /// The cross-section of `indicator` in `period`: (entity, value) in row
+    /// order; empty when either is unknown.
+    ///
+    /// ```
+    /// use indstat::Period;
+    /// use rust_decimal_macros::dec;
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1\nA,2024,x,2\nA,2023,x,5\n".as_bytes())?;
+    /// assert_eq!(p.cross_section(Period::year(2024)?, "x"), [("B", Some(dec!(1))), ("A", Some(dec!(2)))]);
+    /// assert!(p.cross_section(Period::year(2020)?, "x").is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn cross_section(&self, period: Period, indicator: &str) -> Vec<(&str, Option<Decimal>)> {
+        self.rows()
+            .filter(|r| r.period == period && r.indicator == indicator)
+            .map(|r| (r.entity, r.value))
+            .collect()
+    }
+
+    /// The series of `entity` and `indicator`: (period, value) in time order;
+    /// empty when there is none.
+    ///
+    /// ```
+    /// use indstat::Period;
+    /// use rust_decimal_macros::dec;
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nA,2024,x,2\nA,2023,x,5\n".as_bytes())?;
+    /// assert_eq!(p.series("A", "x"), [(Period::year(2023)?, Some(dec!(5))), (Period::year(2024)?, Some(dec!(2)))]);
+    /// assert!(p.series("Z", "x").is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn series(&self, entity: &str, indicator: &str) -> Vec<(Period, Option<Decimal>)> {
+        let e = self.entities.iter().position(|x| x == entity);
+        let i = self.indicators.iter().position(|x| x == indicator);
+        let (Some(e), Some(i)) = (e, i) else {
+            return Vec::new();
+        };
+        let Some(s) = self
+            .series
+            .iter()
+            .position(|&(se, si)| se as usize == e && si as usize == i)
+        else {
+            return Vec::new();
+        };
+        self.series_rows_of(s)
+            .iter()
+            .filter_map(|&r| self.row(r as usize))
+            .map(|r| (r.period, r.value))
+            .collect()
+    }
+
+    /// The rows of series `s`, in time order.
+    fn series_rows_of(&self, s: usize) -> &[u32] {
+        let a = self.series_start.get(s).copied().unwrap_or(0) as usize;
+        let b = self
+            .series_start
+            .get(s.saturating_add(1))
+            .copied()
+            .unwrap_or(0) as usize;
+        self.series_rows.get(a..b).unwrap_or_default()
+    }
+
+    /// The rows for which `keep` holds, as a new panel (keys re-interned).
+    ///
+    /// ```
+    /// use indstat::Period;
+    /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nA,2024,x,2\nA,2023,x,5\nB,2024,y,1\n".as_bytes())?;
+    /// let recent = p.filter(|r| r.period == Period::year(2024).unwrap())?;
+    /// assert_eq!(recent.len(), 2);
+    /// assert!(p.filter(|_| false)?.is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn filter(&self, mut keep: impl FnMut(&Row<'_>) -> bool) -> Result<Panel> {
+        let kept: Vec<Row<'_>> = self.rows().filter(|r| keep(r)).collect();
+        let mut panel = Panel::from_rows(
+            kept.iter()
+                .map(|r| (r.entity, r.period, r.indicator, r.value)),
+        )?;
+        if self.status.is_some() {
+            panel.status = Some(kept.iter().map(|r| r.status.unwrap_or_default()).collect());
+        }
+        Ok(panel)
+    }
+}

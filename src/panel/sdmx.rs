@@ -1,0 +1,281 @@
+//! SDMX-CSV 2.0 (SDMX 3.0; domain.md A4): one observation per row, with the
+//! dimensions, the measure `OBS_VALUE` and the attributes `UNIT_MULT` and
+//! `OBS_STATUS`.
+
+use std::io::{Read, Write};
+
+use rust_decimal::Decimal;
+
+use super::Panel;
+use super::csv::{bad_value, column_count};
+use super::read::{self, Builder, Columns};
+use crate::{Error, ObsStatus, Result};
+
+/// The names an SDMX-CSV file gives the panel's parts, and the structure the
+/// writer declares.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::panel::SdmxOptions;
+/// let o = SdmxOptions::default();
+/// assert_eq!((o.entity.as_str(), o.indicator.as_str()), ("REF_AREA", "INDICATOR"));
+/// assert_eq!(o.structure_id, "INDSTAT:PANEL(1.0.0)");
+/// let custom = SdmxOptions { entity: "ENTERPRISE".into(), ..SdmxOptions::default() };
+/// assert_ne!(custom, o);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SdmxOptions {
+    /// The dimension holding the entity (`REF_AREA` by default).
+    pub entity: String,
+    /// The dimension holding the indicator (`INDICATOR`).
+    pub indicator: String,
+    /// The dataflow the writer names in `STRUCTURE_ID` (`AGENCY:ID(version)`).
+    pub structure_id: String,
+}
+
+impl Default for SdmxOptions {
+    fn default() -> Self {
+        SdmxOptions {
+            entity: "REF_AREA".to_owned(),
+            indicator: "INDICATOR".to_owned(),
+            structure_id: "INDSTAT:PANEL(1.0.0)".to_owned(),
+        }
+    }
+}
+
+/// Field positions (0-based) of an SDMX-CSV header.
+struct Layout {
+    fields: usize,
+    action: Option<usize>,
+    entity: usize,
+    indicator: usize,
+    period: usize,
+    value: usize,
+    unit_mult: Option<usize>,
+    status: Option<usize>,
+}
+
+fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
+    let header = header.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(header);
+    let names: Vec<&[u8]> = header.split(|&b| b == b',').collect();
+    let expected = format!(
+        "STRUCTURE,STRUCTURE_ID,ACTION,{},{},TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS",
+        options.entity, options.indicator
+    );
+    let missing = |column: usize| Error::MissingHeader {
+        line,
+        column,
+        expected: expected.clone(),
+        found: String::from_utf8_lossy(header).into_owned(),
+    };
+    if names.first() != Some(&&b"STRUCTURE"[..]) {
+        return Err(missing(1));
+    }
+    if names.get(1) != Some(&&b"STRUCTURE_ID"[..]) {
+        return Err(missing(2));
+    }
+    let find = |name: &str| names.iter().position(|n| *n == name.as_bytes());
+    let need = |name: &str| find(name).ok_or_else(|| missing(names.len().saturating_add(1)));
+    Ok(Layout {
+        fields: names.len(),
+        action: find("ACTION"),
+        entity: need(&options.entity)?,
+        indicator: need(&options.indicator)?,
+        period: need("TIME_PERIOD")?,
+        value: need("OBS_VALUE")?,
+        unit_mult: find("UNIT_MULT"),
+        status: find("OBS_STATUS"),
+    })
+}
+
+fn invalid(line: u64, column: usize, what: &'static str, text: &[u8], reason: &str) -> Error {
+    read::bad_cell(line, column, what, text, reason.to_owned())
+}
+
+impl Panel {
+    /// Reads SDMX-CSV 2.0 from any reader: a header
+    /// `STRUCTURE,STRUCTURE_ID,[ACTION,]…` naming the entity and indicator
+    /// dimensions (see [`SdmxOptions`]), `TIME_PERIOD` and `OBS_VALUE`, and
+    /// optionally `UNIT_MULT` (the value is multiplied by 10^UNIT_MULT,
+    /// exactly) and `OBS_STATUS` (a CL_OBS_STATUS code; empty is `A`). Other
+    /// columns are ignored; `ACTION` `D` (delete) is refused.
+    ///
+    /// # Errors
+    ///
+    /// As [`Panel::from_csv`], with [`Error::InvalidCell`] also for a bad
+    /// `UNIT_MULT`, `OBS_STATUS` or `ACTION`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::{Panel, SdmxOptions};
+    /// use indstat::ObsStatus;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let text = "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n\
+    ///             dataflow,NBS:GDP(1.0.0),I,RC,gdp,2024,1004,4,E\n";
+    /// let p = Panel::from_sdmx_csv(text.as_bytes(), &SdmxOptions::default())?;
+    /// assert_eq!(p.value(0), Some(dec!(10040000))); // 1004 万
+    /// assert_eq!(p.row(0).unwrap().status, Some(ObsStatus::Estimated));
+    ///
+    /// let bad = text.replace(",4,E", ",4,Z");
+    /// assert!(Panel::from_sdmx_csv(bad.as_bytes(), &SdmxOptions::default()).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn from_sdmx_csv<R: Read>(reader: R, options: &SdmxOptions) -> Result<Panel> {
+        let mut layout: Option<Layout> = None;
+        let mut builder: Option<Builder> = None;
+        read::for_each_line(reader, |line, text, complete| {
+            let Some(l) = &layout else {
+                let l = layout.insert(super::sdmx::layout(line, text, options)?);
+                let col = |i: usize| i.saturating_add(1);
+                builder = Some(Builder::new(
+                    Columns {
+                        entity: col(l.entity),
+                        period: col(l.period),
+                        indicator: col(l.indicator),
+                        value: col(l.value),
+                    },
+                    line.saturating_add(1),
+                    true,
+                ));
+                return Ok(());
+            };
+            let mut row: Vec<&[u8]> = text.split(|&b| b == b',').collect();
+            if row.len() != l.fields {
+                return Err(column_count(line, text, l.fields, row.len(), complete));
+            }
+            let cell = |i: usize| row.get(i).copied().unwrap_or_default();
+            if let Some(a) = l.action {
+                let action = cell(a);
+                if !matches!(action, b"I" | b"A" | b"R" | b"") {
+                    return Err(invalid(
+                        line,
+                        a.saturating_add(1),
+                        "an ACTION",
+                        action,
+                        "only I (information), A (append) and R (replace) can be read; apply deletions (D) first",
+                    ));
+                }
+            }
+            let raw = cell(l.value);
+            let column = l.value.saturating_add(1);
+            let mut value = read::parse_value(raw).map_err(|r| bad_value(line, column, raw, r))?;
+            if let Some(m) = l.unit_mult {
+                let text = cell(m);
+                if !text.is_empty() {
+                    let mult = core::str::from_utf8(text)
+                        .ok()
+                        .and_then(|t| t.parse::<i32>().ok())
+                        .filter(|m| (-28..=28).contains(m))
+                        .ok_or_else(|| {
+                            invalid(
+                                line,
+                                m.saturating_add(1),
+                                "a UNIT_MULT",
+                                text,
+                                "write a power of ten from -28 to 28 (4 for 万, 8 for 亿)",
+                            )
+                        })?;
+                    value = match value {
+                        Some(v) => {
+                            Some(crate::quantity::shift_exact(v, mult).ok_or_else(|| {
+                                bad_value(
+                                    line,
+                                    column,
+                                    raw,
+                                    "out of range once multiplied by 10^UNIT_MULT",
+                                )
+                            })?)
+                        }
+                        None => None,
+                    };
+                }
+            }
+            let status = match l.status.map(|s| (s, cell(s))) {
+                None | Some((_, b"")) => ObsStatus::Normal,
+                Some((s, text)) => core::str::from_utf8(text)
+                    .ok()
+                    .and_then(|t| t.parse::<ObsStatus>().ok())
+                    .ok_or_else(|| invalid(line, s.saturating_add(1), "an OBS_STATUS", text,
+                        "write a CL_OBS_STATUS code such as A (normal), E (estimated), F (forecast), P (provisional)"))?,
+            };
+            let b = builder
+                .as_mut()
+                .ok_or_else(|| invalid(line, 1, "a row", text, "no header"))?;
+            b.push(
+                line,
+                cell(l.entity),
+                cell(l.period),
+                cell(l.indicator),
+                value,
+            )?;
+            b.push_status(status);
+            row.clear();
+            Ok(())
+        })?;
+        match builder {
+            Some(b) => b.finish(),
+            None => Err(Error::MissingHeader {
+                line: 1,
+                column: 1,
+                expected: "STRUCTURE,STRUCTURE_ID,…".to_owned(),
+                found: String::new(),
+            }),
+        }
+    }
+
+    /// Writes the panel as SDMX-CSV 2.0: `STRUCTURE,STRUCTURE_ID,ACTION,`
+    /// the entity and indicator dimensions, `TIME_PERIOD,OBS_VALUE,UNIT_MULT,
+    /// OBS_STATUS`, one row per observation with `dataflow`, the options'
+    /// structure id, action `I`, `UNIT_MULT` 0 (values as they are) and the
+    /// row's status (`A` when the panel has none). [`Panel::from_sdmx_csv`]
+    /// reads it back to an equal panel.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Unwritable`] for a key holding a comma, a semicolon, a quote or
+    /// a line break; [`Error::Io`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::{Panel, SdmxOptions};
+    /// use indstat::Period;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let p = Panel::from_rows([("RC", Period::year(2024)?, "gdp", Some(dec!(1004)))])?;
+    /// let mut out = Vec::new();
+    /// p.write_sdmx_csv(&mut out, &SdmxOptions::default())?;
+    /// assert_eq!(String::from_utf8(out).unwrap(),
+    ///     "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n\
+    ///      dataflow,INDSTAT:PANEL(1.0.0),I,RC,gdp,2024,1004,0,A\n");
+    /// let bad = Panel::from_rows([("R;C", Period::year(2024)?, "gdp", None)])?;
+    /// assert!(bad.write_sdmx_csv(&mut Vec::new(), &SdmxOptions::default()).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn write_sdmx_csv<W: Write>(&self, writer: W, options: &SdmxOptions) -> Result<()> {
+        self.check_writable("SDMX-CSV")?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, writer);
+        writeln!(
+            w,
+            "STRUCTURE,STRUCTURE_ID,ACTION,{},{},TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS",
+            options.entity, options.indicator
+        )?;
+        for row in self.rows() {
+            let value = row
+                .value
+                .map(|v: Decimal| v.to_string())
+                .unwrap_or_default();
+            let status = row.status.unwrap_or_default().code();
+            writeln!(
+                w,
+                "dataflow,{},I,{},{},{},{value},0,{status}",
+                options.structure_id, row.entity, row.indicator, row.period
+            )?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+}

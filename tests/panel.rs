@@ -1,0 +1,379 @@
+//! Panels: the fixture's results against the peers' checksums, every panel
+//! result against the scalar API on the same data, hand-worked panels, bad
+//! input with line and column, and CSV / SDMX-CSV round trips.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::arithmetic_side_effects,
+    clippy::indexing_slicing
+)]
+
+use indstat::growth;
+use indstat::panel::{Panel, Reason, SdmxOptions};
+use indstat::rank::{self, Missing, Order, Ties};
+use indstat::{Error, ObsStatus, Period, Quantity, Unit};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal_macros::dec;
+
+/// `tests/data/panel_small.csv`: the first 60 entities of the peer harness's
+/// small data set (`../shared/perf/gen_data.py`, 4,560 rows).
+fn fixture() -> Panel {
+    let file = std::fs::File::open("tests/data/panel_small.csv").unwrap();
+    Panel::from_csv(file).unwrap()
+}
+
+fn q(v: Decimal) -> Quantity {
+    Quantity::new(v, Unit::RATIO)
+}
+
+/// `|a − b| ≤ 1e-9 · max(1, |a|, |b|)`, the checksum tolerance.
+fn close(exact: Decimal, peer: f64) -> bool {
+    let peer = Decimal::from_f64(peer).unwrap();
+    let scale = Decimal::ONE.max(exact.abs()).max(peer.abs());
+    (exact - peer).abs() <= scale * dec!(0.000000001)
+}
+
+/// Expected values: `peer_bench.py --size small` run on the fixture (copied
+/// to a data folder as small.csv); pandas and polars agree.
+#[test]
+fn fixture_matches_the_peers_checksums() {
+    let p = fixture();
+    assert_eq!(p.len(), 4560);
+    for (ties, sum, wsum) in [
+        (Ties::Average, 264_772u64, 480_182_639_729_972u64),
+        (Ties::Min, 264_696, 479_997_518_589_972),
+    ] {
+        let r = p.rank(ties, Order::Descending);
+        assert_eq!(r.groups(), 80);
+        let (mut s, mut w) = (0u64, 0u64);
+        for row in 0..p.len() {
+            let t = r.twice_rank(row).unwrap();
+            s += t;
+            let units = (p.value(row).unwrap() * dec!(10000)).to_u64().unwrap();
+            w = w.wrapping_add(t.wrapping_mul(units));
+        }
+        assert_eq!((s, w), (sum, wsum), "{ties:?}");
+    }
+
+    let g = p.yoy_growth();
+    assert_eq!(g.counts().valid(), 3958);
+    assert_eq!(g.counts().count(Reason::NoBase), 597);
+    assert_eq!(g.counts().count(Reason::ZeroBase), 5);
+    let sum: Decimal = (0..p.len()).filter_map(|r| g.growth(r)).sum();
+    assert!(close(sum, 311.651_596_092_836_7), "{sum}");
+
+    let c = p.cagr();
+    assert_eq!(c.series().len(), 480);
+    assert_eq!(c.counts().valid(), 478);
+    assert_eq!(c.counts().count(Reason::SinglePeriod), 2);
+    let years: i64 = c
+        .series()
+        .iter()
+        .filter(|s| s.cagr.is_some())
+        .map(|s| s.years)
+        .sum();
+    assert_eq!(years, 4199);
+    let sum: Decimal = c
+        .series()
+        .iter()
+        .filter_map(|s| s.cagr)
+        .map(|r| r.fraction())
+        .sum();
+    assert!(close(sum, 35.455_349_231_677_5), "{sum}");
+
+    let t = p.target_gap(&c, dec!(1.8), 4, dec!(0.000000001)).unwrap();
+    assert_eq!((t.evaluable(), t.on_track(), t.borderline()), (476, 51, 0));
+    let projected: Decimal = t.series().iter().flatten().map(|t| t.projected).sum();
+    assert!(close(projected, 846_511_961.577_375_3), "{projected}");
+    let required: Decimal = t
+        .series()
+        .iter()
+        .flatten()
+        .map(|t| t.required.fraction())
+        .sum();
+    assert!(close(required, 75.347_080_197_216_07), "{required}");
+}
+
+/// Every panel growth is `growth::growth` on the same pair; every rank is
+/// `rank::rank` on the same cross-section; every CAGR is `growth::cagr`.
+#[test]
+fn fixture_equals_the_scalar_api() {
+    let p = fixture();
+    let g = p.yoy_growth();
+    for row in 0..p.len() {
+        let r = p.row(row).unwrap();
+        let base = r.period.year_ago().ok().and_then(|ago| {
+            p.series(r.entity, r.indicator)
+                .into_iter()
+                .find(|(q, _)| *q == ago)
+        });
+        match base {
+            None => assert_eq!(g.reason(row), Some(Reason::NoBase)),
+            Some((_, b)) => {
+                let scalar = growth::growth(&q(b.unwrap()), &q(r.value.unwrap()));
+                assert_eq!(
+                    g.growth(row),
+                    scalar.ok().map(|x| x.fraction()),
+                    "row {row}"
+                );
+            }
+        }
+    }
+    for ties in [
+        Ties::Average,
+        Ties::Min,
+        Ties::Max,
+        Ties::Dense,
+        Ties::Ordinal,
+    ] {
+        for order in [Order::Ascending, Order::Descending] {
+            let ranks = p.rank(ties, order);
+            for &period in p.periods() {
+                for indicator in p.indicators() {
+                    let rows: Vec<usize> = (0..p.len())
+                        .filter(|&r| {
+                            let row = p.row(r).unwrap();
+                            row.period == period && row.indicator == indicator
+                        })
+                        .collect();
+                    let values: Vec<_> = rows.iter().map(|&r| p.value(r)).collect();
+                    let scalar = rank::rank(&values, ties, order, Missing::Keep);
+                    let panel: Vec<_> = rows.iter().map(|&r| ranks.rank(r)).collect();
+                    assert_eq!(panel, scalar, "{ties:?} {order:?} {period} {indicator}");
+                }
+            }
+        }
+    }
+    for s in p.cagr().series() {
+        if let (Some(p0), Some(p1)) = (s.first_period, s.last_period) {
+            let span = p0.years_until(&p1).unwrap();
+            let scalar = growth::cagr(&q(s.first_value.unwrap()), &q(s.last_value.unwrap()), span);
+            assert_eq!(s.cagr, scalar.ok(), "{} {}", s.entity, s.indicator);
+        }
+    }
+}
+
+/// Worked by hand: negative values, a sign change, gaps, quarters (a year
+/// ago is four quarters back), an empty value cell.
+#[test]
+fn hand_worked_panel() {
+    let csv = "entity,period,indicator,value\n\
+               A,2024-Q1,x,120\nA,2023-Q1,x,100\nA,2023-Q2,x,50\nA,2024-Q2,x,\n\
+               B,2022,y,-10\nB,2023,y,-5\nB,2024,y,4\nC,2021,y,10\nC,2023,y,-1\n";
+    let p = Panel::from_csv(csv.as_bytes()).unwrap();
+    let g = p.yoy_growth();
+    assert_eq!(g.growth(0), Some(dec!(0.2))); // 120 / 100 − 1
+    assert_eq!(g.base_row(0), Some(1));
+    assert_eq!(g.reason(3), Some(Reason::MissingValue)); // empty cell
+    assert_eq!(g.reason(5), Some(Reason::NegativeBase)); // −10 → −5
+    assert_eq!(g.reason(6), Some(Reason::NegativeBase)); // −5 → 4
+    assert_eq!(g.reason(8), Some(Reason::NoBase)); // 2022 is a gap
+    let c = p.cagr();
+    let by = |e: &str| c.series().iter().find(|s| s.entity == e).unwrap().clone();
+    assert_eq!(by("A").years, 1);
+    // First and last periods with a value: 2023-Q1 (100) and 2024-Q1 (120).
+    assert_eq!(by("A").cagr.map(|r| r.fraction()), Some(dec!(0.2)));
+    assert_eq!(by("B").reason, Some(Reason::NegativeBase));
+    assert_eq!(by("C").reason, Some(Reason::SignChange));
+    let r = p.rank(Ties::Min, Order::Descending);
+    // 2023, y: C's −1 is above B's −5.
+    assert_eq!((r.rank(8), r.rank(5)), (Some(dec!(1)), Some(dec!(2))));
+}
+
+/// Bad input: (text, the error's line and column, its message).
+#[test]
+fn bad_input_names_line_and_column() {
+    let h = "entity,period,indicator,value\n";
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        (
+            b"".to_vec(),
+            "line 1, column 1: expected the header \"entity,period,indicator,value\", found \"\"; make the header the first line",
+        ),
+        (
+            b"A,2024,x,1\n".to_vec(),
+            "line 1, column 1: expected the header \"entity,period,indicator,value\", found \"A,2024,x,1\"; make the header the first line",
+        ),
+        (
+            b"entity,year,indicator,value\n".to_vec(),
+            "line 1, column 2: expected the header \"entity,period,indicator,value\", found \"entity,year,indicator,value\"; make the header the first line",
+        ),
+        (
+            format!("{h}A,2024,x,1\nA,2023,x\n").into_bytes(),
+            "line 3, column 3: expected 4 fields, found 3 in \"A,2023,x\"; give every row the header's columns",
+        ),
+        (
+            format!("{h}A,2024,x,1,9\n").into_bytes(),
+            "line 2, column 5: expected 4 fields, found 5 in \"A,2024,x,1,9\"; give every row the header's columns",
+        ),
+        (
+            format!("{h}A,2024,x,12a\n").into_bytes(),
+            "line 2, column 4: \"12a\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty",
+        ),
+        (
+            format!("{h}A,2024,x,1.23456789012345678901234567890\n").into_bytes(),
+            "line 2, column 4: \"1.23456789012345678901234567890\" is not a decimal value: more than 28 significant digits or out of range: round it first; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty",
+        ),
+        (
+            format!("{h}A,2024,x,1\nA,2024-Q5,x,1\n").into_bytes(),
+            "line 3, column 2: \"2024-Q5\" is not a period: invalid period \"2024-Q5\": quarter 5 is outside 1..=4; write a year such as 2024, or 2024-Q1, 2024-M01",
+        ),
+        (
+            format!("{h}A,2024,x,1\nB,2024,x,2\nA,2024,x,3\n").into_bytes(),
+            "line 4, column 1: duplicate observation of x for A in 2024 (first on line 2); keep one row per entity, period and indicator",
+        ),
+        (
+            format!("{h}A,2024,x,1\nA,2023").into_bytes(),
+            "line 3, column 2: the input ends in the middle of a row \"A,2023\"; complete the row or remove it",
+        ),
+        (
+            [h.as_bytes(), b"A\xff,2024,x,1\n"].concat(),
+            "line 2, column 1: invalid UTF-8; save the file as UTF-8",
+        ),
+        (
+            [h.as_bytes(), b"A,2024,x\xff,1\n"].concat(),
+            "line 2, column 3: invalid UTF-8; save the file as UTF-8",
+        ),
+        (
+            [h.as_bytes(), b"A,2024,x,1\xff\n"].concat(),
+            "line 2, column 4: invalid UTF-8; save the file as UTF-8",
+        ),
+        (
+            format!("{h},2024,x,1\n").into_bytes(),
+            "line 2, column 1: \"\" is not an entity: the cell is empty; every row needs an entity, a period and an indicator",
+        ),
+    ];
+    for (text, message) in cases {
+        let err = Panel::from_csv(text.as_slice()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            message,
+            "{}",
+            String::from_utf8_lossy(&text)
+        );
+    }
+    // The variants carry the position as fields too.
+    let err = Panel::from_csv(format!("{h}A,2024,x,1\nA,2024,x,2\n").as_bytes()).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::DuplicateObservation {
+            line: 3,
+            column: 1,
+            first_line: 2,
+            ..
+        }
+    ));
+    // A last row without a line end but with all its fields is a row.
+    assert_eq!(
+        Panel::from_csv(format!("{h}A,2024,x,1").as_bytes())
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn sdmx_reads_unit_mult_status_and_refuses_bad_cells() {
+    let o = SdmxOptions::default();
+    let head = "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n";
+    let p = Panel::from_sdmx_csv(
+        format!(
+            "{head}dataflow,X:Y(1.0),I,RC,gdp,2024,1.5,8,F\ndataflow,X:Y(1.0),I,RC,gdp,2023,,,\n"
+        )
+        .as_bytes(),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(p.value(0), Some(dec!(150000000)));
+    assert_eq!(p.row(0).unwrap().status, Some(ObsStatus::Forecast));
+    assert_eq!(p.row(1).unwrap().status, Some(ObsStatus::Normal));
+    for (row, message) in [
+        (
+            "dataflow,X:Y(1.0),D,RC,gdp,2024,1,0,A",
+            "line 2, column 3: \"D\" is not an ACTION",
+        ),
+        (
+            "dataflow,X:Y(1.0),I,RC,gdp,2024,1,99,A",
+            "line 2, column 8: \"99\" is not a UNIT_MULT",
+        ),
+        (
+            "dataflow,X:Y(1.0),I,RC,gdp,2024,1,0,Z",
+            "line 2, column 9: \"Z\" is not an OBS_STATUS",
+        ),
+        (
+            "dataflow,X:Y(1.0),I,RC,gdp,2024,x,0,A",
+            "line 2, column 7: \"x\" is not a decimal value",
+        ),
+        (
+            "dataflow,X:Y(1.0),I,RC,gdp,2024,1,0",
+            "line 2, column 8: expected 9 fields, found 8",
+        ),
+    ] {
+        let err = Panel::from_sdmx_csv(format!("{head}{row}\n").as_bytes(), &o).unwrap_err();
+        assert!(err.to_string().starts_with(message), "{err}");
+    }
+    let err = Panel::from_sdmx_csv("entity,period,indicator,value\n".as_bytes(), &o).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::MissingHeader {
+            line: 1,
+            column: 1,
+            ..
+        }
+    ));
+}
+
+fn arb_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Decimal>)>> {
+    let key = "[A-Za-z0-9_.-]{1,20}";
+    let period = prop_oneof![
+        (1990i32..2030).prop_map(|y| Period::year(y).unwrap()),
+        (1990i32..2030, 1u8..=4).prop_map(|(y, q)| Period::quarter(y, q).unwrap()),
+        (1990i32..2030, 1u8..=12).prop_map(|(y, m)| Period::month(y, m).unwrap()),
+    ];
+    let value = prop::option::of((any::<i64>(), 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s)));
+    prop::collection::vec((key, period, "[a-z]{1,3}", value), 0..40).prop_map(|mut rows| {
+        let mut seen = std::collections::HashSet::new();
+        rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+        rows
+    })
+}
+
+proptest! {
+    #[test]
+    fn csv_round_trip(rows in arb_panel()) {
+        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        let mut text = Vec::new();
+        p.write_csv(&mut text).unwrap();
+        let back = Panel::from_csv(text.as_slice()).unwrap();
+        prop_assert_eq!(&back, &p);
+        // Values keep their scale: 1.50 stays 1.50.
+        for (r, (_, _, _, v)) in rows.iter().enumerate() {
+            prop_assert_eq!(back.value(r).map(|d| (d, d.scale())), v.map(|d| (d, d.scale())));
+        }
+    }
+
+    #[test]
+    fn sdmx_round_trip(rows in arb_panel()) {
+        let o = SdmxOptions::default();
+        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        let mut text = Vec::new();
+        p.write_sdmx_csv(&mut text, &o).unwrap();
+        let back = Panel::from_sdmx_csv(text.as_slice(), &o).unwrap();
+        let mut again = Vec::new();
+        back.write_sdmx_csv(&mut again, &o).unwrap();
+        prop_assert_eq!(&again, &text);
+        prop_assert_eq!(Panel::from_sdmx_csv(again.as_slice(), &o).unwrap(), back.clone());
+        let plain: Vec<_> = back.rows().map(|r| (r.entity, r.period, r.indicator, r.value)).collect();
+        let orig: Vec<_> = p.rows().map(|r| (r.entity, r.period, r.indicator, r.value)).collect();
+        prop_assert_eq!(plain, orig);
+    }
+
+    #[test]
+    fn no_input_panics(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let mut text = b"entity,period,indicator,value\n".to_vec();
+        text.extend(bytes);
+        let _ = Panel::from_csv(text.as_slice());
+        let _ = Panel::from_sdmx_csv(text.as_slice(), &SdmxOptions::default());
+    }
+}
