@@ -229,3 +229,74 @@ fn invalid_data_is_refused_with_a_clear_message() {
         .to_string();
     assert!(err.contains("\"weekly\""), "{err}");
 }
+
+mod properties {
+    use indstat::{Bound, Figure, Period, Quantity, Unit};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn figure() -> impl Strategy<Value = Figure> {
+        (
+            any::<i128>(),
+            0u32..=28,
+            prop::sample::select(vec![
+                "yuan",
+                "yuan*1e8",
+                "enterprises",
+                "percent",
+                "km2",
+                "rank",
+                "score",
+            ]),
+            prop::sample::select(vec![
+                Bound::Exact,
+                Bound::AtLeast,
+                Bound::MoreThan,
+                Bound::AtMost,
+                Bound::LessThan,
+            ]),
+        )
+            .prop_map(|(m, s, u, b)| {
+                Figure::new(
+                    b,
+                    Quantity::new(
+                        Decimal::from_i128_with_scale(m % (1i128 << 96), s),
+                        u.parse::<Unit>().unwrap(),
+                    ),
+                )
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// JSON round trips give back exactly what went in: value, scale, unit, bound.
+        #[test]
+        fn figures_round_trip_through_json(f in figure()) {
+            let json = serde_json::to_string(&f).unwrap();
+            let back: Figure = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(back, f);
+            prop_assert_eq!(back.value().scale(), f.value().scale());
+            prop_assert_eq!(back.unit(), f.unit());
+        }
+
+        #[test]
+        fn periods_round_trip_through_json(y in 1i32..=9999, m in 1u8..=12) {
+            for p in [Period::year(y), Period::month(y, m), Period::quarter(y, 1 + m % 4)] {
+                let p = p.unwrap();
+                let back: Period = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+                prop_assert_eq!(back, p);
+            }
+        }
+
+        /// Arbitrary JSON text never panics a deserialiser.
+        #[test]
+        fn arbitrary_json_never_panics(s in "\\PC{0,200}") {
+            let _ = serde_json::from_str::<Figure>(&s);
+            let _ = serde_json::from_str::<indstat::Observation>(&s);
+            let _ = serde_json::from_str::<indstat::Series>(&s);
+            let _ = serde_json::from_str::<indstat::Indicator>(&s);
+            let _ = serde_json::from_str::<indstat::YearSpan>(&s);
+        }
+    }
+}
