@@ -280,6 +280,19 @@ impl RunParameters {
     /// The nominal weights used, by node.
     ///
     /// See [`RunParameters`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.runs()[0].weights().len(), 2);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn weights(&self) -> &[(IndicatorCode, Decimal)] {
         &self.weights
     }
@@ -287,6 +300,19 @@ impl RunParameters {
     /// The normaliser drawn, if alternatives were given.
     ///
     /// See [`RunParameters`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert!(u.runs()[0].normaliser().is_none()); // no alternatives given
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn normaliser(&self) -> Option<&Normaliser> {
         self.normaliser.as_ref()
     }
@@ -294,6 +320,19 @@ impl RunParameters {
     /// The aggregator drawn, if alternatives were given.
     ///
     /// See [`RunParameters`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert!(u.runs()[0].aggregator().is_none());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn aggregator(&self) -> Option<Aggregator> {
         self.aggregator
     }
@@ -318,6 +357,19 @@ impl RankInterval {
     /// The entity.
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.intervals()[0].entity(), &a);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn entity(&self) -> &EntityId {
         &self.entity
     }
@@ -325,6 +377,19 @@ impl RankInterval {
     /// The rank under the nominal weights and methods.
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.interval(&b)?.nominal(), Some(1)); // b leads on both indicators
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn nominal(&self) -> Option<u32> {
         self.nominal
     }
@@ -332,6 +397,19 @@ impl RankInterval {
     /// The median rank over the runs.
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.interval(&b)?.median(), Some(dec!(1)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn median(&self) -> Option<Decimal> {
         self.median
     }
@@ -339,6 +417,19 @@ impl RankInterval {
     /// The 5th percentile of the rank (the better end).
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.interval(&a)?.q05(), Some(dec!(2)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn q05(&self) -> Option<Decimal> {
         self.q05
     }
@@ -346,6 +437,19 @@ impl RankInterval {
     /// The 95th percentile of the rank (the worse end).
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.interval(&a)?.q95(), Some(dec!(2)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn q95(&self) -> Option<Decimal> {
         self.q95
     }
@@ -353,6 +457,19 @@ impl RankInterval {
     /// In how many runs the entity had a rank.
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.interval(&a)?.ranked_runs(), 5);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn ranked_runs(&self) -> u32 {
         self.ranked_runs
     }
@@ -372,6 +489,19 @@ impl UncertaintyResult {
     /// The intervals, in the data's entity order.
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.intervals().len(), 2);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn intervals(&self) -> &[RankInterval] {
         &self.intervals
     }
@@ -383,6 +513,20 @@ impl UncertaintyResult {
     /// [`Error::UnknownEntity`].
     ///
     /// See [`Composite::uncertainty`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert!(u.interval(&a).is_ok());
+    /// assert!(u.interval(&EntityId::new("zz")?).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn interval(&self, entity: &EntityId) -> Result<&RankInterval> {
         self.intervals
             .iter()
@@ -395,6 +539,19 @@ impl UncertaintyResult {
     /// The parameters of every run, in order.
     ///
     /// See [`RunParameters`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let u = index.uncertainty(&data, &Uncertainty::new(5, 1)?)?;
+    /// assert_eq!(u.runs().len(), 5);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn runs(&self) -> &[RunParameters] {
         &self.runs
     }
@@ -436,6 +593,19 @@ impl Improvement {
     /// The indicator.
     ///
     /// See [`Composite::what_would_it_take`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let rows = index.what_would_it_take(&data, &a, 1, None)?;
+    /// assert_eq!(rows[0].indicator().as_str(), "x");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn indicator(&self) -> &IndicatorCode {
         &self.indicator
     }
@@ -444,6 +614,19 @@ impl Improvement {
     /// starts from the worst value observed).
     ///
     /// See [`Composite::what_would_it_take`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let rows = index.what_would_it_take(&data, &a, 1, None)?;
+    /// assert_eq!(rows[0].current(), Some(dec!(1)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn current(&self) -> Option<Decimal> {
         self.current
     }
@@ -451,6 +634,19 @@ impl Improvement {
     /// What is needed.
     ///
     /// See [`Composite::what_would_it_take`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic));
+    /// let rows = index.what_would_it_take(&data, &a, 1, None)?;
+    /// assert!(!matches!(rows[0].needed(), Needed::Already));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn needed(&self) -> &Needed {
         &self.needed
     }

@@ -94,16 +94,46 @@ pub struct ReasonCounts {
 
 impl ReasonCounts {
     /// Results computed.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let c = *p.yoy_growth().counts();
+    /// assert_eq!(c.valid(), 1); // A: 100 → 110
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn valid(&self) -> usize {
         self.valid
     }
 
     /// Results missing for `reason`.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let c = *p.yoy_growth().counts();
+    /// assert_eq!(c.count(Reason::ZeroBase), 1); // B: 0 → 5
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn count(&self, reason: Reason) -> usize {
         self.missing.get(reason.index()).copied().unwrap_or(0)
     }
 
     /// Results missing for any reason.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let c = *p.yoy_growth().counts();
+    /// assert_eq!(c.missing(), 3); // two first years, one zero base
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn missing(&self) -> usize {
         self.missing.iter().sum()
     }
@@ -143,6 +173,17 @@ pub struct PanelRanks {
 impl PanelRanks {
     /// The rank of row `row`, exactly (a half under average ties); `None` for
     /// a missing value or a row out of range.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let r = p.rank(Ties::Average, Order::Descending);
+    /// assert_eq!(r.rank(1), Some(dec!(1))); // A 2023 (110) leads 2023
+    /// assert_eq!(r.rank(99), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn rank(&self, row: usize) -> Option<Decimal> {
         self.twice
             .get(row)
@@ -152,21 +193,61 @@ impl PanelRanks {
 
     /// Twice the rank of row `row` (a whole number even under average ties);
     /// `None` for a missing value.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let r = p.rank(Ties::Average, Order::Descending);
+    /// assert_eq!(r.twice_rank(1), Some(2));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn twice_rank(&self, row: usize) -> Option<u64> {
         self.twice.get(row).copied().filter(|&t| t != 0)
     }
 
     /// The number of (period, indicator) cross-sections with at least one row.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let r = p.rank(Ties::Average, Order::Descending);
+    /// assert_eq!(r.groups(), 2); // (2022, x) and (2023, x)
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn groups(&self) -> usize {
         self.groups
     }
 
     /// The number of rows.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let r = p.rank(Ties::Average, Order::Descending);
+    /// assert_eq!(r.len(), 4);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.twice.len()
     }
 
     /// Whether there are no rows.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let r = p.rank(Ties::Average, Order::Descending);
+    /// assert!(!r.is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.twice.is_empty()
     }
@@ -199,11 +280,32 @@ const NO_ROW: u32 = u32::MAX;
 
 impl PanelGrowth {
     /// The growth of row `row` as a fraction (0.085 for 8.5%).
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let g = p.yoy_growth();
+    /// assert_eq!(g.growth(1), Some(dec!(0.1)));
+    /// assert_eq!(g.growth(0), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn growth(&self, row: usize) -> Option<Decimal> {
         self.growth.get(row).copied().flatten()
     }
 
     /// The row of the base (a year earlier), if there is one.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let g = p.yoy_growth();
+    /// assert_eq!(g.base_row(1), Some(0));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn base_row(&self, row: usize) -> Option<usize> {
         self.base
             .get(row)
@@ -212,11 +314,32 @@ impl PanelGrowth {
     }
 
     /// Why row `row`'s growth is missing.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let g = p.yoy_growth();
+    /// assert_eq!(g.reason(3), Some(Reason::ZeroBase));
+    /// assert_eq!(g.reason(1), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn reason(&self, row: usize) -> Option<Reason> {
         self.reason.get(row).copied().flatten()
     }
 
     /// Valid and missing results by reason.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let g = p.yoy_growth();
+    /// assert_eq!(g.counts().valid(), 1);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn counts(&self) -> &ReasonCounts {
         &self.counts
     }
@@ -281,11 +404,31 @@ pub struct PanelCagr {
 
 impl PanelCagr {
     /// One entry per series, in order of the series' first appearance.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let c = p.cagr();
+    /// assert_eq!(c.series().len(), 2);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn series(&self) -> &[SeriesCagr] {
         &self.series
     }
 
     /// Valid and missing results by reason.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let c = p.cagr();
+    /// assert_eq!(c.counts().count(Reason::ZeroBase), 1); // B starts at 0
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn counts(&self) -> &ReasonCounts {
         &self.counts
     }
@@ -333,26 +476,77 @@ pub struct PanelTarget {
 impl PanelTarget {
     /// One entry per series, in the order of [`PanelCagr::series`]; `None`
     /// when not evaluable (no CAGR, or a last value of zero or less).
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
+    /// assert!(t.series()[0].is_some()); // A
+    /// assert!(t.series()[1].is_none()); // B: no CAGR from 0
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn series(&self) -> &[Option<SeriesTarget>] {
         &self.series
     }
 
     /// Series that can be evaluated.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
+    /// assert_eq!(t.evaluable(), 1);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn evaluable(&self) -> usize {
         self.counts.valid
     }
 
     /// Evaluable series on track.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
+    /// assert_eq!(t.on_track(), 1); // A grows 10% a year: 1.1² = 1.21
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn on_track(&self) -> usize {
         self.on_track
     }
 
     /// Evaluable series within the tolerance of the target.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
+    /// assert_eq!(t.borderline(), 1); // exactly on the target
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn borderline(&self) -> usize {
         self.borderline
     }
 
     /// Evaluable and not evaluable series, by reason.
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use indstat::rank::{Order, Ties};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
+    /// assert_eq!(t.counts().valid(), 1);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
     pub fn counts(&self) -> &ReasonCounts {
         &self.counts
     }
