@@ -100,6 +100,12 @@ impl Keys {
         key
     }
 
+    /// Adds a key already packed by [`pack`] (a short key, 1 to 15 bytes).
+    #[inline]
+    pub(crate) fn push_packed(&mut self, key: u128) {
+        self.packed.push(key);
+    }
+
     /// The bytes of a key.
     fn bytes(&self, key: u128) -> Vec<u8> {
         if key & LONG == LONG {
@@ -175,6 +181,17 @@ impl Small {
             return None;
         }
         self.map.get(bytes).copied()
+    }
+
+    /// The id given to a key packed by [`pack`], if it sits in the
+    /// direct-mapped table (`None` may still mean "in the map": callers fall
+    /// back to [`Small::get`]).
+    #[inline]
+    pub(crate) fn get_packed(&self, key: u128) -> Option<u32> {
+        match self.table.get(slot(key)) {
+            Some(&(k, id)) if k == key => Some(id),
+            _ => None,
+        }
     }
 
     /// Remembers `bytes` as `id`.

@@ -52,6 +52,7 @@ mod csv;
 mod intern;
 mod read;
 mod sdmx;
+mod swar;
 
 pub use compute::{
     PanelCagr, PanelGrowth, PanelRanks, PanelTarget, Reason, ReasonCounts, SeriesCagr, SeriesTarget,

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::Panel;
 use super::intern::{Keys, Small};
+use super::swar;
 use crate::{Error, ObsStatus, Period, Result};
 
 /// Bytes read from the input at a time.
@@ -16,8 +17,34 @@ const CHUNK: usize = 1 << 20;
 /// Calls `row(line, bytes, complete)` for every line of `reader` (without its
 /// `\n` or `\r\n`); `complete` is `false` for a last line with no line end.
 pub(crate) fn for_each_line<R: Read>(
-    mut reader: R,
+    reader: R,
     mut row: impl FnMut(u64, &[u8], bool) -> Result<()>,
+) -> Result<()> {
+    for_each_line_in(reader, |line, text, complete, _| row(line, text, complete))
+}
+
+/// The next `\n` in `data` at or after `from`: a few words scanned in place
+/// (rows are short), then `memchr`.
+#[inline]
+fn next_newline(data: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    for _ in 0..4 {
+        let rest = data.get(at..)?;
+        if let Some(i) = swar::find(swar::load(rest), swar::splat(b'\n')) {
+            // A zero byte of padding is never '\n': i < rest.len().
+            return Some(at.wrapping_add(i));
+        }
+        at = at.saturating_add(16);
+    }
+    memchr::memchr(b'\n', data.get(at..)?).map(|i| at.wrapping_add(i))
+}
+
+/// As [`for_each_line`], also handing `row` the line's text running on to
+/// the end of the data read so far (at least the line), for word-at-a-time
+/// reads near the line's end.
+pub(crate) fn for_each_line_in<R: Read>(
+    mut reader: R,
+    mut row: impl FnMut(u64, &[u8], bool, &[u8]) -> Result<()>,
 ) -> Result<()> {
     let mut buf = vec![0u8; CHUNK];
     let mut filled = 0usize;
@@ -34,24 +61,27 @@ pub(crate) fn for_each_line<R: Read>(
         };
         if n == 0 {
             if let Some(rest) = buf.get(..filled).filter(|r| !r.is_empty()) {
-                row(line, strip_cr(rest), false)?;
+                row(line, strip_cr(rest), false, rest)?;
             }
             return Ok(());
         }
+        // The bytes before `filled` (a partial line) hold no line end.
         let scan_from = filled;
         filled = filled.saturating_add(n).min(buf.len());
         let data = buf.get(..filled).unwrap_or_default();
         let mut start = 0usize;
-        let new = data.get(scan_from..).unwrap_or_default();
-        for nl in memchr::memchr_iter(b'\n', new) {
-            let end = scan_from.saturating_add(nl);
+        let mut from = scan_from;
+        while let Some(end) = next_newline(data, from) {
+            let tail = data.get(start..).unwrap_or_default();
             row(
                 line,
                 strip_cr(data.get(start..end).unwrap_or_default()),
                 true,
+                tail,
             )?;
             line = line.saturating_add(1);
             start = end.saturating_add(1);
+            from = start;
         }
         buf.copy_within(start..filled, 0);
         filled = filled.saturating_sub(start);
@@ -240,6 +270,31 @@ impl Builder {
         self.indicator.push(indicator);
         self.value.push(value);
         Ok(())
+    }
+
+    /// Adds one row whose keys are packed by [`pack`](super::intern::pack)
+    /// (the entity non-empty), when its period and indicator are already
+    /// known; `false` (nothing added) otherwise, and the caller takes
+    /// [`Builder::push`], which gives the same result or the error.
+    #[inline]
+    pub(crate) fn push_packed(
+        &mut self,
+        entity: u128,
+        period: u128,
+        indicator: u128,
+        value: Option<Decimal>,
+    ) -> bool {
+        let (Some(period), Some(indicator)) = (
+            self.period_ids.get_packed(period),
+            self.indicator_ids.get_packed(indicator),
+        ) else {
+            return false;
+        };
+        self.entities.push_packed(entity);
+        self.period.push(period);
+        self.indicator.push(indicator);
+        self.value.push(value);
+        true
     }
 
     /// Adds the status of the row just pushed.
