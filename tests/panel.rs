@@ -377,3 +377,36 @@ proptest! {
         let _ = Panel::from_sdmx_csv(text.as_slice(), &SdmxOptions::default());
     }
 }
+
+/// Found by the `panel_csv` and `panel_sdmx` fuzz targets: a row with an
+/// empty period or indicator was accepted (an empty key matched an empty
+/// slot of the key cache) and then silently dropped when written back.
+#[test]
+fn empty_keys_are_errors_found_by_fuzzing() {
+    let h = "entity,period,indicator,value\n";
+    for (row, message) in [
+        (
+            "\0,,,",
+            "line 2, column 2: \"\" is not a period: the cell is empty; every row needs an entity, a period and an indicator",
+        ),
+        (
+            "A,,x,1",
+            "line 2, column 2: \"\" is not a period: the cell is empty; every row needs an entity, a period and an indicator",
+        ),
+        (
+            "A,2024,,1",
+            "line 2, column 3: \"\" is not an indicator: the cell is empty; every row needs an entity, a period and an indicator",
+        ),
+    ] {
+        let err = Panel::from_csv(format!("{h}{row}").as_bytes()).unwrap_err();
+        assert_eq!(err.to_string(), message, "{row:?}");
+    }
+    let head = "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n";
+    let o = indstat::panel::SdmxOptions::default();
+    assert!(Panel::from_sdmx_csv(format!("{head}\0(,,,\0,,,,,").as_bytes(), &o).is_err());
+    // A missing value still round-trips as an empty cell.
+    let p = Panel::from_csv(format!("{h}A,2024,x,\n").as_bytes()).unwrap();
+    let mut out = Vec::new();
+    p.write_csv(&mut out).unwrap();
+    assert_eq!(Panel::from_csv(out.as_slice()).unwrap().len(), 1);
+}

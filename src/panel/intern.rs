@@ -170,6 +170,11 @@ impl Small {
     /// The id given to `bytes`, if seen before.
     #[inline]
     pub(crate) fn get(&self, bytes: &[u8]) -> Option<u32> {
+        // An empty key is never stored (it is an error upstream), and it would
+        // match an unused slot of the table (found by fuzzing).
+        if bytes.is_empty() {
+            return None;
+        }
         if let Some(key) = pack(bytes) {
             if let Some(&(k, id)) = self.table.get(slot(key)) {
                 if k == key {
@@ -189,7 +194,9 @@ impl Small {
     #[inline]
     pub(crate) fn get_packed(&self, key: u128) -> Option<u32> {
         match self.table.get(slot(key)) {
-            Some(&(k, id)) if k == key => Some(id),
+            // Key 0 is the empty key, which is never stored and would match
+            // an unused slot (found by fuzzing).
+            Some(&(k, id)) if k == key && key != 0 => Some(id),
             _ => None,
         }
     }

@@ -307,6 +307,9 @@ impl Builder {
     #[cold]
     fn new_period(&mut self, line: u64, text: &[u8]) -> Result<u32> {
         let column = self.columns.period;
+        if text.is_empty() {
+            return Err(empty(line, column, "a period"));
+        }
         let period = parse_period(text).map_err(|reason| {
             let reason = format!("{reason}; write a year such as 2024, or 2024-Q1, 2024-M01");
             bad_cell(line, column, "a period", text, reason)
