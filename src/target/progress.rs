@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::growth;
-use crate::{Error, Frequency, PercentagePoints, Period, Quantity, Rate, Result};
+use crate::{Direction, Error, Frequency, PercentagePoints, Period, Quantity, Rate, Result};
 
 /// How much of the year counts as elapsed after month m.
 ///
@@ -107,6 +107,7 @@ pub struct TimeProgress {
     elapsed: Rate,
     lead: PercentagePoints,
     rest_of_year: Option<Rate>,
+    direction: Direction,
 }
 
 impl TimeProgress {
@@ -188,6 +189,13 @@ impl TimeProgress {
         let v = self.rounded_lead();
         if v.is_zero() {
             "与序时进度持平".to_owned()
+        } else if self.direction == Direction::LowerIsBetter {
+            // A cap (energy use, emissions): using more than the schedule is behind.
+            if v.is_sign_negative() {
+                format!("低于序时进度{}个百分点", v.abs())
+            } else {
+                format!("超出序时进度{v}个百分点")
+            }
         } else if v.is_sign_negative() {
             format!("慢于序时进度{}个百分点", v.abs())
         } else {
@@ -208,11 +216,38 @@ impl TimeProgress {
         let v = self.rounded_lead();
         if v.is_zero() {
             "on schedule".to_owned()
+        } else if self.direction == Direction::LowerIsBetter {
+            if v.is_sign_negative() {
+                format!("under the schedule by {} percentage points", v.abs())
+            } else {
+                format!("over the schedule by {v} percentage points")
+            }
         } else if v.is_sign_negative() {
             format!("behind schedule by {} percentage points", v.abs())
         } else {
             format!("ahead of schedule by {v} percentage points")
         }
+    }
+
+    /// The same progress read for a target that is a ceiling (lower is
+    /// better: energy use, emissions): using the year's allowance faster than
+    /// time passes is *over* the schedule (超出序时进度), not ahead of it.
+    ///
+    /// ```
+    /// use indstat::target::{time_progress, Profile};
+    /// use indstat::{Direction, Period};
+    /// // A yearly land-use allowance of 100 km², 60 used by the end of June.
+    /// let p = time_progress(&"100平方公里".parse()?, &"60平方公里".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
+    /// assert_eq!(p.zh(), "快于序时进度10个百分点");
+    /// let cap = p.with_direction(Direction::LowerIsBetter);
+    /// assert_eq!(cap.zh(), "超出序时进度10个百分点");
+    /// assert_eq!(cap.en(), "over the schedule by 10 percentage points");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_direction(mut self, direction: Direction) -> TimeProgress {
+        self.direction = direction;
+        self
     }
 
     fn rounded_lead(&self) -> Decimal {
@@ -300,5 +335,6 @@ pub fn time_progress(
         elapsed,
         lead,
         rest_of_year,
+        direction: Direction::HigherIsBetter,
     })
 }
