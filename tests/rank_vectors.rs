@@ -218,3 +218,24 @@ fn percent_rank_and_cume_dist_are_pandas_min_and_max_pct() {
         }
     }
 }
+
+/// A pool of one: the observation's percentile and the change's percentile
+/// follow one convention (1 for the only entry, the top), so a zone alone in
+/// two editions has a percentile change of 0, not "unknown". Hand-derived from
+/// the definition `(pool − rank) / (pool − 1)` with the pool-of-one case fixed
+/// at 1 (documented on `RankObservation::percentile`).
+#[test]
+fn pool_of_one_percentile_is_one_in_both_views() {
+    use indstat::Period;
+    use indstat::rank::{RankChange, RankObservation};
+    use rust_decimal::Decimal;
+    let a = RankObservation::new(Period::year(2021).unwrap(), 1, Some(1)).unwrap();
+    let b = RankObservation::new(Period::year(2022).unwrap(), 1, Some(1)).unwrap();
+    assert_eq!(a.percentile(), Some(Decimal::ONE));
+    let c = RankChange::between(&a, &b).unwrap();
+    assert_eq!(c.percentile_change(), Some(Decimal::ZERO));
+    // From alone (1 of 1) to last of 3: 1 → 0.
+    let d = RankObservation::new(Period::year(2023).unwrap(), 3, Some(3)).unwrap();
+    let c = RankChange::between(&b, &d).unwrap();
+    assert_eq!(c.percentile_change(), Some(Decimal::NEGATIVE_ONE));
+}

@@ -118,13 +118,7 @@ impl RankObservation {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn percentile(&self) -> Option<Decimal> {
-        let pool = self.pool?;
-        let below = Decimal::from(pool.saturating_sub(self.rank));
-        Some(
-            below
-                .checked_div(Decimal::from(pool.saturating_sub(1)))
-                .unwrap_or(Decimal::ONE),
-        )
+        percentile(self.rank, self.pool)
     }
 }
 
@@ -289,8 +283,8 @@ impl RankChange {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn percentile_change(&self) -> Option<Decimal> {
-        let before = percentile(self.previous)?;
-        let after = percentile(self.current)?;
+        let before = percentile(self.previous.rank, self.previous.pool)?;
+        let after = percentile(self.current.rank, self.current.pool)?;
         after.checked_sub(before)
     }
 
@@ -310,9 +304,17 @@ impl RankChange {
     }
 }
 
-fn percentile(r: RankObservationLite) -> Option<Decimal> {
-    let pool = r.pool?;
-    Decimal::from(pool.saturating_sub(r.rank)).checked_div(Decimal::from(pool.saturating_sub(1)))
+/// One convention for [`RankObservation::percentile`] and
+/// [`RankChange::percentile_change`]: `(pool − rank) / (pool − 1)`, `1` for a
+/// pool of one (the only entry is at the top), `None` without a pool.
+fn percentile(rank: u32, pool: Option<u32>) -> Option<Decimal> {
+    let pool = pool?;
+    let below = Decimal::from(pool.saturating_sub(rank));
+    Some(
+        below
+            .checked_div(Decimal::from(pool.saturating_sub(1)))
+            .unwrap_or(Decimal::ONE),
+    )
 }
 
 impl fmt::Display for RankChange {
