@@ -186,21 +186,16 @@ impl TimeProgress {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn zh(&self) -> String {
-        let v = self.rounded_lead();
-        if v.is_zero() {
-            "与序时进度持平".to_owned()
-        } else if self.direction == Direction::LowerIsBetter {
-            // A cap (energy use, emissions): using more than the schedule is behind.
-            if v.is_sign_negative() {
-                format!("低于序时进度{}个百分点", v.abs())
-            } else {
-                format!("超出序时进度{v}个百分点")
-            }
-        } else if v.is_sign_negative() {
-            format!("慢于序时进度{}个百分点", v.abs())
-        } else {
-            format!("快于序时进度{v}个百分点")
-        }
+        self.phrase(
+            "与序时进度持平",
+            [
+                "快于序时进度",
+                "慢于序时进度",
+                "超出序时进度",
+                "低于序时进度",
+            ],
+            "个百分点",
+        )
     }
 
     /// The status in English: `ahead of schedule by 4.2 percentage points`.
@@ -213,20 +208,39 @@ impl TimeProgress {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn en(&self) -> String {
+        self.phrase(
+            "on schedule",
+            [
+                "ahead of schedule by ",
+                "behind schedule by ",
+                "over the schedule by ",
+                "under the schedule by ",
+            ],
+            " percentage points",
+        )
+    }
+
+    /// One wording rule for both languages: the on-schedule phrase when the
+    /// rounded lead is zero, otherwise `prefix + |lead| + unit` with the
+    /// prefix chosen by direction and sign, in the order ahead, behind, over,
+    /// under. A cap (energy use, emissions): using more than the schedule is
+    /// over it, not ahead.
+    fn phrase(&self, on_schedule: &str, prefixes: [&str; 4], unit: &str) -> String {
         let v = self.rounded_lead();
         if v.is_zero() {
-            "on schedule".to_owned()
-        } else if self.direction == Direction::LowerIsBetter {
-            if v.is_sign_negative() {
-                format!("under the schedule by {} percentage points", v.abs())
-            } else {
-                format!("over the schedule by {v} percentage points")
-            }
-        } else if v.is_sign_negative() {
-            format!("behind schedule by {} percentage points", v.abs())
-        } else {
-            format!("ahead of schedule by {v} percentage points")
+            return on_schedule.to_owned();
         }
+        let [ahead, behind, over, under] = prefixes;
+        let prefix = match (
+            self.direction == Direction::LowerIsBetter,
+            v.is_sign_negative(),
+        ) {
+            (false, false) => ahead,
+            (false, true) => behind,
+            (true, false) => over,
+            (true, true) => under,
+        };
+        format!("{prefix}{}{unit}", v.abs())
     }
 
     /// The same progress read for a target that is a ceiling (lower is
