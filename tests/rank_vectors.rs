@@ -20,16 +20,8 @@ use indstat::rank::{
 };
 use rust_decimal::Decimal;
 
-/// CSV rows (no quoted fields in these files), header skipped.
-fn read_csv(name: &str) -> Vec<Vec<String>> {
-    let path = format!("{}/tests/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split(',').map(str::to_owned).collect())
-        .collect()
-}
+mod common;
+use common::read_csv;
 
 fn dec(s: &str) -> Decimal {
     match s {
