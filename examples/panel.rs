@@ -85,14 +85,41 @@ fn main() -> ExitCode {
     }
 }
 
-/// An exact sum of decimals, converted to f64 once (within the checksum's
-/// 1e-9 tolerance of `math.fsum`).
+/// A sum of decimals as f64, within the checksum's 1e-9 tolerance of
+/// `math.fsum`: the mantissas of each scale are summed exactly in i128 (a
+/// mantissa is below 2^96, so 2^31 terms cannot overflow), and the 29 exact
+/// partial sums are converted and added with Neumaier's compensation.
+// The checksum contract is an f64 (Python's `math.fsum`): floats are the
+// point here, after the exact computation.
+#[allow(clippy::float_arithmetic)]
 fn fsum(values: impl Iterator<Item = Decimal>) -> Result<f64, String> {
-    let mut sum = Decimal::ZERO;
+    let mut by_scale = [0i128; 29];
     for v in values {
-        sum = sum.checked_add(v).ok_or("checksum sum overflowed")?;
+        let slot = by_scale
+            .get_mut(v.scale() as usize)
+            .ok_or("a decimal scale above 28")?;
+        *slot = slot
+            .checked_add(v.mantissa())
+            .ok_or("checksum sum overflowed")?;
     }
-    sum.to_f64()
+    let (mut sum, mut compensation) = (0f64, 0f64);
+    for (scale, &m) in by_scale.iter().enumerate() {
+        if m == 0 {
+            continue;
+        }
+        let term = m as f64 / 10f64.powi(scale as i32);
+        let t = sum + term;
+        compensation += if sum.abs() >= term.abs() {
+            (sum - t) + term
+        } else {
+            (term - t) + sum
+        };
+        sum = t;
+    }
+    let total = sum + compensation;
+    total
+        .is_finite()
+        .then_some(total)
         .ok_or_else(|| "checksum sum is not finite".to_owned())
 }
 
@@ -273,7 +300,9 @@ fn run() -> Result<(), String> {
                     let mut by_indicator = Map::new();
                     for (s, t) in c.series().iter().zip(t.series()) {
                         if let Some(t) = t {
-                            let n = by_indicator.entry(s.indicator.clone()).or_insert(json!(0));
+                            let n = by_indicator
+                                .entry(s.indicator.to_owned())
+                                .or_insert(json!(0));
                             *n = json!(n.as_u64().unwrap_or(0) + u64::from(t.on_track));
                         }
                     }

@@ -6,6 +6,7 @@
 mod assumption;
 mod bound;
 mod error;
+mod exact;
 mod indicator;
 mod observation;
 mod period;

@@ -434,8 +434,7 @@ pub(crate) fn checked_div(
             dividend: describe_a(),
         });
     }
-    a.checked_div(b)
-        .ok_or_else(|| Error::overflow("divide", describe_a(), b))
+    crate::exact::div(a, b).ok_or_else(|| Error::overflow("divide", describe_a(), b))
 }
 
 impl PartialEq for Quantity {

@@ -123,8 +123,7 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_factor(factor: Decimal) -> Result<Rate> {
-        factor
-            .checked_sub(Decimal::ONE)
+        crate::exact::minus_one(factor)
             .map(Rate)
             .ok_or_else(|| Error::overflow("subtract", factor, Decimal::ONE))
     }
@@ -172,9 +171,7 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn factor(&self) -> Result<Decimal> {
-        self.0
-            .checked_add(Decimal::ONE)
-            .ok_or_else(|| Error::overflow("add", self.0, Decimal::ONE))
+        crate::exact::plus_one(self.0).ok_or_else(|| Error::overflow("add", self.0, Decimal::ONE))
     }
 
     /// The rate as a `%` quantity (for text forms and observations).

@@ -355,17 +355,17 @@ impl PanelGrowth {
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2022,x,121\n".as_bytes())?;
 /// let c = p.cagr();
 /// let s = &c.series()[0];
-/// assert_eq!((s.entity.as_str(), s.years), ("A", 2));
+/// assert_eq!((s.entity, s.years), ("A", 2));
 /// assert_eq!(s.cagr.map(|r| r.fraction()), Some(dec!(0.1)));
 /// assert_eq!(s.reason, None);
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SeriesCagr {
+pub struct SeriesCagr<'a> {
     /// The entity.
-    pub entity: String,
+    pub entity: &'a str,
     /// The indicator.
-    pub indicator: String,
+    pub indicator: &'a str,
     /// The first period with a value (`None` when the series has no value).
     pub first_period: Option<Period>,
     /// The last period with a value.
@@ -397,12 +397,12 @@ pub struct SeriesCagr {
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PanelCagr {
-    series: Vec<SeriesCagr>,
+pub struct PanelCagr<'a> {
+    series: Vec<SeriesCagr<'a>>,
     counts: ReasonCounts,
 }
 
-impl PanelCagr {
+impl<'a> PanelCagr<'a> {
     /// One entry per series, in order of the series' first appearance.
     ///
     /// ```
@@ -414,7 +414,7 @@ impl PanelCagr {
     /// assert_eq!(c.series().len(), 2);
     /// # Ok::<(), indstat::Error>(())
     /// ```
-    pub fn series(&self) -> &[SeriesCagr] {
+    pub fn series(&self) -> &[SeriesCagr<'a>] {
         &self.series
     }
 
@@ -445,7 +445,9 @@ pub struct SeriesTarget {
     pub projected: Decimal,
     /// Whether the projection reaches the target (within the tolerance).
     pub on_track: bool,
-    /// Whether `|projected / target − 1| ≤ tolerance`.
+    /// Whether `|projected / target − 1| ≤ tolerance`, decided without
+    /// rounding a quotient: `target·(1 − tolerance) ≤ projected ≤
+    /// target·(1 + tolerance)`.
     pub borderline: bool,
 }
 
@@ -553,6 +555,13 @@ impl PanelTarget {
 }
 
 /// A dimensionless quantity, to call the scalar API.
+/// A row at one end of a series, with the columns CAGR needs.
+#[derive(Debug, Clone, Copy)]
+struct End {
+    value: Option<Decimal>,
+    period: u32,
+}
+
 fn q(v: Decimal) -> Quantity {
     Quantity::new(v, Unit::RATIO)
 }
@@ -646,64 +655,113 @@ impl Panel {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn yoy_growth(&self) -> PanelGrowth {
+        let base = self.year_ago_rows();
+        let n = self.len();
+        let mut out = PanelGrowth {
+            growth: Vec::with_capacity(n),
+            base,
+            reason: Vec::with_capacity(n),
+            counts: ReasonCounts::default(),
+        };
+        // Rows in input order: the row's own columns are read in sequence.
+        // The bases lie anywhere in memory: gather a block of them first in
+        // a tight loop (whose cache misses overlap), then compute.
+        const BLOCK: usize = 2048;
+        let mut bases: Vec<Option<Decimal>> = Vec::with_capacity(BLOCK);
+        for (block, rows) in out.base.chunks(BLOCK).enumerate() {
+            bases.clear();
+            bases.extend(rows.iter().map(|&b| self.value(b as usize)));
+            let first = block.saturating_mul(BLOCK);
+            for (k, (&b, &bv)) in rows.iter().zip(&bases).enumerate() {
+                let outcome = if b == NO_ROW {
+                    Err(Reason::NoBase)
+                } else {
+                    growth_of(bv, self.value(first.saturating_add(k)))
+                };
+                out.counts.add(outcome.map(|_| ()));
+                out.growth.push(outcome.ok());
+                out.reason.push(outcome.err());
+            }
+        }
+        out
+    }
+
+    /// For every row, the row of the same series exactly a year earlier, or
+    /// [`NO_ROW`].
+    fn year_ago_rows(&self) -> Vec<u32> {
         // The period id a year before each period id, if in the panel.
-        let year_ago: Vec<Option<u32>> = self
+        let year_ago: Vec<u32> = self
             .periods
             .iter()
             .map(|p| {
-                let ago = p.year_ago().ok()?;
-                let id = self
-                    .periods
-                    .binary_search_by_key(&ago.sort_key(), Period::sort_key)
-                    .ok()?;
-                u32::try_from(id).ok()
+                p.year_ago()
+                    .ok()
+                    .and_then(|ago| {
+                        self.periods
+                            .binary_search_by_key(&ago.sort_key(), Period::sort_key)
+                            .ok()
+                    })
+                    .and_then(|id| u32::try_from(id).ok())
+                    .unwrap_or(NO_ROW)
             })
             .collect();
-        let n = self.len();
-        let mut out = PanelGrowth {
-            growth: vec![None; n],
-            base: vec![NO_ROW; n],
-            reason: vec![None; n],
-            counts: ReasonCounts::default(),
+        let ago_of = |row: u32| {
+            let p = self.period.get(row as usize).copied().unwrap_or(0);
+            year_ago.get(p as usize).copied().unwrap_or(NO_ROW)
         };
-        for s in 0..self.series.len() {
-            let seg = self.series_rows_of(s);
-            for (k, &row) in seg.iter().enumerate() {
-                let p = self.period.get(row as usize).copied().unwrap_or(0);
-                let base = year_ago.get(p as usize).copied().flatten().and_then(|ago| {
-                    // Rows are in time order: look back from k for the period `ago`.
-                    seg.get(..k)?
+        let n = self.len();
+        let mut base = vec![NO_ROW; n];
+        let np = self.periods.len();
+        let cells = self.series.len().checked_mul(np);
+        if let Some(cells) = cells.filter(|&c| c <= n.saturating_mul(4).max(1 << 16)) {
+            // A dense (series × period) grid of rows: one write per row, one
+            // lookup per row.
+            let mut grid = vec![NO_ROW; cells];
+            let mut series_of = vec![0u32; n];
+            for s in 0..self.series.len() {
+                let offset = s.saturating_mul(np);
+                for &r in self.series_rows_of(s) {
+                    let p = self.period.get(r as usize).copied().unwrap_or(0) as usize;
+                    if let Some(cell) = grid.get_mut(offset.saturating_add(p)) {
+                        *cell = r;
+                    }
+                    if let Some(slot) = series_of.get_mut(r as usize) {
+                        *slot = s as u32;
+                    }
+                }
+            }
+            for (r, (slot, &s)) in base.iter_mut().zip(&series_of).enumerate() {
+                let ago = ago_of(r as u32);
+                if ago != NO_ROW {
+                    let cell = (s as usize).saturating_mul(np).saturating_add(ago as usize);
+                    *slot = grid.get(cell).copied().unwrap_or(NO_ROW);
+                }
+            }
+        } else {
+            // Sparse: each series' rows are in time order; look back from
+            // each row for the period a year earlier.
+            for s in 0..self.series.len() {
+                let seg = self.series_rows_of(s);
+                for (k, &row) in seg.iter().enumerate() {
+                    let ago = ago_of(row);
+                    if ago == NO_ROW {
+                        continue;
+                    }
+                    let found = seg
+                        .get(..k)
+                        .unwrap_or_default()
                         .iter()
                         .rev()
                         .map(|&r| (r, self.period.get(r as usize).copied().unwrap_or(0)))
                         .take_while(|&(_, q)| q >= ago)
-                        .find(|&(_, q)| q == ago)
-                        .map(|(r, _)| r)
-                });
-                let outcome = match base {
-                    None => Err(Reason::NoBase),
-                    Some(b) => {
-                        if let Some(slot) = out.base.get_mut(row as usize) {
-                            *slot = b;
-                        }
-                        growth_of(self.value(b as usize), self.value(row as usize))
+                        .find(|&(_, q)| q == ago);
+                    if let (Some((b, _)), Some(slot)) = (found, base.get_mut(row as usize)) {
+                        *slot = b;
                     }
-                };
-                let (g, r) = match outcome {
-                    Ok(g) => (Some(g), None),
-                    Err(r) => (None, Some(r)),
-                };
-                if let Some(slot) = out.growth.get_mut(row as usize) {
-                    *slot = g;
                 }
-                if let Some(slot) = out.reason.get_mut(row as usize) {
-                    *slot = r;
-                }
-                out.counts
-                    .add(g.map(|_| ()).ok_or(r.unwrap_or(Reason::Other)));
             }
         }
-        out
+        base
     }
 
     /// The CAGR of every series from its first to its last period with a
@@ -720,44 +778,88 @@ impl Panel {
     /// assert_eq!(p.cagr().series()[0].cagr.map(|r| r.fraction()), Some(dec!(-1))); // an end of zero: −100%
     /// # Ok::<(), indstat::Error>(())
     /// ```
-    pub fn cagr(&self) -> PanelCagr {
+    pub fn cagr(&self) -> PanelCagr<'_> {
         let mut counts = ReasonCounts::default();
         let mut series = Vec::with_capacity(self.series.len());
-        for (s, &(e, i)) in self.series.iter().enumerate() {
-            let seg = self.series_rows_of(s);
-            let present = |r: &&u32| self.value(**r as usize).is_some();
-            let first = seg.iter().find(present).map(|&r| r as usize);
-            let last = seg.iter().rev().find(present).map(|&r| r as usize);
-            let period = |r: Option<usize>| r.and_then(|r| self.row(r)).map(|row| row.period);
-            let (p0, p1) = (period(first), period(last));
-            let (v0, v1) = (
-                first.and_then(|r| self.value(r)),
-                last.and_then(|r| self.value(r)),
-            );
-            let span = p0.zip(p1).map(|(a, b)| a.years_until(&b));
-            let years = match span {
-                Some(Ok(span)) => span.whole_years().unwrap_or(0),
-                _ => 0,
-            };
-            let outcome = match (v0, v1, span) {
-                (Some(v0), Some(v1), Some(Ok(span))) => cagr_of(v0, v1, span),
-                (_, _, Some(Err(_))) => Err(Reason::Other),
-                _ => Err(Reason::MissingValue),
-            };
-            counts.add(outcome.map(|_| ()));
-            series.push(SeriesCagr {
-                entity: self.entities.get(e as usize).cloned().unwrap_or_default(),
-                indicator: self.indicators.get(i as usize).cloned().unwrap_or_default(),
-                first_period: p0,
-                last_period: p1,
-                first_value: v0,
-                last_value: v1,
-                years,
-                cagr: outcome.ok(),
-                reason: outcome.err(),
-            });
+        // Series in blocks: first the rows at each end (their values lie
+        // anywhere in memory: gathered in a tight loop whose cache misses
+        // overlap), then the arithmetic.
+        const BLOCK: usize = 1024;
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(BLOCK);
+        let mut gathered: Vec<End> = Vec::with_capacity(BLOCK);
+        let ids: Vec<usize> = (0..self.series.len()).collect();
+        let end = |r: usize| End {
+            value: self.value(r),
+            period: self.period.get(r).copied().unwrap_or(u32::MAX),
+        };
+        for block in ids.chunks(BLOCK) {
+            ends.clear();
+            ends.extend(block.iter().map(|&s| {
+                let seg = self.series_rows_of(s);
+                let first = seg.first().map_or(usize::MAX, |&r| r as usize);
+                let last = seg.last().map_or(usize::MAX, |&r| r as usize);
+                (first, last)
+            }));
+            gathered.clear();
+            for &(a, b) in &ends {
+                gathered.push(end(a));
+                gathered.push(end(b));
+            }
+            for (&s, pair) in block.iter().zip(gathered.chunks_exact(2)) {
+                let [mut first, mut last] =
+                    [pair.first(), pair.last()].map(|e| e.copied().unwrap_or(end(usize::MAX)));
+                if first.value.is_none() || last.value.is_none() {
+                    // Missing values at an end: the first and last present.
+                    let seg = self.series_rows_of(s);
+                    let present = |r: &&u32| self.value(**r as usize).is_some();
+                    first = end(seg.iter().find(present).map_or(usize::MAX, |&r| r as usize));
+                    last = end(seg
+                        .iter()
+                        .rev()
+                        .find(present)
+                        .map_or(usize::MAX, |&r| r as usize));
+                }
+                let (e, i) = self.series.get(s).copied().unwrap_or((0, 0));
+                series.push(self.series_cagr(e, i, first, last, &mut counts));
+            }
         }
         PanelCagr { series, counts }
+    }
+
+    /// One series' CAGR from its first and last rows with a value.
+    fn series_cagr(
+        &self,
+        e: u32,
+        i: u32,
+        first: End,
+        last: End,
+        counts: &mut ReasonCounts,
+    ) -> SeriesCagr<'_> {
+        let period = |end: End| self.periods.get(end.period as usize).copied();
+        let (p0, p1) = (period(first), period(last));
+        let (v0, v1) = (first.value, last.value);
+        let span = p0.zip(p1).map(|(a, b)| a.years_until(&b));
+        let years = match span {
+            Some(Ok(span)) => span.whole_years().unwrap_or(0),
+            _ => 0,
+        };
+        let outcome = match (v0, v1, span) {
+            (Some(v0), Some(v1), Some(Ok(span))) => cagr_of(v0, v1, span),
+            (_, _, Some(Err(_))) => Err(Reason::Other),
+            _ => Err(Reason::MissingValue),
+        };
+        counts.add(outcome.map(|_| ()));
+        SeriesCagr {
+            entity: self.entities.get(e as usize).map_or("", String::as_str),
+            indicator: self.indicators.get(i as usize).map_or("", String::as_str),
+            first_period: p0,
+            last_period: p1,
+            first_value: v0,
+            last_value: v1,
+            years,
+            cagr: outcome.ok(),
+            reason: outcome.err(),
+        }
     }
 
     /// Target gaps from [`Panel::cagr`]'s results: for each series with a
@@ -788,7 +890,7 @@ impl Panel {
     /// ```
     pub fn target_gap(
         &self,
-        cagr: &PanelCagr,
+        cagr: &PanelCagr<'_>,
         factor: Decimal,
         years: u32,
         tolerance: Decimal,
@@ -894,7 +996,8 @@ fn target_of(
     let target = v1.checked_mul(factor).ok_or(Reason::Other)?;
     // required_growth(v1, target) = cagr_of_ratio(target / v1): computed once
     // per distinct ratio (one for a multiplicative target).
-    let ratio = q(target).checked_ratio(&q(v1)).map_err(|_| Reason::Other)?;
+    // Quantity::checked_ratio of two quantities in one unit is this division.
+    let ratio = crate::quantity::checked_div(target, v1, String::new).map_err(|_| Reason::Other)?;
     let required = match memo {
         Some((r, rate)) if *r == ratio => *rate,
         _ => {
@@ -909,15 +1012,20 @@ fn target_of(
         .value();
     let threshold = target.checked_mul(slack).ok_or(Reason::Other)?;
     let on_track = projected >= threshold;
-    let gap = projected
-        .checked_div(target)
-        .and_then(|x| x.checked_sub(Decimal::ONE))
-        .ok_or(Reason::Other)?;
+    // |projected / target − 1| ≤ tolerance, for target > 0, as two products
+    // (exact for any factor and tolerance of a few digits) instead of a
+    // rounded quotient; the upper product only where the lower one holds.
+    let borderline = on_track && {
+        let ceiling = crate::exact::plus_one(tolerance)
+            .and_then(|up| target.checked_mul(up))
+            .ok_or(Reason::Other)?;
+        projected <= ceiling
+    };
     Ok(SeriesTarget {
         target,
         required,
         projected,
         on_track,
-        borderline: gap.abs() <= tolerance,
+        borderline,
     })
 }

@@ -1,0 +1,648 @@
+//! Fast exact kernels for the hot paths of growth, CAGR and target gaps:
+//! division that gives exactly what `Decimal::checked_div` gives, `x − 1`
+//! without rescaling, and `k`-th roots by one Newton step in integer
+//! arithmetic.
+//!
+//! Each kernel either returns the result or `None` where its fast path does
+//! not apply; the callers then take the general `Decimal` path. The division
+//! and `x − 1` are bit-for-bit equal to rust_decimal's own operations (the
+//! tests compare mantissa, scale and sign on millions of inputs); the root
+//! is within 1e-26 relative of the true root (tested against 50-digit
+//! references).
+
+use rust_decimal::Decimal;
+
+/// 2^96 − 1, the largest `Decimal` mantissa.
+const MAX96: u128 = (1u128 << 96) - 1;
+
+/// The largest `Decimal` scale.
+const MAX_SCALE: u32 = 28;
+
+/// 10^n for n in 0..=38.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // i in 1..39; 10^38 < 2^128
+const POW10: [u128; 39] = {
+    let mut t = [1u128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// 10^n, for n ≤ 38 (0 beyond: callers keep n ≤ 38).
+#[inline]
+fn pow10(n: u32) -> u128 {
+    POW10.get(n as usize).copied().unwrap_or(0)
+}
+
+/// A `Decimal` from its magnitude, sign and scale; `None` if the mantissa or
+/// scale is out of range.
+#[inline]
+fn make(mantissa: u128, negative: bool, scale: u32) -> Option<Decimal> {
+    if mantissa > MAX96 || scale > MAX_SCALE {
+        return None;
+    }
+    // The three 32-bit words of a mantissa below 2^96: truncating casts.
+    #[allow(clippy::cast_possible_truncation)]
+    let (lo, mid, hi) = (
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        (mantissa >> 64) as u32,
+    );
+    Some(Decimal::from_parts(lo, mid, hi, negative, scale))
+}
+
+/// `a / b`, exactly as [`Decimal::checked_div`] gives it: `None` for a zero
+/// divisor or a quotient out of range.
+///
+/// The fast path covers mantissas below 2^64 and a dividend scale at least
+/// the divisor's (every pair of values read with the same number of decimal
+/// places); it reproduces rust_decimal's rule: an exact quotient keeps the
+/// scale `scale(a) − scale(b)`; an inexact one is rounded half to even at the
+/// largest scale (at most 28) whose mantissa fits in 96 bits, and its
+/// trailing zeros are then removed.
+#[inline]
+pub(crate) fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    match fast_div(a, b) {
+        Some(q) => Some(q),
+        None => a.checked_div(b),
+    }
+}
+
+/// [`div`]'s fast path, or `None` where it does not apply.
+///
+/// rust_decimal divides in steps: it starts at scale `d = scale(a) −
+/// scale(b)`, and while a remainder is left it appends up to nine digits at a
+/// time (as many as keep the mantissa within 96 bits, up to scale 28),
+/// stopping early when the remainder becomes zero; it then rounds half to
+/// even, or on a carry out of 96 bits drops one digit with that rounding,
+/// and finally removes trailing zeros by its `unscale` rule (steps of
+/// 10^8 while the low 32 bits are zero, then at most one step each of 10^4,
+/// 10^2 and 10). This function computes the quotient at the largest scale
+/// `E` in two wide divisions and reproduces those decisions from it.
+// Bounds: c, b < 2^64 and int ≤ c; r < b; e ≤ 28 − d and, for int > 0,
+// e ≤ 29 − digits(int), so int·10^e < 10^29 < 2^97 and q < 10^29; scales
+// d + e ≤ 28. Every product below is proved in range where it is formed.
+#[allow(clippy::arithmetic_side_effects)]
+#[inline]
+fn fast_div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let c = u64::try_from(a.mantissa().unsigned_abs()).ok()?;
+    let bb = u64::try_from(b.mantissa().unsigned_abs()).ok()?;
+    if bb == 0 || c == 0 {
+        return None;
+    }
+    let d = a.scale().checked_sub(b.scale())?;
+    let negative = a.is_sign_negative() != b.is_sign_negative();
+    let (int, r) = (c / bb, c % bb);
+    if r == 0 {
+        // Exact at once: rust_decimal keeps the scale difference as it is.
+        return make(u128::from(int), negative, d);
+    }
+    let room = MAX_SCALE - d;
+    let e = if int == 0 {
+        room
+    } else {
+        room.min(29 - (int.ilog10() + 1))
+    };
+    let (q, rem) = scaled_quotient(int, r, bb, e);
+    let top = d + e; // the scale of q
+    if rem == 0 {
+        // The quotient ends within `top` digits: rust_decimal stops at the
+        // first step where it has no remainder left (rare: walk its steps).
+        return exact_steps(q, top, d, negative);
+    }
+    let (mut q, scale, round_up) = if q > MAX96 {
+        // One digit fewer (e ≥ 1 here: with e = 0, q = int < 2^64),
+        // rounded half to even on the dropped digit; the remainder is not
+        // zero, so a dropped 5 has more below it and rounds up.
+        let digit = q % 10;
+        (q / 10, top - 1, digit >= 5)
+    } else {
+        let twice = u128::from(rem) * 2;
+        let b = u128::from(bb);
+        (q, top, twice > b || (twice == b && q & 1 == 1))
+    };
+    if round_up {
+        q += 1;
+    }
+    if q == 0 || q > MAX96 {
+        // A zero (sign conventions) or a carry out of 96 bits: the general path.
+        return None;
+    }
+    let (q, scale) = unscale(q, scale);
+    make(q, negative, scale)
+}
+
+/// The end of [`fast_div`] when the quotient `q` at scale `top` is exact:
+/// rust_decimal's steps from scale `d`, stopping at the first without a
+/// remainder, or at a carry out of 96 bits.
+// Bounds: scales stay within d..=top ≤ 28; q < 10^29.
+#[allow(clippy::arithmetic_side_effects)]
+#[cold]
+fn exact_steps(q: u128, top: u32, d: u32, negative: bool) -> Option<Decimal> {
+    let at = |s: u32| q / pow10(top - s); // the quotient at scale s ≤ top
+    let mut s = d;
+    loop {
+        let qs = at(s);
+        // find_scale: the most digits (≤ 9, up to scale 28) that fit.
+        let x = (0..=9u32.min(MAX_SCALE - s))
+            .rev()
+            .find(|&x| qs.checked_mul(pow10(x)).is_some_and(|v| v <= MAX96))
+            .unwrap_or(0);
+        if x == 0 {
+            // Cannot happen for an exact q ≤ MAX96 at `top` > s; be safe.
+            return None;
+        }
+        s += x;
+        let qs = at(s);
+        let exact = q % pow10(top - s) == 0;
+        if qs > MAX96 {
+            // rust_decimal's `unscale_from_overflow`: one digit fewer,
+            // rounded half to even with the remainder as sticky bit.
+            let digit = qs % 10;
+            let mut v = qs / 10;
+            if digit > 5 || (digit == 5 && (!exact || v & 1 == 1)) {
+                v += 1;
+            }
+            let (v, scale) = unscale(v, s - 1);
+            return make(v, negative, scale);
+        }
+        if exact {
+            let (v, scale) = unscale(qs, s);
+            return make(v, negative, scale);
+        }
+        if s >= top {
+            return None;
+        }
+    }
+}
+
+/// rust_decimal's `unscale` after an inexact division: steps of 10^8 while
+/// the low 32 bits of the mantissa are zero, then at most one step each of
+/// 10^4, 10^2 and 10, each taken only if it divides exactly.
+#[allow(clippy::arithmetic_side_effects)] // divisions by non-zero constants
+#[inline]
+fn unscale(mut q: u128, mut scale: u32) -> (u128, u32) {
+    while q & 0xFFFF_FFFF == 0 && scale >= 8 && rem_small(q, 100_000_000) == 0 {
+        q /= 100_000_000;
+        scale -= 8;
+    }
+    for (mask, p, n) in [(0xF, 10_000, 4), (0x3, 100, 2), (0x1, 10, 1)] {
+        if q & mask == 0 && scale >= n && rem_small(q, p) == 0 {
+            q /= u128::from(p);
+            scale -= n;
+        }
+    }
+    (q, scale)
+}
+
+/// `q mod m` for `0 < m ≤ 10^8` in 64-bit arithmetic (a 128-bit remainder
+/// is a library call).
+#[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
+// Bounds: (h mod m)·(2^64 mod m) < m² ≤ 10^16 and adding l mod m stays below 2^64.
+#[inline]
+fn rem_small(q: u128, m: u64) -> u64 {
+    let (h, l) = ((q >> 64) as u64, q as u64);
+    let w = (u64::MAX % m + 1) % m; // 2^64 mod m
+    ((h % m) * w + l % m) % m
+}
+
+/// `floor((int·b + r)·10^e / b)` and its remainder, for `r < b < 2^64`,
+/// `e ≤ 28` and `int·10^e < 2^97`.
+// Bounds: t1 = r·10^e1 < 2^64·10^19 < 2^128; f1 < 10^e1 < 2^64 (so the
+// division is a 128-by-64 one with a 64-bit quotient); t2 = r1·10^e2 <
+// 2^64·10^9; f1·10^e2 + f2 < 10^e; int·10^e < 2^97 by the caller.
+#[allow(clippy::arithmetic_side_effects)]
+#[inline]
+fn scaled_quotient(int: u64, r: u64, b: u64, e: u32) -> (u128, u64) {
+    let b = u128::from(b);
+    let e1 = e.min(19);
+    let e2 = e - e1;
+    let t1 = u128::from(r) * pow10(e1);
+    let f1 = t1 / b;
+    let r1 = t1 - f1 * b;
+    let t2 = r1 * pow10(e2);
+    let f2 = t2 / b;
+    let r2 = t2 - f2 * b;
+    let q = u128::from(int) * pow10(e) + f1 * pow10(e2) + f2;
+    // r2 < b < 2^64.
+    #[allow(clippy::cast_possible_truncation)]
+    (q, r2 as u64)
+}
+
+/// `x − 1`, exactly as `x.checked_sub(Decimal::ONE)` gives it (the scale of
+/// `x`; `None` beyond `Decimal`'s range), without rust_decimal's rescaling.
+#[inline]
+pub(crate) fn minus_one(x: Decimal) -> Option<Decimal> {
+    step_one(x, false)
+}
+
+/// `x + 1`, exactly as `x.checked_add(Decimal::ONE)` gives it.
+#[inline]
+pub(crate) fn plus_one(x: Decimal) -> Option<Decimal> {
+    step_one(x, true)
+}
+
+/// `x ± 1` at the scale of `x` (one is `10^scale` units of `x`).
+#[allow(clippy::arithmetic_side_effects)] // |m| < 2^96 and 10^s ≤ 10^28 < 2^96: no i128 overflow
+#[inline]
+fn step_one(x: Decimal, up: bool) -> Option<Decimal> {
+    let scale = x.scale();
+    #[allow(clippy::cast_possible_wrap)] // 10^scale ≤ 10^28 < 2^127
+    let one = pow10(scale) as i128;
+    let m = if up {
+        x.mantissa() + one
+    } else {
+        x.mantissa() - one
+    };
+    if m == 0 || x.is_zero() || m.unsigned_abs() > MAX96 {
+        // Zeros follow rust_decimal's own sign and scale conventions; the
+        // edge of the range is its error (or its rounding).
+        return if up {
+            x.checked_add(Decimal::ONE)
+        } else {
+            x.checked_sub(Decimal::ONE)
+        };
+    }
+    make(m.unsigned_abs(), m < 0, scale)
+}
+
+/// A positive binary floating-point number with a 128-bit mantissa:
+/// `m · 2^e`, `m` normalised so that its top bit is bit 125 (two bits of
+/// headroom for the subtraction in [`root`]).
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    m: u128,
+    e: i32,
+}
+
+/// The top bit of a normalised [`Wide`] mantissa.
+const TOP: u32 = 125;
+
+impl Wide {
+    /// `m · 2^e` normalised; `None` for zero.
+    #[allow(clippy::arithmetic_side_effects)] // bit counts are 1..=128 and TOP = 125
+    fn new(m: u128, e: i32) -> Option<Wide> {
+        if m == 0 {
+            return None;
+        }
+        let bits = 128 - m.leading_zeros(); // 1..=128
+        let top = bits.checked_sub(1)?;
+        let (m, e) = if top > TOP {
+            let s = top - TOP;
+            (m >> s, e.checked_add(i32::try_from(s).ok()?)?)
+        } else {
+            let s = TOP - top;
+            (m << s, e.checked_sub(i32::try_from(s).ok()?)?)
+        };
+        Some(Wide { m, e })
+    }
+
+    /// `self × n`, truncated to 126 bits.
+    // Bounds: the 256-bit product of two u128s in 64-bit limbs; each limb
+    // product is below 2^128 and the carries are added to the high half.
+    #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
+    fn mul(self, n: u128) -> Option<Wide> {
+        let (hi, lo) = mul_wide(self.m, n);
+        // The top 126 bits of hi:lo.
+        if hi == 0 {
+            return Wide::new(lo, self.e);
+        }
+        let bits = 256 - hi.leading_zeros(); // 129..=256
+        let shift = bits - (TOP + 1); // ≥ 3
+        let m = if shift >= 128 {
+            hi >> (shift - 128)
+        } else {
+            (hi << (128 - shift)) | (lo >> shift)
+        };
+        Some(Wide {
+            m,
+            e: self.e.checked_add(i32::try_from(shift).ok()?)?,
+        })
+    }
+}
+
+/// The full 256-bit product `a × b` as (high, low).
+#[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
+// Bounds: 64×64-bit limb products are below 2^128; the middle sum of two of
+// them and a 64-bit carry is kept in two parts so no addition overflows.
+fn mul_wide(a: u128, b: u128) -> (u128, u128) {
+    let (a1, a0) = (a >> 64, a & u128::from(u64::MAX));
+    let (b1, b0) = (b >> 64, b & u128::from(u64::MAX));
+    let p00 = a0 * b0;
+    let p01 = a0 * b1;
+    let p10 = a1 * b0;
+    let p11 = a1 * b1;
+    let mid = (p00 >> 64) + (p01 & u128::from(u64::MAX)) + (p10 & u128::from(u64::MAX));
+    let lo = (p00 & u128::from(u64::MAX)) | (mid << 64);
+    let hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    (hi, lo)
+}
+
+/// The largest degree [`root`] takes: beyond it the single Newton step from
+/// an `f64` seed is not proved to reach 1e-26.
+pub(crate) const MAX_ROOT_DEGREE: u64 = 64;
+
+/// The `k`-th root of `x > 0` for `2 ≤ k ≤` [`MAX_ROOT_DEGREE`], rounded to
+/// the largest scale (at most 28) whose mantissa fits in 96 bits, with
+/// trailing zeros removed; `None` where the fast path does not apply.
+///
+/// Method: an `f64` seed `y₀ = x^(1/k)` (relative error below 2^-45, or the
+/// fast path is refused), then one Newton step
+/// `y₁ = y₀ − (y₀^k − x) / (k·y₀^(k−1))` in 126-bit binary arithmetic with
+/// `y₀`, its powers and the residual computed to 2^-120. The error of one
+/// step is `(k−1)/2 · ε₀²` relative, below 2^-90 · 32 ≈ 4e-26 for the
+/// seeds the check admits, and in practice (ε₀ ≈ 2^-52) about 1e-31; the
+/// final rounding to 28 decimal places dominates.
+// f64 only seeds the iteration (and its error is bounded by the check
+// below); the result is fixed by integer arithmetic.
+#[allow(
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss
+)]
+pub(crate) fn root(x: Decimal, k: u64) -> Option<Decimal> {
+    use rust_decimal::prelude::ToPrimitive;
+    if !(2..=MAX_ROOT_DEGREE).contains(&k) || x <= Decimal::ZERO {
+        return None;
+    }
+    let big_x = x.mantissa().unsigned_abs(); // < 2^96
+    let s = x.scale(); // ≤ 28
+    // The seed, as an exact binary number m0 · 2^e0 with m0 of 53 bits.
+    let xf = x.to_f64()?;
+    let seed = xf.powf((k as f64).recip());
+    if !seed.is_finite() || seed <= 0.0 {
+        return None;
+    }
+    let bits = seed.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+    if exp_bits == 0 {
+        return None; // subnormal: far outside Decimal's range
+    }
+    let m0 = (bits & ((1u64 << 52) - 1)) | (1u64 << 52); // 2^52 ≤ m0 < 2^53
+    let e0 = exp_bits - 1075; // seed = m0 · 2^e0
+    // y0^(k−1) · 10^s and y0^k · 10^s as Wide numbers.
+    let y0 = Wide::new(u128::from(m0), e0)?;
+    let mut p = Wide::new(pow10(s), 0)?;
+    for _ in 1..k {
+        p = p.mul(u128::from(m0))?;
+        p.e = p.e.checked_add(e0)?;
+    }
+    let d = p.mul(u128::from(k))?; // k · y0^(k−1) · 10^s
+    let pk = p.mul(y0.m)?; // y0^k · 10^s
+    let pk = Wide {
+        m: pk.m,
+        e: pk.e.checked_add(y0.e)?,
+    };
+    // Residual r = y0^k·10^s − X in units of 2^pk.e: X must align exactly.
+    let shift = u32::try_from(pk.e.checked_neg()?).ok()?; // pk.e < 0: X ≈ pk
+    if shift >= 128 || big_x.leading_zeros() < shift.saturating_add(1) {
+        return None;
+    }
+    let xa = big_x << shift; // < 2^127
+    let r = pk.m as i128 - xa as i128; // both < 2^127: no wrap
+    // δ = r / d in units of 2^(e0 − 70): y0 in those units is m0 << 70.
+    let unit = e0 - 70;
+    let delta: i128 = if r == 0 {
+        0
+    } else {
+        let mag = r.unsigned_abs();
+        let lz = mag.leading_zeros();
+        let num = mag << lz.saturating_sub(1); // top bit at 126
+        let den = (d.m >> 64) as u64; // top 62 bits of d (d.m has 126 bits)
+        if den == 0 {
+            return None;
+        }
+        let quo = num / u128::from(den); // < 2^127 / 2^61 = 2^66
+        // value: quo · 2^(pk.e − (lz − 1) − (d.e + 64))
+        let exp = pk.e - (lz as i32 - 1) - (d.e + 64) - unit;
+        let units = if exp >= 0 {
+            let exp = u32::try_from(exp).ok()?;
+            if exp > 40 {
+                return None;
+            }
+            quo << exp
+        } else {
+            let exp = u32::try_from(-exp).ok()?;
+            if exp >= 128 { 0 } else { quo >> exp }
+        };
+        // The seed must be within 2^-45 of the root: |δ| < 2^(52+70−45).
+        if units >= 1u128 << 77 {
+            return None;
+        }
+        if r > 0 {
+            -(units as i128)
+        } else {
+            units as i128
+        }
+    };
+    let y1 = (u128::from(m0) << 70) as i128 + delta; // > 0: |δ| < y0 / 2^45
+    let y1 = y1.unsigned_abs();
+    to_decimal(y1, unit)
+}
+
+/// `y · 2^unit` (with `unit < 0`) rounded to nearest at the largest scale
+/// (at most 28) whose mantissa fits in 96 bits, trailing zeros removed.
+#[allow(clippy::arithmetic_side_effects)]
+// Bounds: y < 2^124; 10^s ≤ 10^28; the product has at most 218 bits and is
+// held in 256; the shift −unit is below 256 by the caller's ranges.
+fn to_decimal(y: u128, unit: i32) -> Option<Decimal> {
+    let shift = u32::try_from(unit.checked_neg()?).ok()?;
+    if shift >= 255 || shift == 0 {
+        return None;
+    }
+    let scaled = |s: u32| -> Option<u128> {
+        let (hi, lo) = mul_wide(y, pow10(s));
+        // (hi:lo) >> shift, rounded half up on the bit below.
+        let (q, half) = if shift >= 128 {
+            let sh = shift - 128;
+            let q = if sh == 0 { hi } else { hi >> sh };
+            let half = if sh == 0 {
+                lo >> 127 == 1
+            } else {
+                (hi >> (sh - 1)) & 1 == 1
+            };
+            (q, half)
+        } else {
+            if hi >> shift != 0 {
+                return None; // more than 128 bits
+            }
+            let q = (hi << (128 - shift)) | (lo >> shift);
+            (q, (lo >> (shift - 1)) & 1 == 1)
+        };
+        Some(q + u128::from(half))
+    };
+    let mut s = MAX_SCALE;
+    let mut q = loop {
+        match scaled(s) {
+            Some(q) if q <= MAX96 => break q,
+            _ if s == 0 => return None,
+            _ => s -= 1,
+        }
+    };
+    while s > 0 && q % 10 == 0 && q != 0 {
+        q /= 10;
+        s -= 1;
+    }
+    make(q, false, s)
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)] // test generators
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    /// Same value, scale and sign: `Decimal`'s `==` compares values only.
+    fn same(a: Decimal, b: Decimal) -> bool {
+        a.serialize() == b.serialize()
+    }
+
+    /// `div` gives what `checked_div` gives, scale and sign included.
+    fn agree_div(a: Decimal, b: Decimal) {
+        match (div(a, b), a.checked_div(b)) {
+            (Some(x), Some(y)) => assert!(same(x, y), "{a} / {b}: {x} vs {y}"),
+            (x, y) => assert_eq!(x, y, "{a} / {b}"),
+        }
+    }
+
+    /// `x ± 1` as rust_decimal's addition and subtraction give it.
+    fn agree_step(x: Decimal) {
+        let bits = |d: Option<Decimal>| d.map(|d| d.serialize());
+        assert_eq!(bits(minus_one(x)), bits(x.checked_sub(Decimal::ONE)), "{x}");
+        assert_eq!(bits(plus_one(x)), bits(x.checked_add(Decimal::ONE)), "{x}");
+    }
+
+    /// A tiny deterministic generator (splitmix64).
+    struct Mix(u64);
+    impl Mix {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+        fn decimal(&mut self) -> Decimal {
+            let bits = self.next() % 65;
+            let m = if bits == 64 {
+                self.next()
+            } else {
+                self.next() & ((1u64 << bits) - 1)
+            };
+            let scale = (self.next() % 29) as u32;
+            let negative = self.next() % 4 == 0;
+            Decimal::from_parts(m as u32, (m >> 32) as u32, 0, negative, scale)
+        }
+    }
+
+    #[test]
+    fn division_is_rust_decimal_division() {
+        let mut g = Mix(20261128);
+        let mut fast = 0;
+        for _ in 0..400_000 {
+            let (a, b) = (g.decimal(), g.decimal());
+            agree_div(a, b);
+            fast += usize::from(fast_div(a, b).is_some());
+        }
+        assert!(fast > 100_000, "the fast path ran {fast} times");
+    }
+
+    #[test]
+    fn division_edge_cases() {
+        let cases = [
+            (dec!(110), dec!(100)),
+            (dec!(4.00), dec!(2)),
+            (dec!(2.50), dec!(1.00)),
+            (dec!(1), dec!(3)),
+            (dec!(2), dec!(3)),
+            (dec!(8), dec!(1)),
+            (dec!(79228162514264337593543950335), dec!(10000000000)),
+            (dec!(7.9228162514264337593543950335), dec!(1)),
+            (dec!(18446744073709551615), dec!(3)),
+            (dec!(18446744073709551615), dec!(2.3283064365386962890625)),
+            (dec!(1), dec!(18446744073709551615)),
+            (
+                dec!(0.0000000000000000000000000001),
+                dec!(18446744073709551615),
+            ),
+            (dec!(5), dec!(0.0000000000000000000000000002)),
+            (dec!(15), dec!(2)),
+            (dec!(25), dec!(2)),
+            (dec!(-1), dec!(3)),
+            (dec!(1), dec!(-7)),
+            (dec!(0), dec!(5)),
+            (dec!(-0), dec!(5)),
+            (dec!(1), dec!(0)),
+        ];
+        for (a, b) in cases {
+            for shift in 0..4 {
+                agree_div(a, b * Decimal::new(1, shift));
+            }
+        }
+        // Quotients around the 29-digit boundary 7.9228…e28 / 10^k.
+        let mut g = Mix(7);
+        for _ in 0..100_000 {
+            let b = Decimal::from(g.next() % 1_000_000 + 1);
+            let q = 79_228_162_514_264_u64 - g.next() % 2_000_000_000 + 1_000_000_000;
+            let a = b * Decimal::from(q) / Decimal::from(10_000_000_000_000u64);
+            agree_div(a.round_dp(g.next() as u32 % 8), b);
+        }
+    }
+
+    #[test]
+    fn division_of_exact_and_panel_like_quotients() {
+        let mut g = Mix(2024);
+        for _ in 0..200_000 {
+            // Quotients that end: b × n / (2^i · 5^j).
+            let b = g.decimal();
+            let n = Decimal::from(g.next() % 100_000);
+            let den =
+                Decimal::from(2u64.pow((g.next() % 20) as u32) * 5u64.pow((g.next() % 12) as u32));
+            if let Some(a) = b.checked_mul(n).and_then(|x| x.checked_div(den)) {
+                agree_div(a, b);
+            }
+            // Values with four decimals, as in a panel of revenues.
+            let a = Decimal::new((g.next() % 700_000_000_000) as i64, 4);
+            let b = Decimal::new((g.next() % 700_000_000_000) as i64 + 1, 4);
+            agree_div(a, b);
+            agree_div(b, a);
+        }
+    }
+
+    #[test]
+    fn plus_and_minus_one_are_rust_decimal_addition() {
+        let mut g = Mix(99);
+        for _ in 0..200_000 {
+            agree_step(g.decimal());
+        }
+        for x in [
+            dec!(1),
+            dec!(1.000),
+            dec!(0),
+            dec!(-0.5),
+            Decimal::MAX,
+            Decimal::MIN,
+            dec!(-7922816251426433759354395033.5),
+        ] {
+            agree_step(x);
+        }
+    }
+
+    #[test]
+    fn roots_are_close_and_exact_roots_exact() {
+        assert_eq!(root(dec!(1.21), 2), Some(dec!(1.1)));
+        assert_eq!(root(dec!(4), 2), Some(dec!(2)));
+        assert_eq!(
+            root(dec!(1.8), 4).map(|r| r.round_dp(20)),
+            Some(dec!(1.15829218528826905742))
+        );
+        assert_eq!(root(dec!(8), 3), Some(dec!(2)));
+        assert_eq!(root(dec!(0.0001), 4), Some(dec!(0.1)));
+        assert_eq!(root(dec!(1), 1), None);
+        assert_eq!(root(dec!(-1), 3), None);
+        assert_eq!(root(dec!(0), 3), None);
+    }
+}
