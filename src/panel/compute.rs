@@ -705,59 +705,43 @@ impl Panel {
                     .unwrap_or(NO_ROW)
             })
             .collect();
-        let ago_of = |row: u32| {
-            let p = self.period.get(row as usize).copied().unwrap_or(0);
-            year_ago.get(p as usize).copied().unwrap_or(NO_ROW)
-        };
         let n = self.len();
         let mut base = vec![NO_ROW; n];
-        let np = self.periods.len();
-        let cells = self.series.len().checked_mul(np);
-        if let Some(cells) = cells.filter(|&c| c <= n.saturating_mul(4).max(1 << 16)) {
-            // A dense (series × period) grid of rows: one write per row, one
-            // lookup per row.
-            let mut grid = vec![NO_ROW; cells];
-            let mut series_of = vec![0u32; n];
-            for s in 0..self.series.len() {
-                let offset = s.saturating_mul(np);
-                for &r in self.series_rows_of(s) {
-                    let p = self.period.get(r as usize).copied().unwrap_or(0) as usize;
-                    if let Some(cell) = grid.get_mut(offset.saturating_add(p)) {
-                        *cell = r;
-                    }
-                    if let Some(slot) = series_of.get_mut(r as usize) {
-                        *slot = s as u32;
-                    }
+        // The period of every row in series order: one gather (its loads
+        // are independent, so their cache misses overlap); every look-back
+        // below then reads this array in sequence.
+        let periods: Vec<u32> = self
+            .series_rows
+            .iter()
+            .map(|&r| self.period.get(r as usize).copied().unwrap_or(0))
+            .collect();
+        for s in 0..self.series.len() {
+            let a = self.series_start.get(s).copied().unwrap_or(0) as usize;
+            let b = self
+                .series_start
+                .get(s.saturating_add(1))
+                .copied()
+                .unwrap_or(0) as usize;
+            let (Some(rows), Some(pers)) = (self.series_rows.get(a..b), periods.get(a..b)) else {
+                continue;
+            };
+            for (k, (&row, &p)) in rows.iter().zip(pers).enumerate() {
+                let ago = year_ago.get(p as usize).copied().unwrap_or(NO_ROW);
+                if ago == NO_ROW {
+                    continue;
                 }
-            }
-            for (r, (slot, &s)) in base.iter_mut().zip(&series_of).enumerate() {
-                let ago = ago_of(r as u32);
-                if ago != NO_ROW {
-                    let cell = (s as usize).saturating_mul(np).saturating_add(ago as usize);
-                    *slot = grid.get(cell).copied().unwrap_or(NO_ROW);
-                }
-            }
-        } else {
-            // Sparse: each series' rows are in time order; look back from
-            // each row for the period a year earlier.
-            for s in 0..self.series.len() {
-                let seg = self.series_rows_of(s);
-                for (k, &row) in seg.iter().enumerate() {
-                    let ago = ago_of(row);
-                    if ago == NO_ROW {
-                        continue;
-                    }
-                    let found = seg
-                        .get(..k)
-                        .unwrap_or_default()
-                        .iter()
-                        .rev()
-                        .map(|&r| (r, self.period.get(r as usize).copied().unwrap_or(0)))
-                        .take_while(|&(_, q)| q >= ago)
-                        .find(|&(_, q)| q == ago);
-                    if let (Some((b, _)), Some(slot)) = (found, base.get_mut(row as usize)) {
-                        *slot = b;
-                    }
+                // Rows are in time order: look back from k for the period
+                // `ago` (the previous row for yearly data, 12 back for
+                // monthly data without gaps).
+                let found = pers
+                    .get(..k)
+                    .unwrap_or_default()
+                    .iter()
+                    .rposition(|&q| q <= ago)
+                    .filter(|&i| pers.get(i) == Some(&ago))
+                    .and_then(|i| rows.get(i));
+                if let (Some(&b), Some(slot)) = (found, base.get_mut(row as usize)) {
+                    *slot = b;
                 }
             }
         }
