@@ -500,13 +500,20 @@ impl Panel {
 
     /// The rows of series `s`, in time order.
     fn series_rows_of(&self, s: usize) -> &[u32] {
+        self.series_rows
+            .get(self.series_range(s))
+            .unwrap_or_default()
+    }
+
+    /// The positions of series `s` in `series_rows`.
+    fn series_range(&self, s: usize) -> core::ops::Range<usize> {
         let a = self.series_start.get(s).copied().unwrap_or(0) as usize;
         let b = self
             .series_start
             .get(s.saturating_add(1))
             .copied()
             .unwrap_or(0) as usize;
-        self.series_rows.get(a..b).unwrap_or_default()
+        a..b
     }
 
     /// The rows for which `keep` holds, as a new panel (keys re-interned).
