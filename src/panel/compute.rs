@@ -716,13 +716,10 @@ impl Panel {
             .map(|&r| self.period.get(r as usize).copied().unwrap_or(0))
             .collect();
         for s in 0..self.series.len() {
-            let a = self.series_start.get(s).copied().unwrap_or(0) as usize;
-            let b = self
-                .series_start
-                .get(s.saturating_add(1))
-                .copied()
-                .unwrap_or(0) as usize;
-            let (Some(rows), Some(pers)) = (self.series_rows.get(a..b), periods.get(a..b)) else {
+            let range = self.series_range(s);
+            let (Some(rows), Some(pers)) =
+                (self.series_rows.get(range.clone()), periods.get(range))
+            else {
                 continue;
             };
             for (k, (&row, &p)) in rows.iter().zip(pers).enumerate() {
