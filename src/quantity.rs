@@ -306,9 +306,7 @@ impl Quantity {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn checked_mul(&self, factor: Decimal) -> Result<Quantity> {
-        let value = self
-            .value
-            .checked_mul(factor)
+        let value = crate::exact::mul(self.value, factor)
             .ok_or_else(|| Error::overflow("multiply", self, factor))?;
         if value.is_zero() && !self.value.is_zero() && !factor.is_zero() {
             return Err(Error::Inexact {

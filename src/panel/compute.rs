@@ -974,7 +974,7 @@ fn target_of(
     tolerance: Decimal,
     memo: &mut Option<(Decimal, Rate)>,
 ) -> core::result::Result<SeriesTarget, Reason> {
-    let target = v1.checked_mul(factor).ok_or(Reason::Other)?;
+    let target = crate::exact::mul(v1, factor).ok_or(Reason::Other)?;
     // required_growth(v1, target) = cagr_of_ratio(target / v1): computed once
     // per distinct ratio (one for a multiplicative target).
     // Quantity::checked_ratio of two quantities in one unit is this division.
@@ -991,14 +991,14 @@ fn target_of(
     let projected = growth::project(&q(v1), rate, years)
         .map_err(|_| Reason::Other)?
         .value();
-    let threshold = target.checked_mul(slack).ok_or(Reason::Other)?;
+    let threshold = crate::exact::mul(target, slack).ok_or(Reason::Other)?;
     let on_track = projected >= threshold;
     // |projected / target − 1| ≤ tolerance, for target > 0, as two products
     // (exact for any factor and tolerance of a few digits) instead of a
     // rounded quotient; the upper product only where the lower one holds.
     let borderline = on_track && {
         let ceiling = crate::exact::plus_one(tolerance)
-            .and_then(|up| target.checked_mul(up))
+            .and_then(|up| crate::exact::mul(target, up))
             .ok_or(Reason::Other)?;
         projected <= ceiling
     };
