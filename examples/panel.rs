@@ -125,12 +125,21 @@ fn fsum(values: impl Iterator<Item = Decimal>) -> Result<f64, String> {
 
 /// The value in units of 10^-4, as the checksum's wrapping u64 arithmetic takes it.
 fn units(v: Decimal) -> u64 {
-    let scaled = v
-        .checked_mul(dec!(10000))
-        .map(|x| x.round())
-        .unwrap_or_default();
+    // Values with at most 4 decimals (the peer files): mantissa × 10^(4 − scale), exactly.
+    let exact = 4u32
+        .checked_sub(v.scale())
+        .and_then(|shift| 10i128.checked_pow(shift))
+        .and_then(|factor| v.mantissa().checked_mul(factor));
+    let scaled = match exact {
+        Some(x) => i64::try_from(x).ok(),
+        None => v
+            .checked_mul(dec!(10000))
+            .map(|x| x.round())
+            .unwrap_or_default()
+            .to_i64(),
+    };
     // Two's complement, like numpy's int64 → uint64 cast.
-    scaled.to_i64().unwrap_or(0) as u64
+    scaled.unwrap_or(0) as u64
 }
 
 fn cell(v: Option<impl ToString>) -> String {
