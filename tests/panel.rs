@@ -100,7 +100,12 @@ fn fixture_matches_the_peers_checksums() {
 /// `rank::rank` on the same cross-section; every CAGR is `growth::cagr`.
 #[test]
 fn fixture_equals_the_scalar_api() {
-    let p = fixture();
+    equals_the_scalar_api(&fixture());
+}
+
+/// Every growth, rank and CAGR of `p` as the scalar API gives it for the
+/// same values, found here by brute force.
+fn equals_the_scalar_api(p: &Panel) {
     let g = p.yoy_growth();
     for row in 0..p.len() {
         let r = p.row(row).unwrap();
@@ -111,14 +116,17 @@ fn fixture_equals_the_scalar_api() {
         });
         match base {
             None => assert_eq!(g.reason(row), Some(Reason::NoBase)),
-            Some((_, b)) => {
-                let scalar = growth::growth(&q(b.unwrap()), &q(r.value.unwrap()));
-                assert_eq!(
-                    g.growth(row),
-                    scalar.ok().map(|x| x.fraction()),
-                    "row {row}"
-                );
-            }
+            Some((_, b)) => match (b, r.value) {
+                (Some(b), Some(v)) => {
+                    let scalar = growth::growth(&q(b), &q(v));
+                    assert_eq!(
+                        g.growth(row),
+                        scalar.ok().map(|x| x.fraction()),
+                        "row {row}"
+                    );
+                }
+                _ => assert_eq!(g.reason(row), Some(Reason::MissingValue), "row {row}"),
+            },
         }
     }
     for ties in [
@@ -148,10 +156,37 @@ fn fixture_equals_the_scalar_api() {
     }
     for s in p.cagr().series() {
         if let (Some(p0), Some(p1)) = (s.first_period, s.last_period) {
-            let span = p0.years_until(&p1).unwrap();
-            let scalar = growth::cagr(&q(s.first_value.unwrap()), &q(s.last_value.unwrap()), span);
-            assert_eq!(s.cagr, scalar.ok(), "{} {}", s.entity, s.indicator);
+            match p0.years_until(&p1) {
+                Ok(span) => {
+                    let (v0, v1) = (s.first_value.unwrap(), s.last_value.unwrap());
+                    let scalar = growth::cagr(&q(v0), &q(v1), span);
+                    assert_eq!(s.cagr, scalar.ok(), "{} {}", s.entity, s.indicator);
+                }
+                // Periods of two frequencies in one series: no span.
+                Err(_) => assert_eq!(s.reason, Some(Reason::Other)),
+            }
         }
+    }
+    // Target gaps: target = 1.8 × last, required growth and projection over
+    // 4 years as growth::required_growth and growth::project give them.
+    let c = p.cagr();
+    let t = p.target_gap(&c, dec!(1.8), 4, dec!(0.000000001)).unwrap();
+    for (s, t) in c.series().iter().zip(t.series()) {
+        let (Some(rate), Some(v1)) = (s.cagr, s.last_value) else {
+            assert!(t.is_none());
+            continue;
+        };
+        let Some(t) = t else {
+            assert!(v1 <= Decimal::ZERO, "{} {}", s.entity, s.indicator);
+            continue;
+        };
+        let year = Period::year(2024).unwrap();
+        let deadline = Period::year(2028).unwrap();
+        let required = growth::required_growth(&q(v1), year, &q(t.target), deadline).unwrap();
+        let projected = growth::project(&q(v1), rate, 4).unwrap().value();
+        assert_eq!((t.required, t.projected), (required, projected));
+        assert_eq!(t.target, v1 * dec!(1.8));
+        assert_eq!(t.on_track, projected >= t.target * dec!(0.999999999));
     }
 }
 
@@ -339,7 +374,32 @@ fn arb_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Deci
     })
 }
 
+/// Dense random panels: few entities and indicators, so that year-ago rows,
+/// ties and mixed frequencies within one series occur often.
+fn arb_dense_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Decimal>)>> {
+    let period = prop_oneof![
+        (2018i32..2025).prop_map(|y| Period::year(y).unwrap()),
+        (2018i32..2025, 1u8..=4).prop_map(|(y, q)| Period::quarter(y, q).unwrap()),
+        (2018i32..2025, 1u8..=12).prop_map(|(y, m)| Period::month(y, m).unwrap()),
+    ];
+    let value = prop::option::weighted(
+        0.9,
+        (-3i64..2000, 0u32..=4).prop_map(|(m, s)| Decimal::new(m, s)),
+    );
+    prop::collection::vec(("[AB]", period, "[xy]", value), 0..120).prop_map(|mut rows| {
+        let mut seen = std::collections::HashSet::new();
+        rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+        rows
+    })
+}
+
 proptest! {
+    #[test]
+    fn random_panels_equal_the_scalar_api(rows in arb_dense_panel()) {
+        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        equals_the_scalar_api(&p);
+    }
+
     #[test]
     fn csv_round_trip(rows in arb_panel()) {
         let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
