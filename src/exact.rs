@@ -4,11 +4,11 @@
 //! arithmetic.
 //!
 //! Each kernel either returns the result or `None` where its fast path does
-//! not apply; the callers then take the general `Decimal` path. The division
-//! and `x − 1` are bit-for-bit equal to rust_decimal's own operations (the
-//! tests compare mantissa, scale and sign on millions of inputs); the root
-//! is within 1e-26 relative of the true root (tested against 50-digit
-//! references).
+//! not apply; the callers then take the general `Decimal` path. Division,
+//! multiplication, powers and `x ± 1` are bit-for-bit equal to rust_decimal's
+//! own operations (the tests compare mantissa, scale and sign on millions of
+//! inputs); the root is within 0.56 units of its last (28th) decimal place
+//! (an independent check of 97,447 roots against 80-digit references).
 
 use rust_decimal::Decimal;
 
@@ -708,7 +708,7 @@ fn to_decimal(y: u128, unit: i32) -> Option<Decimal> {
             let q = (hi << (128 - shift)) | (lo >> shift);
             (q, (lo >> (shift - 1)) & 1 == 1)
         };
-        Some(q + u128::from(half))
+        q.checked_add(u128::from(half))
     };
     let mut s = MAX_SCALE;
     let mut q = loop {

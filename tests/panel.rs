@@ -382,9 +382,11 @@ fn arb_dense_panel() -> impl Strategy<Value = Vec<(String, Period, String, Optio
         (2018i32..2025, 1u8..=4).prop_map(|(y, q)| Period::quarter(y, q).unwrap()),
         (2018i32..2025, 1u8..=12).prop_map(|(y, m)| Period::month(y, m).unwrap()),
     ];
+    // Values repeat, and equal values come with extra trailing zeros.
     let value = prop::option::weighted(
         0.9,
-        (-3i64..2000, 0u32..=4).prop_map(|(m, s)| Decimal::new(m, s)),
+        (-3i64..2000, 0u32..=4, 0u32..=8)
+            .prop_map(|(m, s, z)| Decimal::new(m * 10i64.pow(z), s + z)),
     );
     prop::collection::vec(("[AB]", period, "[xy]", value), 0..120).prop_map(|mut rows| {
         let mut seen = std::collections::HashSet::new();
@@ -469,4 +471,47 @@ fn empty_keys_are_errors_found_by_fuzzing() {
     let mut out = Vec::new();
     p.write_csv(&mut out).unwrap();
     assert_eq!(Panel::from_csv(out.as_slice()).unwrap().len(), 1);
+}
+
+/// Found in review: `target_gap` cached the required growth by the value of
+/// `target / v1`, so B (ratio written 1.8) got A's rate for 1.80; with a
+/// one-year horizon the ratio's digits are the rate's. Each series now gets
+/// exactly what `growth::required_growth` gives it, digit for digit.
+#[test]
+fn target_gap_required_growth_is_each_series_own() {
+    let csv = "entity,period,indicator,value\n\
+               A,2020,x,0.0000000000000000000000000010\nA,2021,x,0.0000000000000000000000000010\n\
+               B,2020,x,1\nB,2021,x,5395511.17\n";
+    let p = Panel::from_csv(csv.as_bytes()).unwrap();
+    let c = p.cagr();
+    let t = p.target_gap(&c, dec!(1.8), 1, dec!(0)).unwrap();
+    for (s, t) in c.series().iter().zip(t.series()) {
+        let (v1, t) = (s.last_value.unwrap(), t.as_ref().unwrap());
+        let target = q(v1).checked_mul(dec!(1.8)).unwrap();
+        let (y0, y1) = (Period::year(2021).unwrap(), Period::year(2022).unwrap());
+        let scalar = growth::required_growth(&q(v1), y0, &target, y1).unwrap();
+        assert_eq!(
+            t.required.fraction().serialize(),
+            scalar.fraction().serialize(),
+            "{}",
+            s.entity
+        );
+    }
+}
+
+/// Found in review: a target that rounds to zero (1e-28 × 0.5) was taken as
+/// evaluable, where `Quantity::checked_mul` refuses it as inexact.
+#[test]
+fn target_that_rounds_to_zero_is_not_evaluable() {
+    let csv = "entity,period,indicator,value\n\
+               A,2020,x,0.0000000000000000000000000001\nA,2021,x,0.0000000000000000000000000001\n";
+    let p = Panel::from_csv(csv.as_bytes()).unwrap();
+    let t = p.target_gap(&p.cagr(), dec!(0.5), 4, dec!(0)).unwrap();
+    assert_eq!(t.evaluable(), 0);
+    assert_eq!(t.counts().count(Reason::Other), 1);
+    assert!(
+        q(dec!(0.0000000000000000000000000001))
+            .checked_mul(dec!(0.5))
+            .is_err()
+    );
 }

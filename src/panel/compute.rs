@@ -904,7 +904,7 @@ impl Panel {
         }
         let span = YearSpan::years(i64::from(years));
         let slack = Decimal::ONE.checked_sub(tolerance).unwrap_or(Decimal::ONE);
-        let mut memo: Option<(Decimal, Rate)> = None;
+        let mut memo: Option<([u8; 16], Rate)> = None;
         let mut out = PanelTarget {
             series: Vec::with_capacity(cagr.series.len()),
             on_track: 0,
@@ -972,19 +972,25 @@ fn target_of(
     span: YearSpan,
     slack: Decimal,
     tolerance: Decimal,
-    memo: &mut Option<(Decimal, Rate)>,
+    memo: &mut Option<([u8; 16], Rate)>,
 ) -> core::result::Result<SeriesTarget, Reason> {
-    let target = crate::exact::mul(v1, factor).ok_or(Reason::Other)?;
+    // As Quantity::checked_mul: a product that rounds to zero is an error.
+    let target = q(v1)
+        .checked_mul(factor)
+        .map_err(|_| Reason::Other)?
+        .value();
     // required_growth(v1, target) = cagr_of_ratio(target / v1): computed once
     // per distinct ratio (one for a multiplicative target).
     // Quantity::checked_ratio of two quantities in one unit is this division.
     let ratio = crate::quantity::checked_div(target, v1, String::new).map_err(|_| Reason::Other)?;
     let required = match memo {
-        Some((r, rate)) if *r == ratio => *rate,
+        // Keyed on the representation, not the value: with a one-year
+        // horizon the ratio's own digits (1.80 or 1.8) become the rate's.
+        Some((r, rate)) if *r == ratio.serialize() => *rate,
         _ => {
             let rate = growth::cagr_of_ratio(ratio, span, || (v1.to_string(), target.to_string()))
                 .map_err(|_| Reason::Other)?;
-            *memo = Some((ratio, rate));
+            *memo = Some((ratio.serialize(), rate));
             rate
         }
     };
