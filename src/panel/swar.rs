@@ -98,17 +98,25 @@ fn delimiter_bits(word: u64) -> u64 {
 /// bytes from `at` (bytes past the end of `data` are not delimiters).
 #[inline]
 fn delimiters(data: &[u8], at: usize) -> u64 {
-    let rest = data.get(at..).unwrap_or_default();
+    match data.get(at..).and_then(|rest| rest.first_chunk::<64>()) {
+        Some(block) => block_delimiters(block),
+        None => last_delimiters(data.get(at..).unwrap_or_default()),
+    }
+}
+
+/// [`delimiters`] of fewer than 64 bytes, padded.
+#[cold]
+fn last_delimiters(rest: &[u8]) -> u64 {
     let mut padded = [0u8; 64];
-    let block = match rest.first_chunk::<64>() {
-        Some(block) => block,
-        None => {
-            if let Some(head) = padded.get_mut(..rest.len()) {
-                head.copy_from_slice(rest);
-            }
-            &padded
-        }
-    };
+    if let Some(head) = padded.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    block_delimiters(&padded)
+}
+
+/// Bit `i` set where byte `i` of `block` is a delimiter.
+#[inline]
+fn block_delimiters(block: &[u8; 64]) -> u64 {
     let mut bits = 0u64;
     for (k, chunk) in block.chunks_exact(8).enumerate() {
         if let Ok(word) = <[u8; 8]>::try_from(chunk) {
@@ -191,7 +199,7 @@ fn eight_digits(v: u64) -> u64 {
 /// The number written by the `n` (at most 8) ASCII digits of
 /// `data[start..start + n]`, if they are all digits. The word loaded ends
 /// with the last digit, so it reaches back before `start` when `n` < 8.
-#[inline]
+#[inline(always)]
 fn up_to_eight_digits(data: &[u8], start: usize, n: usize) -> Option<u64> {
     if n == 0 {
         return Some(0);
@@ -209,7 +217,7 @@ fn up_to_eight_digits(data: &[u8], start: usize, n: usize) -> Option<u64> {
 }
 
 /// The number written by the `n` (at most 16) ASCII digits from `start`.
-#[inline]
+#[inline(always)]
 fn digits(data: &[u8], start: usize, n: usize) -> Option<u64> {
     if n <= 8 {
         return up_to_eight_digits(data, start, n);
