@@ -127,13 +127,25 @@ fn fast_row(
 struct CsvLines {
     builder: Builder,
     header: bool,
-    /// Whether rows may take the fast path (tests compare both).
-    fast: bool,
+    /// Whether rows may take the fast path, and for how many lines it
+    /// stands back after reading none (tests compare the choices).
+    fast: Option<u32>,
+    /// Lines left to the general path before the fast one is tried again,
+    /// after it read none: rows it cannot read (signs, empty values, long
+    /// keys) then cost it little.
+    skip: u32,
 }
+
+/// [`CsvLines::skip`] after the fast path read no row.
+const SKIP: u32 = 8;
 
 impl read::Lines for CsvLines {
     fn fast(&mut self, data: &[u8]) -> (usize, u64) {
-        if !self.header || !self.fast {
+        let (true, Some(backoff)) = (self.header, self.fast) else {
+            return (0, 0);
+        };
+        if self.skip > 0 {
+            self.skip = self.skip.wrapping_sub(1);
             return (0, 0);
         }
         let mut at = 0usize;
@@ -143,10 +155,13 @@ impl read::Lines for CsvLines {
             at = next;
             rows = rows.wrapping_add(1);
         }
+        if rows == 0 {
+            self.skip = backoff;
+        }
         (at, rows)
     }
 
-    fn line(&mut self, line: u64, text: &[u8], complete: bool, _tail: &[u8]) -> Result<()> {
+    fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
         if !self.header {
             self.header = true;
             return check_header(line, text, HEADER);
@@ -162,12 +177,14 @@ impl read::Lines for CsvLines {
     }
 }
 
-/// [`Panel::from_csv`], with or without the fast path.
-fn read_csv<R: Read>(reader: R, fast: bool) -> Result<Panel> {
+/// [`Panel::from_csv`], with the fast path (standing back for `fast` lines
+/// after reading none) or without it (`None`).
+fn read_csv<R: Read>(reader: R, fast: Option<u32>) -> Result<Panel> {
     let mut lines = CsvLines {
         builder: Builder::new(COLUMNS, 2, false),
         header: false,
         fast,
+        skip: 0,
     };
     read::read_lines(reader, &mut lines)?;
     let CsvLines {
@@ -217,7 +234,7 @@ impl Panel {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_csv<R: Read>(reader: R) -> Result<Panel> {
-        read_csv(reader, true)
+        read_csv(reader, Some(SKIP))
     }
 
     /// Writes the panel as long CSV (`entity,period,indicator,value`), rows in
@@ -349,10 +366,12 @@ mod tests {
             text in arb_csv(),
             sizes in prop::collection::vec(1usize..200, 1..5),
         ) {
-            let general = read_csv(text.as_slice(), false);
-            prop_assert_eq!(&read_csv(text.as_slice(), true), &general);
-            let pieces = Pieces { bytes: &text, sizes, turn: 0 };
-            prop_assert_eq!(&read_csv(pieces, true), &general);
+            let general = read_csv(text.as_slice(), None);
+            for backoff in [0, SKIP] {
+                prop_assert_eq!(&read_csv(text.as_slice(), Some(backoff)), &general);
+                let pieces = Pieces { bytes: &text, sizes: sizes.clone(), turn: 0 };
+                prop_assert_eq!(&read_csv(pieces, Some(backoff)), &general);
+            }
         }
     }
 
@@ -369,12 +388,12 @@ mod tests {
             ));
         }
         text.push_str("E0000001,2015,rev,1e5\n");
-        let general = read_csv(text.as_bytes(), false);
-        assert_eq!(read_csv(text.as_bytes(), true), general);
+        let general = read_csv(text.as_bytes(), None);
+        assert_eq!(read_csv(text.as_bytes(), Some(SKIP)), general);
         assert!(general.is_err());
         let text = &text[..text.len() - 22];
-        let fast = read_csv(text.as_bytes(), true).unwrap();
-        assert_eq!(Ok(&fast), read_csv(text.as_bytes(), false).as_ref());
+        let fast = read_csv(text.as_bytes(), Some(SKIP)).unwrap();
+        assert_eq!(Ok(&fast), read_csv(text.as_bytes(), None).as_ref());
         assert_eq!(fast.len(), 100_000);
     }
 }

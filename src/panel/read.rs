@@ -26,16 +26,15 @@ pub(crate) trait Lines {
     }
 
     /// One line (`text`, without its `\n` or `\r\n`; `complete` is `false`
-    /// for a last line with no line end); `tail` is the line's text running
-    /// on to the end of the data read so far.
-    fn line(&mut self, line: u64, text: &[u8], complete: bool, tail: &[u8]) -> Result<()>;
+    /// for a last line with no line end).
+    fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()>;
 }
 
 /// A closure taking each line, with no fast path.
 struct EachLine<F>(F);
 
 impl<F: FnMut(u64, &[u8], bool) -> Result<()>> Lines for EachLine<F> {
-    fn line(&mut self, line: u64, text: &[u8], complete: bool, _tail: &[u8]) -> Result<()> {
+    fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
         (self.0)(line, text, complete)
     }
 }
@@ -83,7 +82,7 @@ pub(crate) fn read_lines<R: Read>(mut reader: R, lines: &mut impl Lines) -> Resu
         };
         if n == 0 {
             if let Some(rest) = buf.get(..filled).filter(|r| !r.is_empty()) {
-                lines.line(line, strip_cr(rest), false, rest)?;
+                lines.line(line, strip_cr(rest), false)?;
             }
             return Ok(());
         }
@@ -99,9 +98,8 @@ pub(crate) fn read_lines<R: Read>(mut reader: R, lines: &mut impl Lines) -> Resu
             let Some(end) = next_newline(data, from.max(start)) else {
                 break;
             };
-            let tail = data.get(start..).unwrap_or_default();
             let text = strip_cr(data.get(start..end).unwrap_or_default());
-            lines.line(line, text, true, tail)?;
+            lines.line(line, text, true)?;
             line = line.saturating_add(1);
             start = end.saturating_add(1);
             from = start;
