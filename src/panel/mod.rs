@@ -622,18 +622,17 @@ impl SeriesIds {
     /// Calls `f(row, series, period)` for every row, in order.
     #[inline]
     fn each(&self, panel: &Panel, mut f: impl FnMut(u32, u32, u32)) {
-        let rows = (0u32..).zip(&panel.period);
         match self {
             SeriesIds::Grid { indicators, .. } => {
                 let keys = panel.entity.iter().zip(&panel.indicator);
-                for ((row, &p), (&e, &i)) in rows.zip(keys) {
-                    // Below `count`, which fits a u32.
-                    f(row, e.wrapping_mul(*indicators).wrapping_add(i), p);
+                for (row, ((&e, &i), &p)) in keys.zip(&panel.period).enumerate() {
+                    // Below `count`, which fits a u32; rows fit a u32.
+                    f(row as u32, e.wrapping_mul(*indicators).wrapping_add(i), p);
                 }
             }
             SeriesIds::Mapped { ids, .. } => {
-                for ((row, &p), &s) in rows.zip(ids) {
-                    f(row, s, p);
+                for (row, (&s, &p)) in ids.iter().zip(&panel.period).enumerate() {
+                    f(row as u32, s, p);
                 }
             }
         }
