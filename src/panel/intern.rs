@@ -1,7 +1,9 @@
 //! Keys: short keys packed inline into a `u128` while parsing, interned into
-//! dense ids in a separate tight pass afterwards (`../shared/perf/README.md`
-//! §5.2: interning inside the parse loop is memory-latency bound), and a small
-//! interner for the few distinct periods and indicators.
+//! dense ids in a separate tight pass over each buffer of 16k rows
+//! (`../shared/perf/README.md` §5.2: interning inside the parse loop is
+//! memory-latency bound; a buffer rather than the whole column keeps the
+//! packed keys out of memory), and a small interner for the few distinct
+//! periods and indicators.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

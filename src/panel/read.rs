@@ -360,8 +360,8 @@ impl Builder {
         Ok(id)
     }
 
-    /// Interns the entities (a separate pass), orders the periods in time
-    /// and indexes the series, refusing duplicates.
+    /// Interns the last buffer of entities, orders the periods in time and
+    /// indexes the series, refusing duplicates.
     pub(crate) fn finish(self) -> Result<Panel> {
         let rows = self.period.len();
         if u32::try_from(rows).is_err() {
