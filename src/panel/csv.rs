@@ -2,8 +2,6 @@
 
 use std::io::{Read, Write};
 
-use rust_decimal::Decimal;
-
 use super::Panel;
 use super::read::{self, Builder, Columns, VALUE_HELP};
 use super::swar;
@@ -80,41 +78,127 @@ pub(crate) fn bad_value(line: u64, column: usize, text: &[u8], reason: &str) -> 
     )
 }
 
-/// A leading field of 1 to 15 bytes, within the first `len` bytes of
-/// `bytes` and ended by a comma: its key packed as
-/// [`pack`](super::intern::pack) packs it, and where the next field starts.
-/// `bytes` may run past the line (the reader's buffer): only the line's
-/// `len` bytes are taken.
-#[inline]
-fn packed_field(bytes: &[u8], len: usize) -> Option<(u128, usize)> {
-    let word = swar::load(bytes);
-    let n = swar::find(word, swar::splat(b','))?;
-    if n == 0 || n >= len {
+/// The common row at `at`, read without allocating: three short non-empty
+/// keys, packed, whose period and indicator are known, and a plain unsigned
+/// decimal of 1 to 16 bytes, then `\n` (or `\r\n`). `delimiters` are the
+/// positions of the commas and line ends from `at` on. Where the next row
+/// starts, once pushed; `None` (nothing pushed) for anything else: the
+/// general path then reads the row and gives the same result or the error.
+#[inline(always)]
+fn fast_row(
+    data: &[u8],
+    at: usize,
+    delimiters: &mut swar::Delimiters<'_>,
+    builder: &mut Builder,
+) -> Option<usize> {
+    let ends = [
+        delimiters.next_at()?,
+        delimiters.next_at()?,
+        delimiters.next_at()?,
+        delimiters.next_at()?,
+    ];
+    let [a, b, c, end] = ends;
+    let byte = |i: usize| data.get(i).copied();
+    if byte(a) != Some(b',') || byte(b) != Some(b',') || byte(c) != Some(b',') {
         return None;
     }
-    // 1 ≤ n ≤ 15: the length fits the top byte.
-    let key = (word & swar::low_bytes(n)) | ((n as u128) << 120);
-    Some((key, n.wrapping_add(1)))
+    // The fourth delimiter is the line end (or a fifth field's comma).
+    if byte(end) != Some(b'\n') {
+        return None;
+    }
+    // Delimiters are in order and inside `data`: at ≤ a < b < c < end < len.
+    let entity = swar::key(data, at, a)?;
+    let period = swar::key(data, a.wrapping_add(1), b)?;
+    let indicator = swar::key(data, b.wrapping_add(1), c)?;
+    // A '\r' before the '\n' ends the line with it (`strip_cr`).
+    let last = end.wrapping_sub(1);
+    let value_end = if last > c && byte(last) == Some(b'\r') {
+        last
+    } else {
+        end
+    };
+    let value = swar::decimal(data, c.wrapping_add(1), value_end)?;
+    builder
+        .push_packed(entity, period, indicator, Some(value))
+        .then(|| end.wrapping_add(1))
 }
 
-/// The common row, read without allocating: three short non-empty keys,
-/// packed, and a plain unsigned decimal of at most 16 bytes. `line` is the
-/// row's text, `tail` the same text running on into the reader's buffer.
-/// `None` for anything else: the general path then reads the row and gives
-/// the same result or the error.
-#[inline]
-fn fast_row(line: &[u8], tail: &[u8]) -> Option<(u128, u128, u128, Decimal)> {
-    let mut at = 0usize;
-    let mut keys = [0u128; 3];
-    for key in &mut keys {
-        // at < line.len() ≤ tail.len(): no overflow.
-        let (k, used) = packed_field(tail.get(at..)?, line.len().wrapping_sub(at))?;
-        *key = k;
-        at = at.wrapping_add(used);
+/// The long CSV reader's state: the header, then rows.
+struct CsvLines {
+    builder: Builder,
+    header: bool,
+    /// Whether rows may take the fast path, and for how many lines it
+    /// stands back after reading none (tests compare the choices).
+    fast: Option<u32>,
+    /// Lines left to the general path before the fast one is tried again,
+    /// after it read none: rows it cannot read (signs, empty values, long
+    /// keys) then cost it little.
+    skip: u32,
+}
+
+/// [`CsvLines::skip`] after the fast path read no row.
+const SKIP: u32 = 8;
+
+impl read::Lines for CsvLines {
+    fn fast(&mut self, data: &[u8]) -> (usize, u64) {
+        let (true, Some(backoff)) = (self.header, self.fast) else {
+            return (0, 0);
+        };
+        if self.skip > 0 {
+            self.skip = self.skip.wrapping_sub(1);
+            return (0, 0);
+        }
+        let mut at = 0usize;
+        let mut rows = 0u64;
+        let mut delimiters = swar::Delimiters::new(data, 0);
+        while let Some(next) = fast_row(data, at, &mut delimiters, &mut self.builder) {
+            at = next;
+            rows = rows.wrapping_add(1);
+        }
+        if rows == 0 {
+            self.skip = backoff;
+        }
+        (at, rows)
     }
-    let value = swar::plain_decimal(swar::load(tail.get(at..)?), line.len().checked_sub(at)?)?;
-    let [entity, period, indicator] = keys;
-    Some((entity, period, indicator, value))
+
+    fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
+        if !self.header {
+            self.header = true;
+            return check_header(line, text, HEADER);
+        }
+        let mut fields: [&[u8]; 4] = [b""; 4];
+        let n = read::split(text, &mut fields);
+        if n != 4 {
+            return Err(column_count(line, text, 4, n, complete));
+        }
+        let [entity, period, indicator, value] = fields;
+        let value = read::parse_value(value).map_err(|reason| bad_value(line, 4, value, reason))?;
+        self.builder.push(line, entity, period, indicator, value)
+    }
+}
+
+/// [`Panel::from_csv`], with the fast path (standing back for `fast` lines
+/// after reading none) or without it (`None`).
+fn read_csv<R: Read>(reader: R, fast: Option<u32>) -> Result<Panel> {
+    let mut lines = CsvLines {
+        builder: Builder::new(COLUMNS, 2, false),
+        header: false,
+        fast,
+        skip: 0,
+    };
+    read::read_lines(reader, &mut lines)?;
+    let CsvLines {
+        builder, header, ..
+    } = lines;
+    if !header {
+        return Err(Error::MissingHeader {
+            line: 1,
+            column: 1,
+            expected: HEADER.to_owned(),
+            found: String::new(),
+        });
+    }
+    builder.finish()
 }
 
 impl Panel {
@@ -150,37 +234,7 @@ impl Panel {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_csv<R: Read>(reader: R) -> Result<Panel> {
-        let mut builder = Builder::new(COLUMNS, 2, false);
-        let mut header = false;
-        read::for_each_line_in(reader, |line, text, complete, tail| {
-            let mut fields: [&[u8]; 4] = [b""; 4];
-            if !header {
-                header = true;
-                return check_header(line, text, HEADER);
-            }
-            if let Some((entity, period, indicator, value)) = fast_row(text, tail) {
-                if builder.push_packed(entity, period, indicator, Some(value)) {
-                    return Ok(());
-                }
-            }
-            let n = read::split(text, &mut fields);
-            if n != 4 {
-                return Err(column_count(line, text, 4, n, complete));
-            }
-            let [entity, period, indicator, value] = fields;
-            let value =
-                read::parse_value(value).map_err(|reason| bad_value(line, 4, value, reason))?;
-            builder.push(line, entity, period, indicator, value)
-        })?;
-        if !header {
-            return Err(Error::MissingHeader {
-                line: 1,
-                column: 1,
-                expected: HEADER.to_owned(),
-                found: String::new(),
-            });
-        }
-        builder.finish()
+        read_csv(reader, Some(SKIP))
     }
 
     /// Writes the panel as long CSV (`entity,period,indicator,value`), rows in
@@ -240,5 +294,106 @@ impl Panel {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )]
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A reader handing out its bytes in pieces of the given sizes (in turn),
+    /// so rows straddle the reader's chunks.
+    struct Pieces<'a> {
+        bytes: &'a [u8],
+        sizes: Vec<usize>,
+        turn: usize,
+    }
+
+    impl Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let size = self.sizes[self.turn % self.sizes.len()]
+                .min(buf.len())
+                .min(self.bytes.len());
+            self.turn += 1;
+            let (head, rest) = self.bytes.split_at(size);
+            buf[..size].copy_from_slice(head);
+            self.bytes = rest;
+            Ok(size)
+        }
+    }
+
+    fn arb_csv() -> impl Strategy<Value = Vec<u8>> {
+        let entity = prop_oneof![
+            4 => "E[0-9]{1,3}",
+            1 => "[A-Z0-9\\r\"é]{0,17}",
+        ];
+        let period = prop_oneof![
+            4 => "20(1[5-9]|2[0-4])",
+            1 => prop::sample::select(vec!["", "20x4", "2024-Q1", "2024\r", "0000"]).prop_map(str::to_owned),
+        ];
+        let indicator = prop_oneof![
+            4 => prop::sample::select(vec!["revenue", "x", "an indicator name"]).prop_map(str::to_owned),
+            1 => prop::sample::select(vec!["", "a,b", "r\u{e9}", "\u{ff}"]).prop_map(str::to_owned),
+        ];
+        let value = prop_oneof![
+            4 => "[0-9]{1,9}(\\.[0-9]{0,5})?",
+            1 => "[0-9.\\-+e ]{0,19}",
+        ];
+        let end = prop::sample::select(vec!["\n", "\n", "\n", "\r\n", ",\n", "\n\n"]);
+        let row = (entity, period, indicator, value, end)
+            .prop_map(|(e, p, i, v, end)| format!("{e},{p},{i},{v}{end}"));
+        (prop::collection::vec(row, 0..60), any::<bool>()).prop_map(|(rows, trim)| {
+            let mut text = format!("{HEADER}\n{}", rows.concat()).into_bytes();
+            if trim {
+                text.pop();
+            }
+            text
+        })
+    }
+
+    proptest! {
+        /// The fast path changes nothing: the same panel or the same error,
+        /// whole or read in pieces.
+        #[test]
+        fn fast_path_equals_general_path(
+            text in arb_csv(),
+            sizes in prop::collection::vec(1usize..200, 1..5),
+        ) {
+            let general = read_csv(text.as_slice(), None);
+            for backoff in [0, SKIP] {
+                prop_assert_eq!(&read_csv(text.as_slice(), Some(backoff)), &general);
+                let pieces = Pieces { bytes: &text, sizes: sizes.clone(), turn: 0 };
+                prop_assert_eq!(&read_csv(pieces, Some(backoff)), &general);
+            }
+        }
+    }
+
+    #[test]
+    fn fast_path_reads_long_files() {
+        let mut text = format!("{HEADER}\n");
+        for i in 0..100_000u32 {
+            text.push_str(&format!(
+                "E{:07},{},rev,{}.{:04}\n",
+                i / 10,
+                2015 + i % 10,
+                i * 7919 % 100_000,
+                i % 10_000
+            ));
+        }
+        text.push_str("E0000001,2015,rev,1e5\n");
+        let general = read_csv(text.as_bytes(), None);
+        assert_eq!(read_csv(text.as_bytes(), Some(SKIP)), general);
+        assert!(general.is_err());
+        let text = &text[..text.len() - 22];
+        let fast = read_csv(text.as_bytes(), Some(SKIP)).unwrap();
+        assert_eq!(Ok(&fast), read_csv(text.as_bytes(), None).as_ref());
+        assert_eq!(fast.len(), 100_000);
     }
 }

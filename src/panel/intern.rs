@@ -1,7 +1,9 @@
 //! Keys: short keys packed inline into a `u128` while parsing, interned into
-//! dense ids in a separate tight pass afterwards (`../shared/perf/README.md`
-//! §5.2: interning inside the parse loop is memory-latency bound), and a small
-//! interner for the few distinct periods and indicators.
+//! dense ids in a separate tight pass over each buffer of 16k rows
+//! (`../shared/perf/README.md` §5.2: interning inside the parse loop is
+//! memory-latency bound; a buffer rather than the whole column keeps the
+//! packed keys out of memory), and a small interner for the few distinct
+//! periods and indicators.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -72,10 +74,19 @@ pub(crate) fn unpack(key: u128) -> Vec<u8> {
     word.get(..len).unwrap_or_default().to_vec()
 }
 
-/// Entity keys as read: packed inline, long ones in a side table.
+/// Packed keys buffered before an interning pass: enough rows to keep the
+/// parse loop free of the table, few enough to stay in the L2 cache.
+const PENDING: usize = 1 << 14;
+
+/// Entity keys as read: packed inline (long ones through a side table) into
+/// a small buffer, which is interned into dense ids in a separate tight pass
+/// whenever it fills (`../shared/perf/README.md` §5.2), so that no column of
+/// packed keys is ever held whole.
 #[derive(Debug, Default)]
 pub(crate) struct Keys {
-    pub(crate) packed: Vec<u128>,
+    pending: Vec<u128>,
+    table: Table,
+    ids: Vec<u32>,
     long: Vec<Box<[u8]>>,
     long_index: FastMap<Box<[u8]>, u128>,
 }
@@ -87,7 +98,7 @@ impl Keys {
             Some(key) => key,
             None => self.long_key(bytes),
         };
-        self.packed.push(key);
+        self.push_packed(key);
     }
 
     fn long_key(&mut self, bytes: &[u8]) -> u128 {
@@ -103,7 +114,24 @@ impl Keys {
     /// Adds a key already packed by [`pack`] (a short key, 1 to 15 bytes).
     #[inline]
     pub(crate) fn push_packed(&mut self, key: u128) {
-        self.packed.push(key);
+        if self.pending.len() >= PENDING {
+            self.flush();
+        }
+        self.pending.push(key);
+    }
+
+    /// The interning pass over the buffered keys.
+    #[inline(never)]
+    fn flush(&mut self) {
+        if self.pending.capacity() < PENDING {
+            self.pending.reserve_exact(PENDING);
+        }
+        self.ids.reserve(self.pending.len());
+        for &key in &self.pending {
+            let row = self.ids.len();
+            self.ids.push(self.table.id(key, row));
+        }
+        self.pending.clear();
     }
 
     /// The bytes of a key.
@@ -116,25 +144,96 @@ impl Keys {
         }
     }
 
-    /// Dense ids in order of first appearance (the separate interning pass),
-    /// the distinct keys' bytes, and the row where each first appears.
-    pub(crate) fn intern(self) -> (Vec<u32>, Vec<Vec<u8>>, Vec<usize>) {
-        let mut map: FastMap<u128, u32> = FastMap::default();
-        map.reserve((self.packed.len() >> 3).saturating_add(16));
-        let mut ids = Vec::with_capacity(self.packed.len());
-        let mut firsts: Vec<usize> = Vec::new();
-        let mut keys: Vec<u128> = Vec::new();
-        for (row, &key) in self.packed.iter().enumerate() {
-            let next = u32::try_from(keys.len()).unwrap_or(u32::MAX);
-            let id = *map.entry(key).or_insert_with(|| {
-                keys.push(key);
-                firsts.push(row);
-                next
-            });
-            ids.push(id);
+    /// Dense ids in order of first appearance, the distinct keys' bytes, and
+    /// the row where each first appears.
+    pub(crate) fn intern(mut self) -> (Vec<u32>, Vec<Vec<u8>>, Vec<usize>) {
+        self.flush();
+        let names = self.table.keys.iter().map(|&k| self.bytes(k)).collect();
+        (self.ids, names, self.table.firsts)
+    }
+}
+
+/// Ids for packed keys, by first appearance: open addressing with linear
+/// probing over `u32` slots (id + 1, 0 when free) and the keys by id, a
+/// quarter of the memory of a map holding the `u128` keys in its buckets.
+#[derive(Debug, Default)]
+struct Table {
+    /// A power of two in length (or empty), at most half full.
+    slots: Vec<u32>,
+    keys: Vec<u128>,
+    /// The row where each key first appears.
+    firsts: Vec<usize>,
+}
+
+/// The home slot of `key` in a table of `mask + 1` slots: the high bits of
+/// a folded 128-bit product.
+#[inline]
+fn home(key: u128, mask: usize) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(32);
+    let product = u128::from(x).wrapping_mul(u128::from(K));
+    let folded = (product as u64) ^ ((product >> 64) as u64);
+    (folded >> 32) as usize & mask
+}
+
+impl Table {
+    /// The id of `key`, given now (first seen on `row`) if new.
+    #[inline]
+    fn id(&mut self, key: u128, row: usize) -> u32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = home(key, mask);
+        // At most half the slots are used: the probe ends at a free slot.
+        while let Some(&slot) = self.slots.get(at) {
+            if slot == 0 {
+                break;
+            }
+            let id = slot.wrapping_sub(1);
+            if self.keys.get(id as usize) == Some(&key) {
+                return id;
+            }
+            at = at.wrapping_add(1) & mask;
         }
-        let names = keys.iter().map(|&k| self.bytes(k)).collect();
-        (ids, names, firsts)
+        self.insert(key, row)
+    }
+
+    #[cold]
+    fn insert(&mut self, key: u128, row: usize) -> u32 {
+        // Ids past u32::MAX - 1 are refused later (more rows than a panel
+        // holds); saturate rather than wrap meanwhile.
+        let id = u32::try_from(self.keys.len())
+            .unwrap_or(u32::MAX)
+            .min(u32::MAX.wrapping_sub(1));
+        self.keys.push(key);
+        self.firsts.push(row);
+        if self.keys.len().saturating_mul(2) > self.slots.len() {
+            self.grow();
+        } else {
+            self.place(key, id);
+        }
+        id
+    }
+
+    /// Puts `id` in the first free slot from `key`'s home.
+    fn place(&mut self, key: u128, id: u32) {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = home(key, mask);
+        while let Some(slot) = self.slots.get_mut(at) {
+            if *slot == 0 {
+                *slot = id.wrapping_add(1);
+                return;
+            }
+            at = at.wrapping_add(1) & mask;
+        }
+    }
+
+    /// Doubles the slots (at least 1024) and places every key again.
+    fn grow(&mut self) {
+        let len = self.slots.len().saturating_mul(2).max(1 << 10);
+        self.slots = vec![0; len];
+        let keys = core::mem::take(&mut self.keys);
+        for (id, &key) in keys.iter().enumerate() {
+            self.place(key, u32::try_from(id).unwrap_or(u32::MAX));
+        }
+        self.keys = keys;
     }
 }
 
@@ -230,6 +329,39 @@ mod tests {
         assert_eq!(ids, [0, 1, 0, 2, 2, 1]);
         assert_eq!(names, [b"B".to_vec(), b"A".to_vec(), long.to_vec()]);
         assert_eq!(firsts, [0, 1, 3]);
+    }
+
+    proptest::proptest! {
+        /// The table and its buffered passes give the ids, names and first
+        /// rows a hash map gives, across many flushes and table growths.
+        #[test]
+        fn keys_agree_with_a_hash_map(
+            picks in proptest::collection::vec(0usize..3000, 0..40_000),
+            long in 0usize..3,
+        ) {
+            let name = |k: usize| {
+                let stem = ["", "a name longer than fifteen bytes ", "E"][long];
+                format!("{stem}{k}")
+            };
+            let mut keys = Keys::default();
+            let mut map: std::collections::HashMap<String, u32> = Default::default();
+            let (mut want_ids, mut want_names, mut want_firsts) = (Vec::new(), Vec::new(), Vec::new());
+            for (row, &k) in picks.iter().enumerate() {
+                let text = name(k);
+                keys.push(text.as_bytes());
+                let next = map.len() as u32;
+                let id = *map.entry(text.clone()).or_insert_with(|| {
+                    want_names.push(text.into_bytes());
+                    want_firsts.push(row);
+                    next
+                });
+                want_ids.push(id);
+            }
+            let (ids, names, firsts) = keys.intern();
+            proptest::prop_assert_eq!(ids, want_ids);
+            proptest::prop_assert_eq!(names, want_names);
+            proptest::prop_assert_eq!(firsts, want_firsts);
+        }
     }
 
     #[test]

@@ -229,88 +229,155 @@ impl Panel {
         Ok(panel)
     }
 
-    /// Builds the series index: a counting sort of rows by series, then each
-    /// series' rows by period, where equal neighbours are duplicates.
+    /// Builds the series index by a counting sort in two passes, without
+    /// a random write per row into a large array: the first appends each row
+    /// to its bucket (block of consecutive series, period), a few hundred
+    /// buckets written in sequence; the second takes one block at a time (a
+    /// part of the result), its periods in time order, and places each row
+    /// in its series. The rows come out series by series, each in
+    /// time order, equal periods side by side and earlier rows first. A
+    /// second row for one (series, period) is caught on the way.
     fn index(&mut self, first_line: u64, entity_column: usize) -> Result<()> {
-        let (pair_of_row, pairs) = self.series_ids();
-        let mut start = vec![0u32; pairs.len().saturating_add(1)];
-        for &s in &pair_of_row {
-            if let Some(c) = start.get_mut((s as usize).saturating_add(1)) {
+        let series_of = self.series_ids();
+        let n = self.len();
+        let np = self.periods.len().max(1);
+        let shift = block_shift(series_of.count(), np);
+        let within = (1usize << shift).wrapping_sub(1);
+        let blocks = (series_of.count() >> shift).saturating_add(1);
+        let np32 = u32::try_from(np).unwrap_or(u32::MAX);
+        // Below blocks × periods.
+        let bucket = |s: u32, p: u32| ((s >> shift).wrapping_mul(np32).wrapping_add(p)) as usize;
+        let mut bucket_start = vec![0u32; blocks.saturating_mul(np).saturating_add(1)];
+        series_of.each(self, |_, s, p| {
+            if let Some(c) = bucket_start.get_mut(bucket(s, p).saturating_add(1)) {
                 *c = c.saturating_add(1);
             }
-        }
+        });
         let mut sum = 0u32;
-        for c in &mut start {
+        for c in &mut bucket_start {
             sum = sum.saturating_add(*c);
             *c = sum;
         }
-        let mut next = start.clone();
-        // Scatter (period, row) packed in a u64, so that sorting a series
-        // by period needs no lookups.
-        let mut keyed = vec![0u64; pair_of_row.len()];
-        for ((row, &s), &p) in pair_of_row.iter().enumerate().zip(&self.period) {
-            if let Some(n) = next.get_mut(s as usize) {
-                if let Some(slot) = keyed.get_mut(*n as usize) {
-                    *slot = (u64::from(p) << 32) | row as u64;
+        let mut cursor = bucket_start.clone();
+        let mut staged = vec![0u32; n];
+        let mut place = vec![0u16; n];
+        series_of.each(self, |row, s, p| {
+            if let Some(at) = cursor.get_mut(bucket(s, p)) {
+                let i = *at as usize;
+                if let (Some(r), Some(w)) = (staged.get_mut(i), place.get_mut(i)) {
+                    *r = row;
+                    // Below 2^shift ≤ 2^16.
+                    *w = (s as usize & within) as u16;
                 }
-                *n = n.saturating_add(1);
+                *at = at.saturating_add(1);
             }
-        }
-        drop(pair_of_row);
-        // Keep the non-empty series, each sorted by period.
-        let mut series = Vec::with_capacity(pairs.len());
-        let mut series_start = Vec::with_capacity(pairs.len().saturating_add(1));
-        series_start.push(0u32);
-        for (s, pair) in pairs.into_iter().enumerate() {
-            let (a, b) = (
-                start.get(s).copied().unwrap_or(0) as usize,
-                start.get(s.saturating_add(1)).copied().unwrap_or(0) as usize,
-            );
-            if a == b {
+        });
+        drop(cursor);
+        let mut series = Vec::new();
+        let mut series_start = vec![0u32];
+        let mut rows = vec![0u32; n];
+        let mut local = vec![0u32; within.saturating_add(2)];
+        let mut next = local.clone();
+        let mut last = vec![u32::MAX; within.saturating_add(1)];
+        let mut duplicate = false;
+        for b in 0..blocks {
+            let first = b.saturating_mul(np);
+            let at = |i: usize| bucket_start.get(i).copied().unwrap_or(0) as usize;
+            let (lo, hi) = (at(first), at(first.saturating_add(np)));
+            if lo == hi {
                 continue;
             }
-            let seg = keyed.get_mut(a..b).unwrap_or_default();
-            seg.sort_unstable();
-            let period = |k: &u64| k >> 32;
-            if let Some((a, b)) = seg
-                .windows(2)
-                .filter_map(|w| match w {
-                    [a, b] => Some((*a, *b)),
-                    _ => None,
-                })
-                .find(|(a, b)| period(a) == period(b))
-            {
-                return Err(self.duplicate(a as u32, b as u32, first_line, entity_column));
+            // Each series' offset within the block.
+            local.fill(0);
+            for &w in place.get(lo..hi).unwrap_or_default() {
+                if let Some(c) = local.get_mut(usize::from(w).saturating_add(1)) {
+                    *c = c.saturating_add(1);
+                }
             }
-            series.push(pair);
-            series_start.push(b as u32);
+            let mut sum = u32::try_from(lo).unwrap_or(u32::MAX);
+            for c in &mut local {
+                sum = sum.saturating_add(*c);
+                *c = sum;
+            }
+            next.copy_from_slice(&local);
+            last.fill(u32::MAX);
+            for (p, from) in (0..np32).zip(first..) {
+                let range = at(from)..at(from.saturating_add(1));
+                let (Some(rs), Some(ws)) = (staged.get(range.clone()), place.get(range)) else {
+                    continue;
+                };
+                for (&row, &w) in rs.iter().zip(ws) {
+                    let w = usize::from(w);
+                    if let (Some(l), Some(to)) = (last.get_mut(w), next.get_mut(w)) {
+                        duplicate |= *l == p;
+                        *l = p;
+                        if let Some(slot) = rows.get_mut(*to as usize) {
+                            *slot = row;
+                        }
+                        *to = to.saturating_add(1);
+                    }
+                }
+            }
+            for (j, ends) in local.windows(2).enumerate() {
+                if let &[a, z] = ends {
+                    if a != z {
+                        series.push(series_of.pair((b << shift) | j));
+                        series_start.push(z);
+                    }
+                }
+            }
+        }
+        if duplicate {
+            return Err(self.first_duplicate(&series_start, &rows, first_line, entity_column));
         }
         self.series = series;
         self.series_start = series_start;
-        // The low half of each key is the row.
-        self.series_rows = keyed.into_iter().map(|k| k as u32).collect();
+        self.series_rows = rows;
         Ok(())
     }
 
-    /// The series id of each row and the (entity, indicator) of each id:
-    /// dense ids `entity × indicators + indicator` when that grid is not much
-    /// larger than the rows, else ids by hashing.
-    fn series_ids(&self) -> (Vec<u32>, Vec<(u32, u32)>) {
+    /// The error for the first duplicate: in the first series holding one,
+    /// the first two rows with equal periods (the rows of each series are in
+    /// (period, row) order).
+    #[cold]
+    fn first_duplicate(
+        &self,
+        series_start: &[u32],
+        rows: &[u32],
+        first_line: u64,
+        column: usize,
+    ) -> Error {
+        let period = |r: &u32| self.period.get(*r as usize).copied();
+        for ends in series_start.windows(2) {
+            let &[a, b] = ends else { continue };
+            let seg = rows.get(a as usize..b as usize).unwrap_or_default();
+            for pair in seg.windows(2) {
+                if let [x, y] = *pair {
+                    if period(&x) == period(&y) {
+                        return self.duplicate(x, y, first_line, column);
+                    }
+                }
+            }
+        }
+        Error::InvalidParameter {
+            name: "rows",
+            value: String::new(),
+            reason: "a duplicate was seen but not found again",
+        }
+    }
+
+    /// The series id of each row: dense ids `entity × indicators +
+    /// indicator` when that grid is not much larger than the rows, else ids
+    /// by hashing.
+    fn series_ids(&self) -> SeriesIds {
         let ni = self.indicators.len().max(1);
         let grid = self.entities.len().saturating_mul(ni);
         if grid <= self.len().saturating_mul(2).saturating_add(1024) && u32::try_from(grid).is_ok()
         {
-            let ni32 = ni as u32;
-            let ids = self
-                .entity
-                .iter()
-                .zip(&self.indicator)
-                .map(|(&e, &i)| e.wrapping_mul(ni32).wrapping_add(i))
-                .collect();
-            let pairs = (0..self.entities.len() as u32)
-                .flat_map(|e| (0..ni32).map(move |i| (e, i)))
-                .collect();
-            return (ids, pairs);
+            return SeriesIds::Grid {
+                indicators: ni as u32,
+                count: grid,
+            };
         }
         let mut map: intern::FastMap<(u32, u32), u32> = intern::FastMap::default();
         let mut pairs = Vec::new();
@@ -326,7 +393,7 @@ impl Panel {
                 })
             })
             .collect();
-        (ids, pairs)
+        SeriesIds::Mapped { ids, pairs }
     }
 
     #[cold]
@@ -536,5 +603,176 @@ impl Panel {
             panel.status = Some(kept.iter().map(|r| r.status.unwrap_or_default()).collect());
         }
         Ok(panel)
+    }
+}
+
+/// The series of each row (see [`Panel::series_ids`]).
+enum SeriesIds {
+    /// `entity × indicators + indicator`, for `count` ids.
+    Grid { indicators: u32, count: usize },
+    /// Ids by first appearance, and the (entity, indicator) of each.
+    Mapped {
+        ids: Vec<u32>,
+        pairs: Vec<(u32, u32)>,
+    },
+}
+
+impl SeriesIds {
+    /// The number of ids.
+    fn count(&self) -> usize {
+        match self {
+            SeriesIds::Grid { count, .. } => *count,
+            SeriesIds::Mapped { pairs, .. } => pairs.len(),
+        }
+    }
+
+    /// Calls `f(row, series, period)` for every row, in order.
+    #[inline]
+    fn each(&self, panel: &Panel, mut f: impl FnMut(u32, u32, u32)) {
+        match self {
+            SeriesIds::Grid { indicators, .. } => {
+                let keys = panel.entity.iter().zip(&panel.indicator);
+                for (row, ((&e, &i), &p)) in keys.zip(&panel.period).enumerate() {
+                    // Below `count`, which fits a u32; rows fit a u32.
+                    f(row as u32, e.wrapping_mul(*indicators).wrapping_add(i), p);
+                }
+            }
+            SeriesIds::Mapped { ids, .. } => {
+                for (row, (&s, &p)) in ids.iter().zip(&panel.period).enumerate() {
+                    f(row as u32, s, p);
+                }
+            }
+        }
+    }
+
+    /// The (entity, indicator) of series `s`.
+    fn pair(&self, s: usize) -> (u32, u32) {
+        match self {
+            SeriesIds::Grid { indicators, .. } => {
+                let s = s as u32;
+                // indicators ≥ 1.
+                (
+                    s.checked_div(*indicators).unwrap_or(0),
+                    s.checked_rem(*indicators).unwrap_or(0),
+                )
+            }
+            SeriesIds::Mapped { pairs, .. } => pairs.get(s).copied().unwrap_or((0, 0)),
+        }
+    }
+}
+
+/// Series per block in [`Panel::index`], as a power of two: at most 2^16 (a
+/// series' place in its block fits a `u16`); the fewest that keep the
+/// buckets (blocks × periods) to about 256, whose write cursors and current
+/// cache lines then stay in the L1 cache.
+fn block_shift(series: usize, periods: usize) -> u32 {
+    (0..16u32)
+        .find(|&shift| ((series >> shift).saturating_add(1)).saturating_mul(periods) <= 256)
+        .unwrap_or(16)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )]
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The index as a comparison sort builds it: rows keyed (series,
+    /// period, row) and sorted; the first duplicate is the first pair of
+    /// neighbours with equal series and period.
+    fn reference(
+        parts: &Parts,
+        first_line: u64,
+    ) -> core::result::Result<Vec<Vec<u32>>, (u64, u64)> {
+        let ni = parts.indicators.len() as u32;
+        let grid = parts.entities.len() * parts.indicators.len();
+        let n = parts.entity.len();
+        let mut first_seen: Vec<(u32, u32)> = Vec::new();
+        let sid = |r: usize, seen: &mut Vec<(u32, u32)>| -> u32 {
+            let (e, i) = (parts.entity[r], parts.indicator[r]);
+            if grid <= 2 * n + 1024 {
+                e * ni + i
+            } else {
+                let at = seen.iter().position(|&x| x == (e, i)).unwrap_or_else(|| {
+                    seen.push((e, i));
+                    seen.len() - 1
+                });
+                at as u32
+            }
+        };
+        let year = |r: usize| parts.periods[parts.period[r] as usize].sort_key();
+        let mut keys: Vec<_> = (0..n)
+            .map(|r| (sid(r, &mut first_seen), year(r), r as u32))
+            .collect();
+        keys.sort_unstable();
+        if let Some(w) = keys
+            .windows(2)
+            .find(|w| w[0].0 == w[1].0 && w[0].1 == w[1].1)
+        {
+            return Err((
+                first_line + u64::from(w[0].2.min(w[1].2)),
+                first_line + u64::from(w[0].2.max(w[1].2)),
+            ));
+        }
+        let mut series: Vec<Vec<u32>> = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            if i == 0 || keys[i - 1].0 != k.0 {
+                series.push(Vec::new());
+            }
+            series.last_mut().unwrap().push(k.2);
+        }
+        Ok(series)
+    }
+
+    fn arb_parts() -> impl Strategy<Value = Parts> {
+        (
+            prop_oneof![Just(3u32), Just(700u32)],
+            1u32..=3,
+            Just((2018..2023).collect::<Vec<i32>>()).prop_shuffle(),
+        )
+            .prop_flat_map(|(ne, ni, years)| {
+                let np = years.len() as u32;
+                let row = (0..ne.min(5), 0..np, 0..ni);
+                (Just((ne, ni, years)), prop::collection::vec(row, 0..60))
+            })
+            .prop_map(|((ne, ni, years), rows)| Parts {
+                entities: (0..ne).map(|e| format!("e{e}")).collect(),
+                periods: years.iter().map(|&y| Period::year(y).unwrap()).collect(),
+                indicators: (0..ni).map(|i| format!("i{i}")).collect(),
+                entity: rows.iter().map(|r| r.0).collect(),
+                period: rows.iter().map(|r| r.1).collect(),
+                indicator: rows.iter().map(|r| r.2).collect(),
+                value: vec![None; rows.len()],
+                status: None,
+            })
+    }
+
+    proptest! {
+        /// The counting-sort index equals the comparison-sort one, and
+        /// names the same duplicate.
+        #[test]
+        fn index_agrees_with_a_sort(parts in arb_parts()) {
+            let want = reference(&parts, 2);
+            match (Panel::assemble(parts, 2, 1), want) {
+                (Ok(p), Ok(series)) => {
+                    let got: Vec<Vec<u32>> = (0..p.series.len()).map(|s| p.series_rows_of(s).to_vec()).collect();
+                    prop_assert_eq!(got, series);
+                    for (s, &(e, i)) in p.series.iter().enumerate() {
+                        for &r in p.series_rows_of(s) {
+                            prop_assert_eq!((p.entity[r as usize], p.indicator[r as usize]), (e, i));
+                        }
+                    }
+                }
+                (Err(Error::DuplicateObservation { line, first_line, .. }), Err((first, second))) => {
+                    prop_assert_eq!((first_line, line), (first, second));
+                }
+                (got, want) => prop_assert!(false, "{got:?} vs {want:?}"),
+            }
+        }
     }
 }

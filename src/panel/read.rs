@@ -14,13 +14,38 @@ use crate::{Error, ObsStatus, Period, Result};
 /// Bytes read from the input at a time.
 const CHUNK: usize = 1 << 20;
 
+/// What a reader does with lines: an optional fast path over many whole
+/// lines at once, and the general path for one line.
+pub(crate) trait Lines {
+    /// Reads the whole lines (each ended by `\n`) at the start of `data`
+    /// that it can read exactly as [`Lines::line`] would, stopping at the
+    /// first it cannot: the bytes and lines it used. `(0, 0)` hands the first
+    /// line to [`Lines::line`].
+    fn fast(&mut self, _data: &[u8]) -> (usize, u64) {
+        (0, 0)
+    }
+
+    /// One line (`text`, without its `\n` or `\r\n`; `complete` is `false`
+    /// for a last line with no line end).
+    fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()>;
+}
+
+/// A closure taking each line, with no fast path.
+struct EachLine<F>(F);
+
+impl<F: FnMut(u64, &[u8], bool) -> Result<()>> Lines for EachLine<F> {
+    fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
+        (self.0)(line, text, complete)
+    }
+}
+
 /// Calls `row(line, bytes, complete)` for every line of `reader` (without its
 /// `\n` or `\r\n`); `complete` is `false` for a last line with no line end.
 pub(crate) fn for_each_line<R: Read>(
     reader: R,
-    mut row: impl FnMut(u64, &[u8], bool) -> Result<()>,
+    row: impl FnMut(u64, &[u8], bool) -> Result<()>,
 ) -> Result<()> {
-    for_each_line_in(reader, |line, text, complete, _| row(line, text, complete))
+    read_lines(reader, &mut EachLine(row))
 }
 
 /// The next `\n` in `data` at or after `from`: a few words scanned in place
@@ -39,13 +64,9 @@ fn next_newline(data: &[u8], from: usize) -> Option<usize> {
     memchr::memchr(b'\n', data.get(at..)?).map(|i| at.wrapping_add(i))
 }
 
-/// As [`for_each_line`], also handing `row` the line's text running on to
-/// the end of the data read so far (at least the line), for word-at-a-time
-/// reads near the line's end.
-pub(crate) fn for_each_line_in<R: Read>(
-    mut reader: R,
-    mut row: impl FnMut(u64, &[u8], bool, &[u8]) -> Result<()>,
-) -> Result<()> {
+/// Reads `reader` in chunks and hands its lines to `lines`: runs of them to
+/// its fast path, the others one by one.
+pub(crate) fn read_lines<R: Read>(mut reader: R, lines: &mut impl Lines) -> Result<()> {
     let mut buf = vec![0u8; CHUNK];
     let mut filled = 0usize;
     let mut line = 1u64;
@@ -61,24 +82,24 @@ pub(crate) fn for_each_line_in<R: Read>(
         };
         if n == 0 {
             if let Some(rest) = buf.get(..filled).filter(|r| !r.is_empty()) {
-                row(line, strip_cr(rest), false, rest)?;
+                lines.line(line, strip_cr(rest), false)?;
             }
             return Ok(());
         }
         // The bytes before `filled` (a partial line) hold no line end.
-        let scan_from = filled;
+        let mut from = filled;
         filled = filled.saturating_add(n).min(buf.len());
         let data = buf.get(..filled).unwrap_or_default();
         let mut start = 0usize;
-        let mut from = scan_from;
-        while let Some(end) = next_newline(data, from) {
-            let tail = data.get(start..).unwrap_or_default();
-            row(
-                line,
-                strip_cr(data.get(start..end).unwrap_or_default()),
-                true,
-                tail,
-            )?;
+        loop {
+            let (used, count) = lines.fast(data.get(start..).unwrap_or_default());
+            start = start.saturating_add(used);
+            line = line.saturating_add(count);
+            let Some(end) = next_newline(data, from.max(start)) else {
+                break;
+            };
+            let text = strip_cr(data.get(start..end).unwrap_or_default());
+            lines.line(line, text, true)?;
             line = line.saturating_add(1);
             start = end.saturating_add(1);
             from = start;
@@ -339,8 +360,8 @@ impl Builder {
         Ok(id)
     }
 
-    /// Interns the entities (a separate pass), orders the periods in time
-    /// and indexes the series, refusing duplicates.
+    /// Interns the last buffer of entities, orders the periods in time and
+    /// indexes the series, refusing duplicates.
     pub(crate) fn finish(self) -> Result<Panel> {
         let rows = self.period.len();
         if u32::try_from(rows).is_err() {
