@@ -322,10 +322,11 @@ pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// [`mul`]'s fast path (a Barrett division of the 192-bit product by a power
 /// of ten), or `None` where it does not apply: a zero, or a product that
 /// overflows or rounds up to 2^96.
-// Bounds: mantissas < 2^96, so the product < 2^192 and the scale sum ≤ 56;
-// rust_decimal's own digit estimate `((bits − 97)·77 >> 8) + 1` never
-// exceeds the digits to drop, so starting there and adding one while the
-// quotient is ≥ 2^96 finds the same count as its rescale loop.
+// Bounds: mantissas < 2^96, so the product < 2^192 (hi < 2^64, so hi << 32
+// keeps every bit) and the scale sum ≤ 56; rust_decimal's own digit estimate
+// `((bits − 97)·77 >> 8) + 1` never exceeds the digits to drop, and its
+// rescale loop adds one digit at a time until the quotient fits: the
+// smallest count that fits, computed here directly.
 #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
 #[inline]
 fn fast_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
@@ -340,27 +341,21 @@ fn fast_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
         return make(lo, negative, scale);
     }
     let p = [lo as u64, (lo >> 64) as u64, hi as u64]; // hi < 2^64
-    let bits = if hi != 0 {
-        256 - hi.leading_zeros()
-    } else {
-        128 - lo.leading_zeros()
-    };
-    let estimate = if bits > 96 {
-        (((bits - 97) * 77) >> 8) + 1
-    } else {
-        0
-    };
-    let mut drop = estimate.max(scale.saturating_sub(MAX_SCALE));
-    let (q, rem) = loop {
-        if drop > scale || drop as usize >= TENS.0.len() {
-            return None;
-        }
-        let (q, rem) = div_pow10(p, drop as usize)?;
-        if q <= MAX96 {
-            break (q, rem);
-        }
-        drop += 1;
-    };
+    // The fewest digits to drop so that the quotient fits in 96 bits: the
+    // smallest r with p < 2^96·10^r, i.e. with ⌊p / 2^96⌋ < 10^r, which is
+    // the digit count of ⌊p / 2^96⌋ (a u128: p < 2^192). rust_decimal
+    // reaches the same count from its estimate by adding digits while the
+    // quotient does not fit.
+    let top = (hi << 32) | (lo >> 96);
+    let fit = top.checked_ilog10().map_or(0, |d| d + 1);
+    let drop = fit.max(scale.saturating_sub(MAX_SCALE));
+    if drop > scale || drop as usize >= TENS.0.len() {
+        return None;
+    }
+    let (q, rem) = div_pow10(p, drop as usize)?;
+    if q > MAX96 {
+        return None;
+    }
     let ten = TENS.0.get(drop as usize)?;
     // Half to even: compare the remainder with what is left to 10^drop.
     let rest = sub192(*ten, rem)?;
@@ -718,7 +713,8 @@ fn to_decimal(y: u128, unit: i32) -> Option<Decimal> {
             _ => s -= 1,
         }
     };
-    while s > 0 && q % 10 == 0 && q != 0 {
+    // (A u128 remainder is a library call; rem_small stays in 64 bits.)
+    while s > 0 && q != 0 && rem_small(q, 10) == 0 {
         q /= 10;
         s -= 1;
     }

@@ -981,8 +981,21 @@ fn target_of(
         .value();
     // required_growth(v1, target) = cagr_of_ratio(target / v1): computed once
     // per distinct ratio (one for a multiplicative target).
-    // Quantity::checked_ratio of two quantities in one unit is this division.
-    let ratio = crate::quantity::checked_div(target, v1, String::new).map_err(|_| Reason::Other)?;
+    // Quantity::checked_ratio of two quantities in one unit is this
+    // division. When the product was exact (target = v1·factor digit for
+    // digit), the division has no remainder and gives `factor` itself, at
+    // its own scale: rust_decimal's exact quotient keeps scale(target) −
+    // scale(v1) = scale(factor).
+    let exact = v1
+        .mantissa()
+        .checked_mul(factor.mantissa())
+        .is_some_and(|m| m == target.mantissa())
+        && target.scale() == v1.scale().saturating_add(factor.scale());
+    let ratio = if exact {
+        factor
+    } else {
+        crate::quantity::checked_div(target, v1, String::new).map_err(|_| Reason::Other)?
+    };
     let required = match memo {
         // Keyed on the representation, not the value: with a one-year
         // horizon the ratio's own digits (1.80 or 1.8) become the rate's.
