@@ -601,10 +601,10 @@ fn catalogue() -> Vec<Case> {
         },
         Case {
             variant: "Unwritable",
-            input: "an entity `a;b` written to SDMX-CSV",
+            input: "an entity `a\\nb` (a line break) written to SDMX-CSV",
             error: {
                 let p = Panel::from_rows([(
-                    "a;b",
+                    "a\nb",
                     Period::year(2024).unwrap(),
                     "gdp",
                     Some(Decimal::ONE),
@@ -613,7 +613,7 @@ fn catalogue() -> Vec<Case> {
                 p.write_sdmx_csv(&mut Vec::new(), &SdmxOptions::default())
                     .unwrap_err()
             },
-            message: "entity \"a;b\" cannot be written to SDMX-CSV: it holds a comma, semicolon, quote or line break; rename it",
+            message: "entity \"a\\nb\" cannot be written to SDMX-CSV: it holds a line break, which a one-line record cannot; rename it",
         },
     ]
 }

@@ -3,6 +3,7 @@
 use std::io::{Read, Write};
 
 use super::Panel;
+use super::quote;
 use super::read::{self, Builder, Columns, VALUE_HELP};
 use super::swar;
 use crate::{Error, Result};
@@ -166,14 +167,41 @@ impl read::Lines for CsvLines {
             self.header = true;
             return check_header(line, text, HEADER);
         }
+        if text.contains(&b'"') {
+            return self.quoted_line(line, text, complete);
+        }
         let mut fields: [&[u8]; 4] = [b""; 4];
         let n = read::split(text, &mut fields);
         if n != 4 {
             return Err(column_count(line, text, 4, n, complete));
         }
         let [entity, period, indicator, value] = fields;
+        self.push(line, [entity, period, indicator, value])
+    }
+}
+
+impl CsvLines {
+    /// One row's four fields pushed, the value read exactly.
+    fn push(&mut self, line: u64, fields: [&[u8]; 4]) -> Result<()> {
+        let [entity, period, indicator, value] = fields;
         let value = read::parse_value(value).map_err(|reason| bad_value(line, 4, value, reason))?;
         self.builder.push(line, entity, period, indicator, value)
+    }
+
+    /// A row with quoted fields (RFC 4180: `"A, Inc."`, `""` for a quote).
+    #[cold]
+    fn quoted_line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
+        let mut fields = Vec::with_capacity(4);
+        quote::split(text, b',', &mut fields).map_err(|e| {
+            read::bad_cell(line, e.column, "a quoted field", text, e.reason.to_owned())
+        })?;
+        match fields.as_slice() {
+            [entity, period, indicator, value] => {
+                let fields = [&**entity, &**period, &**indicator, &**value];
+                self.push(line, fields)
+            }
+            _ => Err(column_count(line, text, 4, fields.len(), complete)),
+        }
     }
 }
 
@@ -243,8 +271,8 @@ impl Panel {
     ///
     /// # Errors
     ///
-    /// [`Error::Unwritable`] for a key holding a comma, a quote or a line
-    /// break; [`Error::Io`].
+    /// [`Error::Unwritable`] for a key holding a line break; [`Error::Io`].
+    /// A key holding a comma or a quote is written quoted (RFC 4180).
     ///
     /// # Examples
     ///
@@ -258,7 +286,11 @@ impl Panel {
     /// p.write_csv(&mut out)?;
     /// assert_eq!(String::from_utf8(out).unwrap(), "entity,period,indicator,value\nA,2024,gdp,1.50\n");
     ///
-    /// let bad = Panel::from_rows([("A,B", Period::year(2024)?, "gdp", None)])?;
+    /// let quoted = Panel::from_rows([("A, Inc.", Period::year(2024)?, "gdp", None)])?;
+    /// let mut out = Vec::new();
+    /// quoted.write_csv(&mut out)?;
+    /// assert!(String::from_utf8(out).unwrap().ends_with("\"A, Inc.\",2024,gdp,\n"));
+    /// let bad = Panel::from_rows([("A\nB", Period::year(2024)?, "gdp", None)])?;
     /// assert!(bad.write_csv(&mut Vec::new()).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
@@ -267,7 +299,8 @@ impl Panel {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, writer);
         writeln!(w, "{HEADER}")?;
         for row in self.rows() {
-            write!(w, "{},{},{},", row.entity, row.period, row.indicator)?;
+            let (entity, indicator) = (cell(row.entity, b','), cell(row.indicator, b','));
+            write!(w, "{entity},{},{indicator},", row.period)?;
             if let Some(v) = row.value {
                 write!(w, "{v}")?;
             }
@@ -277,24 +310,27 @@ impl Panel {
         Ok(())
     }
 
-    /// Refuses keys a plain CSV cell cannot hold.
+    /// Refuses keys a one-line CSV record cannot hold: a line break.
+    /// (Separators and quotes are written quoted, RFC 4180.)
     pub(crate) fn check_writable(&self, format: &'static str) -> Result<()> {
-        let bad = |s: &str| {
-            s.bytes()
-                .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r' | b';'))
-        };
         for (what, keys) in [("entity", &self.entities), ("indicator", &self.indicators)] {
-            if let Some(k) = keys.iter().find(|k| bad(k)) {
+            if let Some(k) = keys.iter().find(|k| quote::quote(k, b',').is_none()) {
                 return Err(Error::Unwritable {
                     what,
                     text: k.clone(),
                     format,
-                    reason: "it holds a comma, semicolon, quote or line break; rename it",
+                    reason: "it holds a line break, which a one-line record cannot; rename it",
                 });
             }
         }
         Ok(())
     }
+}
+
+/// `text` as a cell between separators `sep`: quoted where it holds `sep`
+/// or a quote (line breaks were refused by [`Panel::check_writable`]).
+pub(crate) fn cell(text: &str, sep: u8) -> std::borrow::Cow<'_, str> {
+    quote::quote(text, sep).unwrap_or(std::borrow::Cow::Borrowed(text))
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@
 mod compute;
 mod csv;
 mod intern;
+mod quote;
 mod read;
 mod sdmx;
 mod swar;

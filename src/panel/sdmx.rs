@@ -7,7 +7,8 @@ use std::io::{Read, Write};
 use rust_decimal::Decimal;
 
 use super::Panel;
-use super::csv::{bad_value, column_count};
+use super::csv::{bad_value, cell, column_count};
+use super::quote;
 use super::read::{self, Builder, Columns};
 use crate::{Error, ObsStatus, Result};
 
@@ -44,8 +45,11 @@ impl Default for SdmxOptions {
     }
 }
 
-/// Field positions (0-based) of an SDMX-CSV header.
+/// Field positions (0-based) of an SDMX-CSV header, and its separator.
 struct Layout {
+    /// The field separator: the byte after the first header term
+    /// `STRUCTURE` (and its optional `[…]` sub-field term).
+    sep: u8,
     fields: usize,
     action: Option<usize>,
     entity: usize,
@@ -58,7 +62,6 @@ struct Layout {
 
 fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
     let header = header.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(header);
-    let names: Vec<&[u8]> = header.split(|&b| b == b',').collect();
     let expected = format!(
         "STRUCTURE,STRUCTURE_ID,ACTION,{},{},TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS",
         options.entity, options.indicator
@@ -69,15 +72,44 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
         expected: expected.clone(),
         found: String::from_utf8_lossy(header).into_owned(),
     };
-    if names.first() != Some(&&b"STRUCTURE"[..]) {
-        return Err(missing(1));
-    }
-    if names.get(1) != Some(&&b"STRUCTURE_ID"[..]) {
+    // SDMX-CSV 2.0 field guide: "the separator used in a message can be
+    // determined by retrieving the character that follows the fixed first
+    // column header term STRUCTURE (which may be extended by a squared
+    // bracket term)", e.g. `STRUCTURE[;],…` (`;` separates the values of a
+    // multi-valued field) or `STRUCTURE;STRUCTURE_ID;…`.
+    let rest = header
+        .strip_prefix(b"STRUCTURE")
+        .ok_or_else(|| missing(1))?;
+    let rest = match rest.strip_prefix(b"[") {
+        Some(inner) => {
+            let close = inner
+                .iter()
+                .position(|&b| b == b']')
+                .ok_or_else(|| missing(1))?;
+            inner.get(close.saturating_add(1)..).unwrap_or_default()
+        }
+        None => rest,
+    };
+    let sep = match rest.first() {
+        Some(&b) if !b.is_ascii_alphanumeric() && !matches!(b, b'_' | b'"' | b'[') => b,
+        _ => return Err(missing(1)),
+    };
+    let mut names = Vec::new();
+    quote::split(header, sep, &mut names).map_err(|e| missing(e.column))?;
+    // A component's column is headed by its ID, or by `ID: name` (option
+    // labels=both).
+    let is = |n: &[u8], id: &str| {
+        n == id.as_bytes()
+            || n.strip_prefix(id.as_bytes())
+                .is_some_and(|rest| rest.starts_with(b": "))
+    };
+    if !names.get(1).is_some_and(|n| is(n, "STRUCTURE_ID")) {
         return Err(missing(2));
     }
-    let find = |name: &str| names.iter().position(|n| *n == name.as_bytes());
-    let need = |name: &str| find(name).ok_or_else(|| missing(names.len().saturating_add(1)));
+    let find = |id: &str| names.iter().position(|n| is(n, id));
+    let need = |id: &str| find(id).ok_or_else(|| missing(names.len().saturating_add(1)));
     Ok(Layout {
+        sep,
         fields: names.len(),
         action: find("ACTION"),
         entity: need(&options.entity)?,
@@ -100,6 +132,14 @@ impl Panel {
     /// optionally `UNIT_MULT` (the value is multiplied by 10^UNIT_MULT,
     /// exactly) and `OBS_STATUS` (a CL_OBS_STATUS code; empty is `A`). Other
     /// columns are ignored; `ACTION` `D` (delete) is refused.
+    ///
+    /// As the SDMX-CSV 2.0 field guide allows: the field separator is the
+    /// character after the first header term, so `STRUCTURE;STRUCTURE_ID;…`
+    /// reads with `;`, and `STRUCTURE[;],…` (a sub-field separator, as the
+    /// IMF's files have) with `,`; a column may be headed `ID: name`
+    /// (labels=both); fields may be quoted (RFC 4180: `"A, Inc."`, `""` for a
+    /// quote; a line break inside quotes is not supported); `ACTION` may
+    /// also be `M` (merge, SDMX-CSV 2.1).
     ///
     /// # Errors
     ///
@@ -142,20 +182,23 @@ impl Panel {
                 ));
                 return Ok(());
             };
-            let mut row: Vec<&[u8]> = text.split(|&b| b == b',').collect();
+            let mut row = Vec::with_capacity(l.fields);
+            quote::split(text, l.sep, &mut row).map_err(|e| {
+                read::bad_cell(line, e.column, "a quoted field", text, e.reason.to_owned())
+            })?;
             if row.len() != l.fields {
                 return Err(column_count(line, text, l.fields, row.len(), complete));
             }
-            let cell = |i: usize| row.get(i).copied().unwrap_or_default();
+            let cell = |i: usize| row.get(i).map_or(&b""[..], |c| &**c);
             if let Some(a) = l.action {
                 let action = cell(a);
-                if !matches!(action, b"I" | b"A" | b"R" | b"") {
+                if !matches!(action, b"I" | b"A" | b"R" | b"M" | b"") {
                     return Err(invalid(
                         line,
                         a.saturating_add(1),
                         "an ACTION",
                         action,
-                        "only I (information), A (append) and R (replace) can be read; apply deletions (D) first",
+                        "only I (information), A (append), R (replace) and M (merge) can be read; apply deletions (D) first",
                     ));
                 }
             }
@@ -235,8 +278,8 @@ impl Panel {
     ///
     /// # Errors
     ///
-    /// [`Error::Unwritable`] for a key holding a comma, a semicolon, a quote or
-    /// a line break; [`Error::Io`].
+    /// [`Error::Unwritable`] for a key holding a line break; [`Error::Io`].
+    /// A key holding a comma or a quote is written quoted (RFC 4180).
     ///
     /// # Examples
     ///
@@ -251,17 +294,33 @@ impl Panel {
     /// assert_eq!(String::from_utf8(out).unwrap(),
     ///     "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n\
     ///      dataflow,INDSTAT:PANEL(1.0.0),I,RC,gdp,2024,1004,0,A\n");
-    /// let bad = Panel::from_rows([("R;C", Period::year(2024)?, "gdp", None)])?;
+    /// let bad = Panel::from_rows([("R\nC", Period::year(2024)?, "gdp", None)])?;
     /// assert!(bad.write_sdmx_csv(&mut Vec::new(), &SdmxOptions::default()).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn write_sdmx_csv<W: Write>(&self, writer: W, options: &SdmxOptions) -> Result<()> {
         self.check_writable("SDMX-CSV")?;
+        for (what, text) in [
+            ("entity dimension", &options.entity),
+            ("indicator dimension", &options.indicator),
+            ("structure id", &options.structure_id),
+        ] {
+            if quote::quote(text, b',').is_none() {
+                return Err(Error::Unwritable {
+                    what,
+                    text: text.clone(),
+                    format: "SDMX-CSV",
+                    reason: "it holds a line break, which a one-line record cannot; rename it",
+                });
+            }
+        }
         let mut w = std::io::BufWriter::with_capacity(1 << 16, writer);
+        let (entity_id, indicator_id) =
+            (cell(&options.entity, b','), cell(&options.indicator, b','));
+        let structure = cell(&options.structure_id, b',');
         writeln!(
             w,
-            "STRUCTURE,STRUCTURE_ID,ACTION,{},{},TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS",
-            options.entity, options.indicator
+            "STRUCTURE,STRUCTURE_ID,ACTION,{entity_id},{indicator_id},TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS",
         )?;
         for row in self.rows() {
             let value = row
@@ -269,10 +328,11 @@ impl Panel {
                 .map(|v: Decimal| v.to_string())
                 .unwrap_or_default();
             let status = row.status.unwrap_or_default().code();
+            let (entity, indicator) = (cell(row.entity, b','), cell(row.indicator, b','));
             writeln!(
                 w,
-                "dataflow,{},I,{},{},{},{value},0,{status}",
-                options.structure_id, row.entity, row.indicator, row.period
+                "dataflow,{structure},I,{entity},{indicator},{},{value},0,{status}",
+                row.period
             )?;
         }
         w.flush()?;
