@@ -142,6 +142,38 @@ fn units(v: Decimal) -> u64 {
     scaled.unwrap_or(0) as u64
 }
 
+/// What W4 still defines for a series that is not evaluable (no CAGR, or a
+/// last value of zero or less), as the peers' dump has it: the target
+/// `1.8 × v1`, the growth it requires when `v1 > 0`, and the projection
+/// `v1 × (1 + cagr)^4` when there is a CAGR (0 for `v1 = 0`).
+fn undefined_target(
+    s: &indstat::panel::SeriesCagr<'_>,
+) -> (Option<Decimal>, Option<Decimal>, Option<Decimal>) {
+    let q = |v: Decimal| indstat::Quantity::new(v, indstat::Unit::RATIO);
+    let Some(v1) = s.last_value else {
+        return (None, None, None);
+    };
+    let target = q(v1).checked_mul(TARGET_FACTOR).ok().map(|t| t.value());
+    let year = indstat::Period::year(2024).ok();
+    let deadline = indstat::Period::year(2024 + HORIZON_YEARS as i32).ok();
+    let required = match (target, year, deadline) {
+        (Some(t), Some(y), Some(d)) if v1 > Decimal::ZERO => {
+            indstat::growth::required_growth(&q(v1), y, &q(t), d)
+                .ok()
+                .map(|r| r.fraction())
+        }
+        _ => None,
+    };
+    let projected = match s.cagr {
+        Some(_) if v1.is_zero() => Some(Decimal::ZERO),
+        Some(rate) => indstat::growth::project(&q(v1), rate, HORIZON_YEARS)
+            .ok()
+            .map(|p| p.value()),
+        None => None,
+    };
+    (target, required, projected)
+}
+
 fn cell(v: Option<impl ToString>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -272,7 +304,10 @@ fn run() -> Result<(), String> {
                                     t.on_track
                                 );
                             }
-                            None => out.push_str(",,,,false,"),
+                            None => {
+                                let (t, r, p) = undefined_target(s);
+                                let _ = write!(out, ",{},{},{},false,", cell(t), cell(r), cell(p));
+                            }
                         }
                     }
                     out.push('\n');
