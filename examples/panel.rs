@@ -174,6 +174,16 @@ fn undefined_target(
     (target, required, projected)
 }
 
+/// A key as a CSV cell: quoted (RFC 4180, inner quotes doubled) when it
+/// holds a comma or a quote, as `Panel::from_csv` reads it back.
+fn key(k: &str) -> std::borrow::Cow<'_, str> {
+    if k.contains([',', '"']) {
+        format!("\"{}\"", k.replace('"', "\"\"")).into()
+    } else {
+        k.into()
+    }
+}
+
 fn cell(v: Option<impl ToString>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
@@ -211,9 +221,9 @@ fn run() -> Result<(), String> {
                     let _ = writeln!(
                         out,
                         "{},{},{},{},{}",
-                        r.entity,
+                        key(r.entity),
                         r.period,
-                        r.indicator,
+                        key(r.indicator),
                         cell(r.value),
                         cell(ranks.rank(row))
                     );
@@ -250,9 +260,9 @@ fn run() -> Result<(), String> {
                     let _ = writeln!(
                         out,
                         "{},{},{},{},{},{}",
-                        r.entity,
+                        key(r.entity),
                         r.period,
-                        r.indicator,
+                        key(r.indicator),
                         cell(r.value),
                         cell(prev),
                         cell(g.growth(row))
@@ -284,8 +294,8 @@ fn run() -> Result<(), String> {
                     let _ = write!(
                         out,
                         "{},{},{},{},{},{},{}",
-                        s.entity,
-                        s.indicator,
+                        key(s.entity),
+                        key(s.indicator),
                         cell(s.first_period),
                         cell(s.last_period),
                         cell(s.first_value),

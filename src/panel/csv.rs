@@ -24,17 +24,25 @@ pub(crate) fn check_header(line: u64, found: &[u8], expected: &str) -> Result<()
     if found == expected.as_bytes() {
         return Ok(());
     }
-    let column = found
-        .split(|&b| b == b',')
-        .zip(expected.split(','))
-        .position(|(f, e)| f != e.as_bytes())
-        .unwrap_or_else(|| {
-            found
-                .split(|&b| b == b',')
-                .count()
-                .min(expected.split(',').count())
-        })
-        .saturating_add(1);
+    // A header may be quoted (R's write.csv, pandas' QUOTE_ALL): compare
+    // the fields.
+    let mut fields = Vec::new();
+    let split = quote::split(found, b',', &mut fields);
+    let expected_fields: Vec<&str> = expected.split(',').collect();
+    let column = match split {
+        Err(e) => e.column,
+        Ok(()) => {
+            let differ = fields
+                .iter()
+                .zip(&expected_fields)
+                .position(|(f, e)| **f != *e.as_bytes());
+            match differ {
+                Some(at) => at.saturating_add(1),
+                None if fields.len() == expected_fields.len() => return Ok(()),
+                None => fields.len().min(expected_fields.len()).saturating_add(1),
+            }
+        }
+    };
     Err(Error::MissingHeader {
         line,
         column,
@@ -192,9 +200,7 @@ impl CsvLines {
     #[cold]
     fn quoted_line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
         let mut fields = Vec::with_capacity(4);
-        quote::split(text, b',', &mut fields).map_err(|e| {
-            read::bad_cell(line, e.column, "a quoted field", text, e.reason.to_owned())
-        })?;
+        quote::split(text, b',', &mut fields).map_err(|e| quote::error(line, text, e, complete))?;
         match fields.as_slice() {
             [entity, period, indicator, value] => {
                 let fields = [&**entity, &**period, &**indicator, &**value];
@@ -236,7 +242,9 @@ impl Panel {
     /// Rows may come in any order. Values are plain decimals of any sign with
     /// up to 28 significant digits, read exactly; an empty value cell is a
     /// missing value. Line ends may be `\n` or `\r\n`; a UTF-8 byte-order mark
-    /// is skipped.
+    /// is skipped. A field may be quoted (RFC 4180: `"Rongchang, Chongqing"`,
+    /// `""` for a quote inside); a line break inside quotes is refused, as
+    /// each record is one line.
     ///
     /// # Errors
     ///
@@ -382,9 +390,16 @@ mod tests {
             4 => "[0-9]{1,9}(\\.[0-9]{0,5})?",
             1 => "[0-9.\\-+e ]{0,19}",
         ];
+        lines((entity, period, indicator, value))
+    }
+
+    /// A file of rows made of the four fields' strategies, with assorted
+    /// line ends and, at random, its last line end cut off.
+    fn lines(
+        fields: impl Strategy<Value = (String, String, String, String)>,
+    ) -> impl Strategy<Value = Vec<u8>> {
         let end = prop::sample::select(vec!["\n", "\n", "\n", "\r\n", ",\n", "\n\n"]);
-        let row = (entity, period, indicator, value, end)
-            .prop_map(|(e, p, i, v, end)| format!("{e},{p},{i},{v}{end}"));
+        let row = (fields, end).prop_map(|((e, p, i, v), end)| format!("{e},{p},{i},{v}{end}"));
         (prop::collection::vec(row, 0..60), any::<bool>()).prop_map(|(rows, trim)| {
             let mut text = format!("{HEADER}\n{}", rows.concat()).into_bytes();
             if trim {
@@ -396,10 +411,10 @@ mod tests {
 
     proptest! {
         /// The fast path changes nothing: the same panel or the same error,
-        /// whole or read in pieces.
+        /// whole or read in pieces, with quoted (and badly quoted) fields too.
         #[test]
         fn fast_path_equals_general_path(
-            text in arb_csv(),
+            text in prop_oneof![arb_csv().boxed(), arb_quoted_csv().boxed()],
             sizes in prop::collection::vec(1usize..200, 1..5),
         ) {
             let general = read_csv(text.as_slice(), None);
@@ -407,6 +422,82 @@ mod tests {
                 prop_assert_eq!(&read_csv(text.as_slice(), Some(backoff)), &general);
                 let pieces = Pieces { bytes: &text, sizes: sizes.clone(), turn: 0 };
                 prop_assert_eq!(&read_csv(pieces, Some(backoff)), &general);
+            }
+        }
+    }
+
+    /// A field as a file may hold it: plain, quoted (inner quotes doubled),
+    /// or (rarely) malformed around quotes.
+    fn arb_field(plain: BoxedStrategy<String>) -> impl Strategy<Value = String> {
+        (plain, 0u8..10).prop_map(|(f, how)| match how {
+            0..=4 => f,
+            5..=7 => format!("\"{}\"", f.replace('"', "\"\"")),
+            8 => format!("\"{f}"),
+            _ => format!("{f}\""),
+        })
+    }
+
+    fn arb_quoted_csv() -> impl Strategy<Value = Vec<u8>> {
+        let entity = prop_oneof![
+            4 => "E[0-9]{1,3}",
+            1 => "[A-Z0-9,\r\"é ]{0,17}",
+        ]
+        .boxed();
+        let period = prop_oneof![
+            4 => "20(1[5-9]|2[0-4])",
+            1 => prop::sample::select(vec!["", "20x4", "2024-Q1", "2024\r", "0000"]).prop_map(str::to_owned),
+        ]
+        .boxed();
+        let indicator = prop_oneof![
+            4 => prop::sample::select(vec!["revenue", "x", "an indicator name"]).prop_map(str::to_owned),
+            1 => prop::sample::select(vec!["", "a,b", "a\"b", "r\u{e9}", "\u{ff}"]).prop_map(str::to_owned),
+        ]
+        .boxed();
+        let value = prop_oneof![
+            4 => "[0-9]{1,9}(\\.[0-9]{0,5})?",
+            1 => "[0-9.\\-+e \",]{0,19}",
+        ]
+        .boxed();
+        lines((
+            arb_field(entity),
+            arb_field(period),
+            arb_field(indicator),
+            arb_field(value),
+        ))
+    }
+
+    proptest! {
+        /// Quoting every field that need not be quoted (periods and values
+        /// too, `""` for an empty value) reads to the same panel or error.
+        #[test]
+        fn quoting_every_field_changes_nothing(
+            rows in prop::collection::vec((
+                "E[0-9]{1,2}|[A-Za-z ;]{1,6}",
+                prop::sample::select(vec!["2020", "2021", "2024-Q1", "2022-M03", "20x4"]),
+                prop::sample::select(vec!["gdp", "x", "an indicator"]),
+                "|-?[0-9]{1,6}(\\.[0-9]{0,4})?|1e5",
+            ), 0..30),
+            crlf in any::<bool>(),
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut plain = format!("{HEADER}{end}");
+            let mut quoted = plain.clone();
+            for (e, p, i, v) in &rows {
+                plain.push_str(&format!("{e},{p},{i},{v}{end}"));
+                quoted.push_str(&format!("\"{e}\",\"{p}\",\"{i}\",\"{v}\"{end}"));
+            }
+            let a = read_csv(plain.as_bytes(), Some(SKIP));
+            let b = read_csv(quoted.as_bytes(), Some(SKIP));
+            // Errors may quote the row's text; compare the panels, and the
+            // error kinds and positions.
+            match (&a, &b) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+                (Err(x), Err(y)) => {
+                    prop_assert_eq!(std::mem::discriminant(x), std::mem::discriminant(y), "{} vs {}", x, y);
+                    let at = |e: &crate::Error| e.to_string().split(':').next().map(str::to_owned);
+                    prop_assert_eq!(at(x), at(y), "{} vs {}", x, y);
+                }
+                _ => prop_assert!(false, "{:?} vs {:?}", a, b),
             }
         }
     }

@@ -4,13 +4,41 @@
 
 use std::borrow::Cow;
 
+use crate::Error;
+
 /// Why a line's quoting is malformed, with the 1-based field it is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct QuoteError {
     /// The field (1-based).
     pub(crate) column: usize,
     /// What is wrong.
     pub(crate) reason: &'static str,
+    /// The field's bytes in the line (to the next separator, or the end).
+    pub(crate) field: core::ops::Range<usize>,
+    /// Whether a quoted field runs to the end of the line (a line cut short
+    /// may end there).
+    pub(crate) unterminated: bool,
+}
+
+/// The error for malformed quoting in `text`, line `line`: the field's own
+/// bytes named; a quoted field cut off by the end of the input (an incomplete
+/// last line) is [`Error::UnexpectedEnd`].
+pub(crate) fn error(line: u64, text: &[u8], e: QuoteError, complete: bool) -> Error {
+    if e.unterminated && !complete {
+        return Error::UnexpectedEnd {
+            line,
+            column: e.column,
+            text: String::from_utf8_lossy(text).into_owned(),
+        };
+    }
+    let field = text.get(e.field).unwrap_or(text);
+    super::read::bad_cell(
+        line,
+        e.column,
+        "a well-quoted field",
+        field,
+        e.reason.to_owned(),
+    )
 }
 
 /// Splits `line` at `sep` outside double quotes into `out` (cleared
@@ -27,10 +55,26 @@ pub(crate) fn split<'a>(
     out: &mut Vec<Cow<'a, [u8]>>,
 ) -> Result<(), QuoteError> {
     out.clear();
-    let mut rest = line;
+    let mut at = 0usize; // where the current field starts in `line`
     loop {
+        let rest = line.get(at..).unwrap_or_default();
         let column = out.len().saturating_add(1);
-        let error = |reason| QuoteError { column, reason };
+        // The field's raw bytes, for an error: up to the next separator.
+        let raw = |from: usize| {
+            let end = line
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&b| b == sep)
+                .map_or(line.len(), |p| from.saturating_add(p));
+            at..end.max(at)
+        };
+        let error = |reason, field, unterminated| QuoteError {
+            column,
+            reason,
+            field,
+            unterminated,
+        };
         if let Some(body) = rest.strip_prefix(b"\"") {
             // A quoted field: up to the quote not followed by another.
             let mut field = Vec::new();
@@ -41,6 +85,8 @@ pub(crate) fn split<'a>(
                         return Err(error(
                             "a quoted field is not closed before the end of the line \
                              (a line break inside quotes is not supported)",
+                            at..line.len(),
+                            true,
                         ));
                     }
                     Some(b'"') if body.get(i.saturating_add(1)) == Some(&b'"') => {
@@ -55,27 +101,34 @@ pub(crate) fn split<'a>(
                 }
             }
             out.push(Cow::Owned(field));
-            let after = body.get(i.saturating_add(1)..).unwrap_or_default();
-            match after.split_first() {
+            // After the opening quote, the body and the closing quote.
+            let after = at.saturating_add(i).saturating_add(2);
+            match line.get(after) {
                 None => return Ok(()),
-                Some((&b, tail)) if b == sep => rest = tail,
+                Some(&b) if b == sep => at = after.saturating_add(1),
                 Some(_) => {
-                    return Err(error("text follows the closing quote of a quoted field"));
+                    return Err(error(
+                        "text follows the closing quote of a quoted field",
+                        raw(after),
+                        false,
+                    ));
                 }
             }
         } else {
             let end = rest.iter().position(|&b| b == sep).unwrap_or(rest.len());
-            let (field, tail) = rest.split_at(end);
+            let field = rest.get(..end).unwrap_or_default();
             if field.contains(&b'"') {
                 return Err(error(
                     "a quote inside an unquoted field (quote the whole field and double the quote)",
+                    raw(at),
+                    false,
                 ));
             }
             out.push(Cow::Borrowed(field));
-            match tail.split_first() {
-                None => return Ok(()),
-                Some((_, tail)) => rest = tail,
+            if end == rest.len() {
+                return Ok(());
             }
+            at = at.saturating_add(end).saturating_add(1);
         }
     }
 }

@@ -51,13 +51,16 @@ struct Layout {
     /// `STRUCTURE` (and its optional `[…]` sub-field term).
     sep: u8,
     fields: usize,
-    action: Option<usize>,
+    action: Option<(usize, bool)>,
     entity: usize,
     indicator: usize,
     period: usize,
     value: usize,
-    unit_mult: Option<usize>,
-    status: Option<usize>,
+    /// `UNIT_MULT` and `OBS_STATUS`, and whether their header is labelled.
+    unit_mult: Option<(usize, bool)>,
+    status: Option<(usize, bool)>,
+    /// Whether the entity, indicator and period headers are labelled.
+    labelled: [bool; 3],
 }
 
 fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
@@ -76,10 +79,13 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
     // determined by retrieving the character that follows the fixed first
     // column header term STRUCTURE (which may be extended by a squared
     // bracket term)", e.g. `STRUCTURE[;],…` (`;` separates the values of a
-    // multi-valued field) or `STRUCTURE;STRUCTURE_ID;…`.
-    let rest = header
-        .strip_prefix(b"STRUCTURE")
-        .ok_or_else(|| missing(1))?;
+    // multi-valued field) or `STRUCTURE;STRUCTURE_ID;…`. The first field may
+    // be quoted; its bracket term may hold the separator itself.
+    let (quoted, first) = match header.strip_prefix(b"\"") {
+        Some(inner) => (true, inner),
+        None => (false, header),
+    };
+    let rest = first.strip_prefix(b"STRUCTURE").ok_or_else(|| missing(1))?;
     let rest = match rest.strip_prefix(b"[") {
         Some(inner) => {
             let close = inner
@@ -90,35 +96,85 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
         }
         None => rest,
     };
-    let sep = match rest.first() {
-        Some(&b) if !b.is_ascii_alphanumeric() && !matches!(b, b'_' | b'"' | b'[') => b,
+    let rest = if quoted {
+        rest.strip_prefix(b"\"").ok_or_else(|| missing(1))?
+    } else {
+        rest
+    };
+    // The separators in use: comma, and semicolon, tab or bar as locales and
+    // the guide's examples have them.
+    let (sep, others) = match rest.split_first() {
+        Some((&b, others)) if matches!(b, b',' | b';' | b'\t' | b'|') => (b, others),
         _ => return Err(missing(1)),
     };
     let mut names = Vec::new();
-    quote::split(header, sep, &mut names).map_err(|e| missing(e.column))?;
-    // A component's column is headed by its ID, or by `ID: name` (option
-    // labels=both).
-    let is = |n: &[u8], id: &str| {
-        n == id.as_bytes()
-            || n.strip_prefix(id.as_bytes())
-                .is_some_and(|rest| rest.starts_with(b": "))
+    quote::split(others, sep, &mut names).map_err(|e| missing(e.column.saturating_add(1)))?;
+    // Column j of the header is `names[j − 1]` (the first is STRUCTURE). A
+    // component's column is headed by its ID, or by `ID: name` (option
+    // labels=both, whose coded cells are `code: name` too); an exact ID wins
+    // over a labelled one.
+    let label = |n: &[u8], id: &str| {
+        n.strip_prefix(id.as_bytes())
+            .is_some_and(|rest| rest.starts_with(b": "))
     };
-    if !names.get(1).is_some_and(|n| is(n, "STRUCTURE_ID")) {
+    if !names
+        .first()
+        .is_some_and(|n| **n == *b"STRUCTURE_ID" || label(n, "STRUCTURE_ID"))
+    {
         return Err(missing(2));
     }
-    let find = |id: &str| names.iter().position(|n| is(n, id));
-    let need = |id: &str| find(id).ok_or_else(|| missing(names.len().saturating_add(1)));
+    let find = |id: &str| {
+        let exact = names.iter().position(|n| **n == *id.as_bytes());
+        exact
+            .map(|j| (j, false))
+            .or_else(|| names.iter().position(|n| label(n, id)).map(|j| (j, true)))
+            .map(|(j, labelled)| (j.saturating_add(1), labelled))
+    };
+    let need = |id: &str| find(id).ok_or_else(|| missing(names.len().saturating_add(2)));
+    let (entity, indicator, period, value) = (
+        need(&options.entity)?,
+        need(&options.indicator)?,
+        need("TIME_PERIOD")?,
+        need("OBS_VALUE")?,
+    );
+    // Four different columns, none of them a fixed one: otherwise one column
+    // would be read as two components.
+    let columns = [entity.0, indicator.0, period.0, value.0];
+    let fixed = ["STRUCTURE_ID", "ACTION", "UNIT_MULT", "OBS_STATUS"]
+        .iter()
+        .filter_map(|id| find(id).map(|f| f.0))
+        .chain([0, 1]);
+    for (k, c) in columns.iter().enumerate() {
+        let clash =
+            columns.get(..k).unwrap_or_default().contains(c) || fixed.clone().any(|f| f == *c);
+        if clash {
+            return Err(missing(c.saturating_add(1)));
+        }
+    }
+    let labelled = [entity.1, indicator.1, period.1];
     Ok(Layout {
         sep,
-        fields: names.len(),
+        fields: names.len().saturating_add(1),
         action: find("ACTION"),
-        entity: need(&options.entity)?,
-        indicator: need(&options.indicator)?,
-        period: need("TIME_PERIOD")?,
-        value: need("OBS_VALUE")?,
+        entity: entity.0,
+        indicator: indicator.0,
+        period: period.0,
+        value: value.0,
         unit_mult: find("UNIT_MULT"),
         status: find("OBS_STATUS"),
+        labelled,
     })
+}
+
+/// A coded cell of a labelled column (`code: name`, labels=both): the code.
+fn code(cell: &[u8], labelled: bool) -> &[u8] {
+    if !labelled {
+        return cell;
+    }
+    match cell.windows(2).position(|w| w == b": ") {
+        Some(at) => cell.get(..at).unwrap_or(cell),
+        None => cell,
+    }
 }
 
 fn invalid(line: u64, column: usize, what: &'static str, text: &[u8], reason: &str) -> Error {
@@ -135,11 +191,15 @@ impl Panel {
     ///
     /// As the SDMX-CSV 2.0 field guide allows: the field separator is the
     /// character after the first header term, so `STRUCTURE;STRUCTURE_ID;…`
-    /// reads with `;`, and `STRUCTURE[;],…` (a sub-field separator, as the
+    /// reads with `;` (`,` `;` tab and `|` are taken; values still need a
+    /// decimal point), and `STRUCTURE[;],…` (a sub-field separator, as the
     /// IMF's files have) with `,`; a column may be headed `ID: name`
-    /// (labels=both); fields may be quoted (RFC 4180: `"A, Inc."`, `""` for a
-    /// quote; a line break inside quotes is not supported); `ACTION` may
-    /// also be `M` (merge, SDMX-CSV 2.1).
+    /// (labels=both), and then its coded cells `code: name` are read as the
+    /// code; an exact ID wins over a labelled one, and two components may not
+    /// share a column; fields, the header's included, may be quoted (RFC 4180:
+    /// `"A, Inc."`, `""` for a quote; a line break inside quotes is not
+    /// supported); `ACTION` may also be `M` (merge, SDMX-CSV 2.1). Rows that
+    /// carry only attributes of a partial key are not read.
     ///
     /// # Errors
     ///
@@ -183,19 +243,18 @@ impl Panel {
                 return Ok(());
             };
             let mut row = Vec::with_capacity(l.fields);
-            quote::split(text, l.sep, &mut row).map_err(|e| {
-                read::bad_cell(line, e.column, "a quoted field", text, e.reason.to_owned())
-            })?;
+            quote::split(text, l.sep, &mut row)
+                .map_err(|e| quote::error(line, text, e, complete))?;
             if row.len() != l.fields {
                 return Err(column_count(line, text, l.fields, row.len(), complete));
             }
             let cell = |i: usize| row.get(i).map_or(&b""[..], |c| &**c);
             if let Some(a) = l.action {
-                let action = cell(a);
+                let action = code(cell(a.0), a.1);
                 if !matches!(action, b"I" | b"A" | b"R" | b"M" | b"") {
                     return Err(invalid(
                         line,
-                        a.saturating_add(1),
+                        a.0.saturating_add(1),
                         "an ACTION",
                         action,
                         "only I (information), A (append), R (replace) and M (merge) can be read; apply deletions (D) first",
@@ -205,8 +264,8 @@ impl Panel {
             let raw = cell(l.value);
             let column = l.value.saturating_add(1);
             let mut value = read::parse_value(raw).map_err(|r| bad_value(line, column, raw, r))?;
-            if let Some(m) = l.unit_mult {
-                let text = cell(m);
+            if let Some((m, labelled)) = l.unit_mult {
+                let text = code(cell(m), labelled);
                 if !text.is_empty() {
                     let mult = core::str::from_utf8(text)
                         .ok()
@@ -236,7 +295,7 @@ impl Panel {
                     };
                 }
             }
-            let status = match l.status.map(|s| (s, cell(s))) {
+            let status = match l.status.map(|(s, labelled)| (s, code(cell(s), labelled))) {
                 None | Some((_, b"")) => ObsStatus::Normal,
                 Some((s, text)) => core::str::from_utf8(text)
                     .ok()
@@ -247,11 +306,12 @@ impl Panel {
             let b = builder
                 .as_mut()
                 .ok_or_else(|| invalid(line, 1, "a row", text, "no header"))?;
+            let [entity, indicator, period] = l.labelled;
             b.push(
                 line,
-                cell(l.entity),
-                cell(l.period),
-                cell(l.indicator),
+                code(cell(l.entity), entity),
+                code(cell(l.period), period),
+                code(cell(l.indicator), indicator),
                 value,
             )?;
             b.push_status(status);
@@ -300,6 +360,33 @@ impl Panel {
     /// ```
     pub fn write_sdmx_csv<W: Write>(&self, writer: W, options: &SdmxOptions) -> Result<()> {
         self.check_writable("SDMX-CSV")?;
+        // Two components in one column, or a component named like a fixed
+        // column, would read back as something else.
+        const FIXED: [&str; 7] = [
+            "STRUCTURE",
+            "STRUCTURE_ID",
+            "ACTION",
+            "TIME_PERIOD",
+            "OBS_VALUE",
+            "UNIT_MULT",
+            "OBS_STATUS",
+        ];
+        for name in [&options.entity, &options.indicator] {
+            let label = |id: &str| {
+                name.strip_prefix(id)
+                    .is_some_and(|rest| rest.starts_with(": "))
+            };
+            if options.entity == options.indicator || FIXED.iter().any(|f| name == f || label(f)) {
+                return Err(Error::InvalidParameter {
+                    name: "options",
+                    value: format!(
+                        "entity {:?}, indicator {:?}",
+                        options.entity, options.indicator
+                    ),
+                    reason: "the entity and indicator dimensions need two names of their own, none of STRUCTURE, STRUCTURE_ID, ACTION, TIME_PERIOD, OBS_VALUE, UNIT_MULT, OBS_STATUS",
+                });
+            }
+        }
         for (what, text) in [
             ("entity dimension", &options.entity),
             ("indicator dimension", &options.indicator),
