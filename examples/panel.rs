@@ -246,13 +246,19 @@ fn run() -> Result<(), String> {
             let g = panel.yoy_growth();
             let compute_s = t1.elapsed().as_secs_f64();
             let valid = || (0..panel.len()).filter_map(|r| g.growth(r));
-            let prev_zero = (0..panel.len())
+            // Rows whose year-ago row holds 0: the growth's own reason
+            // (ZeroBase), plus those whose current value is missing (their
+            // reason is MissingValue; looked up only for them, as a lookup
+            // of every base row's value is a random read per row).
+            let zero_base_missing_current = (0..panel.len())
+                .filter(|&r| g.reason(r) == Some(Reason::MissingValue))
                 .filter(|&r| {
                     g.base_row(r)
                         .and_then(|b| panel.value(b))
                         .is_some_and(|v| v.is_zero())
                 })
                 .count();
+            let prev_zero = g.counts().count(Reason::ZeroBase) + zero_base_missing_current;
             if args.out.is_some() {
                 for row in 0..panel.len() {
                     let r = panel.row(row).ok_or("row out of range")?;
