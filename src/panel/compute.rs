@@ -593,11 +593,17 @@ impl Panel {
             let i = self.indicator.get(row).copied().unwrap_or(0) as usize;
             p.saturating_mul(ni).saturating_add(i)
         };
-        // Counting sort of rows by group, stable (row order within a group).
+        // Pass 1, in row order: each group's size, and the largest scale of
+        // its values (the common scale of its keys, as rank::rank takes it).
         let mut start = vec![0usize; n_groups.saturating_add(1)];
+        let mut scale = vec![0u32; n_groups];
         for row in 0..self.len() {
-            if let Some(c) = start.get_mut(group(row).saturating_add(1)) {
+            let g = group(row);
+            if let Some(c) = start.get_mut(g.saturating_add(1)) {
                 *c = c.saturating_add(1);
+            }
+            if let (Some(v), Some(s)) = (self.value(row), scale.get_mut(g)) {
+                *s = (*s).max(v.scale());
             }
         }
         let mut sum = 0usize;
@@ -605,30 +611,73 @@ impl Panel {
             sum = sum.saturating_add(*c);
             *c = sum;
         }
+        // Pass 2, in row order: rows and their integer keys in group order
+        // (a counting sort, stable: row order within a group), so that no
+        // group has to fetch its values from all over the value column. A
+        // group with a key wider than 64 bits ranks its values as rank::rank
+        // does from its Decimals.
+        let n = self.len();
         let mut next = start.clone();
-        let mut rows = vec![0u32; self.len()];
-        for row in 0..self.len() {
-            if let Some(n) = next.get_mut(group(row)) {
-                if let Some(slot) = rows.get_mut(*n) {
-                    *slot = row as u32;
+        let mut rows = vec![0u32; n];
+        let mut keys = vec![0u64; n];
+        let mut present = vec![false; n];
+        let mut wide = vec![false; n_groups];
+        for row in 0..n {
+            let g = group(row);
+            let Some(at) = next.get_mut(g) else { continue };
+            let slot = *at;
+            *at = at.saturating_add(1);
+            if let Some(r) = rows.get_mut(slot) {
+                *r = row as u32;
+            }
+            if let Some(v) = self.value(row) {
+                let s = scale.get(g).copied().unwrap_or(0);
+                match rank::keys::key_u64(&v, s, order) {
+                    Some(k) => {
+                        if let (Some(key), Some(p)) = (keys.get_mut(slot), present.get_mut(slot)) {
+                            *key = k;
+                            *p = true;
+                        }
+                    }
+                    None => {
+                        if let Some(w) = wide.get_mut(g) {
+                            *w = true;
+                        }
+                    }
                 }
-                *n = n.saturating_add(1);
             }
         }
-        let mut twice = vec![0 as Twice; self.len()];
+        let mut twice = vec![0 as Twice; n];
         let mut values: Vec<Option<Decimal>> = Vec::new();
+        let mut ranked: Vec<Twice> = Vec::new();
         let mut groups = 0usize;
-        for w in start.windows(2) {
+        for (g, w) in start.windows(2).enumerate() {
             let [a, b] = w else { continue };
             let members = rows.get(*a..*b).unwrap_or_default();
             if members.is_empty() {
                 continue;
             }
             groups = groups.saturating_add(1);
-            values.clear();
-            values.extend(members.iter().map(|&r| self.value(r as usize)));
-            let ranked = rank::twice_ranks(&values, ties, order, Missing::Keep);
-            for (&r, t) in members.iter().zip(ranked.twice) {
+            if wide.get(g).copied().unwrap_or(true) {
+                values.clear();
+                values.extend(members.iter().map(|&r| self.value(r as usize)));
+                ranked = rank::twice_ranks(&values, ties, order, Missing::Keep).twice;
+            } else {
+                let group_keys: Vec<(u64, usize)> = keys
+                    .get(*a..*b)
+                    .unwrap_or_default()
+                    .iter()
+                    .zip(present.get(*a..*b).unwrap_or_default())
+                    .enumerate()
+                    .filter(|(_, (_, p))| **p)
+                    .map(|(k, (key, _))| (*key, k))
+                    .collect();
+                let sorted = rank::keys::sort_u64(group_keys, members.len());
+                ranked.clear();
+                ranked.resize(members.len(), 0);
+                rank::assign(&sorted, &mut ranked, ties, 0, 0);
+            }
+            for (&r, &t) in members.iter().zip(&ranked) {
                 if let Some(slot) = twice.get_mut(r as usize) {
                     *slot = t;
                 }

@@ -79,30 +79,47 @@ fn scaled(value: &Decimal, scale: u32) -> Option<i128> {
         .and_then(|factor| value.mantissa().checked_mul(factor))
 }
 
-/// Order-preserving 64-bit key, packed with the position into one u64 when
-/// the keys' range and the positions fit 64 bits together (typical data: a
-/// range of 2^40 units and 2^20 positions), else into a u128.
-// Shifts are by less than the width (checked below); `^`, `!` and the
-// subtraction of the minimum key (keys ≥ min) cannot overflow.
+/// The order-preserving 64-bit key of `value` at the common `scale`: its
+/// scaled mantissa with the sign bit flipped (so negatives sort below
+/// positives), inverted for a descending order; `None` when the scaled value
+/// does not fit 64 bits.
+// `^` and `!` cannot overflow.
 #[allow(clippy::arithmetic_side_effects)]
+#[inline]
+pub(crate) fn key_u64(value: &Decimal, scale: u32, order: Order) -> Option<u64> {
+    let signed = i64::try_from(scaled(value, scale)?).ok()?;
+    let key = (signed as u64) ^ (1 << 63);
+    Some(match order {
+        Order::Ascending => key,
+        Order::Descending => !key,
+    })
+}
+
+/// Order-preserving 64-bit keys (see [`key_u64`]), packed with the position
+/// into one u64 when the keys' range and the positions fit 64 bits together
+/// (typical data: a range of 2^40 units and 2^20 positions), else into a
+/// u128.
 fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option<Sorted> {
     let mut keys: Vec<(u64, usize)> = Vec::with_capacity(values.len());
-    let (mut min, mut max) = (u64::MAX, 0u64);
     for (position, value) in values.iter().enumerate() {
         if let Some(value) = value {
-            let signed = i64::try_from(scaled(value, scale)?).ok()?;
-            let key = (signed as u64) ^ (1 << 63);
-            let key = match order {
-                Order::Ascending => key,
-                Order::Descending => !key,
-            };
-            min = min.min(key);
-            max = max.max(key);
-            keys.push((key, position));
+            keys.push((key_u64(value, scale, order)?, position));
         }
     }
+    Some(sort_u64(keys, values.len()))
+}
+
+/// The rank order of `(key, position)` pairs, positions below `len`: a sort
+/// of packed integers, ties (equal keys) by position.
+// Shifts are by less than the width (checked below); the subtraction of the
+// minimum key (keys ≥ min) cannot overflow.
+#[allow(clippy::arithmetic_side_effects)]
+pub(crate) fn sort_u64(keys: Vec<(u64, usize)>, len: usize) -> Sorted {
+    let (min, max) = keys
+        .iter()
+        .fold((u64::MAX, 0u64), |(lo, hi), &(k, _)| (lo.min(k), hi.max(k)));
     let range_bits = 64 - max.saturating_sub(min).leading_zeros();
-    let position_bits = 64 - (values.len() as u64).leading_zeros();
+    let position_bits = 64 - (len as u64).leading_zeros();
     if range_bits + position_bits <= 64 && position_bits < 64 {
         let mut packed: Vec<u64> = keys
             .into_iter()
@@ -110,14 +127,14 @@ fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option
             .collect();
         packed.sort_unstable();
         let mask = (1u64 << position_bits) - 1;
-        return Some(Sorted {
+        return Sorted {
             starts_group: group_starts(
                 packed
                     .iter()
                     .map(|k| k.checked_shr(position_bits).unwrap_or(0)),
             ),
             positions: packed.into_iter().map(|k| (k & mask) as usize).collect(),
-        });
+        };
     }
     let mut packed: Vec<u128> = keys
         .into_iter()
@@ -125,10 +142,10 @@ fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option
         .collect();
     packed.sort_unstable();
     // The high half is the value's key, the low half a position taken from a usize above.
-    Some(Sorted {
+    Sorted {
         starts_group: group_starts(packed.iter().map(|k| k >> 64)),
         positions: packed.into_iter().map(|k| k as u64 as usize).collect(),
-    })
+    }
 }
 
 /// Order-preserving 128-bit key beside the position.

@@ -50,7 +50,7 @@
 mod change;
 pub(crate) use change::reach_at_pace;
 mod cross_section;
-mod keys;
+pub(crate) mod keys;
 mod percentile;
 
 pub use change::{RankChange, RankGoal, RankObservation, rank_goal};
@@ -216,28 +216,7 @@ pub(crate) fn twice_ranks(
         Missing::Top if absent > 0 => (absent, 1),
         _ => (0, 0),
     };
-    let mut groups = 0;
-    let mut start = 0;
-    while start < present {
-        let size = 1 + sorted
-            .starts_group
-            .get(start + 1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&starts| !starts)
-            .count();
-        groups += 1;
-        let members = sorted
-            .positions
-            .get(start..start + size)
-            .unwrap_or_default();
-        for (k, &p) in members.iter().enumerate() {
-            if let Some(slot) = twice.get_mut(p) {
-                *slot = group_rank(ties, offset + start + 1, size, k, dense_offset + groups);
-            }
-        }
-        start += size;
-    }
+    let mut groups = assign(&sorted, &mut twice, ties, offset, dense_offset);
     let mut ranked = present;
     if absent > 0 && missing != Missing::Keep {
         let (first, dense) = match missing {
@@ -260,6 +239,44 @@ pub(crate) fn twice_ranks(
         ranked,
         groups,
     }
+}
+
+/// Twice the rank of every sorted (present) position, ties by `ties`, ranks
+/// counted from `offset + 1` (dense ranks from `dense_offset + 1`); returns
+/// the number of tied groups.
+// Counters stay below the slice's length (see `group_rank`).
+#[allow(clippy::arithmetic_side_effects)]
+pub(crate) fn assign(
+    sorted: &keys::Sorted,
+    twice: &mut [Twice],
+    ties: Ties,
+    offset: usize,
+    dense_offset: usize,
+) -> usize {
+    let present = sorted.positions.len();
+    let mut groups = 0;
+    let mut start = 0;
+    while start < present {
+        let size = 1 + sorted
+            .starts_group
+            .get(start + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&starts| !starts)
+            .count();
+        groups += 1;
+        let members = sorted
+            .positions
+            .get(start..start + size)
+            .unwrap_or_default();
+        for (k, &p) in members.iter().enumerate() {
+            if let Some(slot) = twice.get_mut(p) {
+                *slot = group_rank(ties, offset + start + 1, size, k, dense_offset + groups);
+            }
+        }
+        start += size;
+    }
+    groups
 }
 
 /// Ranks held as twice their value (0 = no rank), with the counts of
