@@ -64,10 +64,7 @@ fn make(mantissa: u128, negative: bool, scale: u32) -> Option<Decimal> {
 /// trailing zeros are then removed.
 #[inline]
 pub(crate) fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
-    match fast_div(a, b) {
-        Some(q) => Some(q),
-        None => a.checked_div(b),
-    }
+    fast_div(a, b).or_else(|| a.checked_div(b))
 }
 
 /// [`div`]'s fast path, or `None` where it does not apply.
@@ -313,10 +310,7 @@ const TENS: ([[u64; 3]; 58], [[u64; 4]; 58]) = {
 /// the scales) whose mantissa fits in 96 bits; `None` on overflow.
 #[inline]
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    match fast_mul(a, b) {
-        Some(p) => Some(p),
-        None => a.checked_mul(b),
-    }
+    fast_mul(a, b).or_else(|| a.checked_mul(b))
 }
 
 /// [`mul`]'s fast path (a Barrett division of the 192-bit product by a power
@@ -573,7 +567,7 @@ fn mul_wide(a: u128, b: u128) -> (u128, u128) {
 
 /// The largest degree [`root`] takes: beyond it the single Newton step from
 /// an `f64` seed is not proved to reach 1e-26.
-pub(crate) const MAX_ROOT_DEGREE: u64 = 64;
+const MAX_ROOT_DEGREE: u64 = 64;
 
 /// The `k`-th root of `x > 0` for `2 ≤ k ≤` [`MAX_ROOT_DEGREE`], rounded to
 /// the largest scale (at most 28) whose mantissa fits in 96 bits, with

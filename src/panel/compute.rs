@@ -815,29 +815,24 @@ impl Panel {
         // anywhere in memory: gathered in a tight loop whose cache misses
         // overlap), then the arithmetic.
         const BLOCK: usize = 1024;
-        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(BLOCK);
-        let mut gathered: Vec<End> = Vec::with_capacity(BLOCK);
-        let ids: Vec<usize> = (0..self.series.len()).collect();
+        let mut gathered: Vec<End> = Vec::with_capacity(BLOCK.saturating_mul(2));
         let end = |r: usize| End {
             value: self.value(r),
             period: self.period.get(r).copied().unwrap_or(u32::MAX),
         };
-        for block in ids.chunks(BLOCK) {
-            ends.clear();
-            ends.extend(block.iter().map(|&s| {
-                let seg = self.series_rows_of(s);
-                let first = seg.first().map_or(usize::MAX, |&r| r as usize);
-                let last = seg.last().map_or(usize::MAX, |&r| r as usize);
-                (first, last)
-            }));
+        let n = self.series.len();
+        for from in (0..n).step_by(BLOCK) {
+            let block = from..from.saturating_add(BLOCK).min(n);
             gathered.clear();
-            for &(a, b) in &ends {
-                gathered.push(end(a));
-                gathered.push(end(b));
+            for s in block.clone() {
+                let seg = self.series_rows_of(s);
+                gathered.push(end(seg.first().map_or(usize::MAX, |&r| r as usize)));
+                gathered.push(end(seg.last().map_or(usize::MAX, |&r| r as usize)));
             }
-            for (&s, pair) in block.iter().zip(gathered.chunks_exact(2)) {
-                let [mut first, mut last] =
-                    [pair.first(), pair.last()].map(|e| e.copied().unwrap_or(end(usize::MAX)));
+            for (s, pair) in block.zip(gathered.chunks_exact(2)) {
+                let &[mut first, mut last] = pair else {
+                    continue;
+                };
                 if first.value.is_none() || last.value.is_none() {
                     // Missing values at an end: the first and last present.
                     let seg = self.series_rows_of(s);

@@ -45,6 +45,25 @@ impl Default for SdmxOptions {
     }
 }
 
+/// The header terms of the fixed columns and of the measure and time
+/// dimension: no other component may be read from, or written to, them.
+const FIXED: [&str; 7] = [
+    "STRUCTURE",
+    "STRUCTURE_ID",
+    "ACTION",
+    "TIME_PERIOD",
+    "OBS_VALUE",
+    "UNIT_MULT",
+    "OBS_STATUS",
+];
+
+/// Whether a header field is `id` labelled, `id: name` (option labels=both).
+fn labelled(field: &[u8], id: &str) -> bool {
+    field
+        .strip_prefix(id.as_bytes())
+        .is_some_and(|rest| rest.starts_with(b": "))
+}
+
 /// Field positions (0-based) of an SDMX-CSV header, and its separator.
 struct Layout {
     /// The field separator: the byte after the first header term
@@ -113,13 +132,9 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
     // component's column is headed by its ID, or by `ID: name` (option
     // labels=both, whose coded cells are `code: name` too); an exact ID wins
     // over a labelled one.
-    let label = |n: &[u8], id: &str| {
-        n.strip_prefix(id.as_bytes())
-            .is_some_and(|rest| rest.starts_with(b": "))
-    };
     if !names
         .first()
-        .is_some_and(|n| **n == *b"STRUCTURE_ID" || label(n, "STRUCTURE_ID"))
+        .is_some_and(|n| **n == *b"STRUCTURE_ID" || labelled(n, "STRUCTURE_ID"))
     {
         return Err(missing(2));
     }
@@ -127,7 +142,12 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
         let exact = names.iter().position(|n| **n == *id.as_bytes());
         exact
             .map(|j| (j, false))
-            .or_else(|| names.iter().position(|n| label(n, id)).map(|j| (j, true)))
+            .or_else(|| {
+                names
+                    .iter()
+                    .position(|n| labelled(n, id))
+                    .map(|j| (j, true))
+            })
             .map(|(j, labelled)| (j.saturating_add(1), labelled))
     };
     let need = |id: &str| find(id).ok_or_else(|| missing(names.len().saturating_add(2)));
@@ -140,8 +160,11 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
     // Four different columns, none of them a fixed one: otherwise one column
     // would be read as two components.
     let columns = [entity.0, indicator.0, period.0, value.0];
-    let fixed = ["STRUCTURE_ID", "ACTION", "UNIT_MULT", "OBS_STATUS"]
+    // (The time and measure columns are among the four; STRUCTURE is
+    // column 0.)
+    let fixed = FIXED
         .iter()
+        .filter(|id| !matches!(**id, "STRUCTURE" | "TIME_PERIOD" | "OBS_VALUE"))
         .filter_map(|id| find(id).map(|f| f.0))
         .chain([0, 1]);
     for (k, c) in columns.iter().enumerate() {
@@ -362,21 +385,9 @@ impl Panel {
         self.check_writable("SDMX-CSV")?;
         // Two components in one column, or a component named like a fixed
         // column, would read back as something else.
-        const FIXED: [&str; 7] = [
-            "STRUCTURE",
-            "STRUCTURE_ID",
-            "ACTION",
-            "TIME_PERIOD",
-            "OBS_VALUE",
-            "UNIT_MULT",
-            "OBS_STATUS",
-        ];
         for name in [&options.entity, &options.indicator] {
-            let label = |id: &str| {
-                name.strip_prefix(id)
-                    .is_some_and(|rest| rest.starts_with(": "))
-            };
-            if options.entity == options.indicator || FIXED.iter().any(|f| name == f || label(f)) {
+            let fixed = |f: &&str| name == f || labelled(name.as_bytes(), f);
+            if options.entity == options.indicator || FIXED.iter().any(fixed) {
                 return Err(Error::InvalidParameter {
                     name: "options",
                     value: format!(
