@@ -458,7 +458,7 @@ fn cmp192(a: [u64; 3], b: [u64; 3]) -> core::cmp::Ordering {
     a[2].cmp(&b[2]).then(a[1].cmp(&b[1])).then(a[0].cmp(&b[0]))
 }
 
-/// `base^exp` for `exp ≥ 0`, exactly as [`Decimal::checked_powi`] gives it
+/// `base^exp` for `exp ≥ 0`, exactly as `MathematicalOps::checked_powi` gives it
 /// (rust_decimal 1.43: squaring with a 96-bit product and normalising for
 /// exponents below 1024, its wide path above), with [`mul`] for each product.
 pub(crate) fn powu(base: Decimal, exp: u64) -> Option<Decimal> {

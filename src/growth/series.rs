@@ -282,7 +282,7 @@ impl<'a> IntoIterator for &'a ChangeSeries {
 impl Series {
     /// The change at every point from its base period, with no fill: year on
     /// year (同比) or period on period (环比). The change is measured as the
-    /// indicator requires ([`change`](crate::growth::change)): percent growth,
+    /// indicator requires ([`change`]): percent growth,
     /// percentage points or places.
     ///
     /// A point whose base period has no value gets

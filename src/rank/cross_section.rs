@@ -179,7 +179,7 @@ impl CrossSection {
         entity_position(&self.index, entity)
     }
 
-    /// Ranks by [`rank`](super::rank), keyed by entity, in input order.
+    /// Ranks by [`rank`], keyed by entity, in input order.
     ///
     /// ```
     /// use indstat::rank::{CrossSection, Missing, Order, Ties};
