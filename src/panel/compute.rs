@@ -759,15 +759,15 @@ impl Panel {
         // The period of every row in series order: one gather (its loads
         // are independent, so their cache misses overlap); every look-back
         // below then reads this array in sequence.
-        let periods: Vec<u32> = self
-            .series_rows
+        let index = self.index();
+        let periods: Vec<u32> = index
+            .rows
             .iter()
             .map(|&r| self.period.get(r as usize).copied().unwrap_or(0))
             .collect();
-        for s in 0..self.series.len() {
-            let range = self.series_range(s);
-            let (Some(rows), Some(pers)) =
-                (self.series_rows.get(range.clone()), periods.get(range))
+        for s in 0..index.series.len() {
+            let range = index.range(s);
+            let (Some(rows), Some(pers)) = (index.rows.get(range.clone()), periods.get(range))
             else {
                 continue;
             };
@@ -810,7 +810,8 @@ impl Panel {
     /// ```
     pub fn cagr(&self) -> PanelCagr<'_> {
         let mut counts = ReasonCounts::default();
-        let mut series = Vec::with_capacity(self.series.len());
+        let index = self.index();
+        let mut series = Vec::with_capacity(index.series.len());
         // Series in blocks: first the rows at each end (their values lie
         // anywhere in memory: gathered in a tight loop whose cache misses
         // overlap), then the arithmetic.
@@ -820,12 +821,12 @@ impl Panel {
             value: self.value(r),
             period: self.period.get(r).copied().unwrap_or(u32::MAX),
         };
-        let n = self.series.len();
+        let n = index.series.len();
         for from in (0..n).step_by(BLOCK) {
             let block = from..from.saturating_add(BLOCK).min(n);
             gathered.clear();
             for s in block.clone() {
-                let seg = self.series_rows_of(s);
+                let seg = index.rows_of(s);
                 gathered.push(end(seg.first().map_or(usize::MAX, |&r| r as usize)));
                 gathered.push(end(seg.last().map_or(usize::MAX, |&r| r as usize)));
             }
@@ -835,7 +836,7 @@ impl Panel {
                 };
                 if first.value.is_none() || last.value.is_none() {
                     // Missing values at an end: the first and last present.
-                    let seg = self.series_rows_of(s);
+                    let seg = index.rows_of(s);
                     let present = |r: &&u32| self.value(**r as usize).is_some();
                     first = end(seg.iter().find(present).map_or(usize::MAX, |&r| r as usize));
                     last = end(seg
@@ -844,7 +845,7 @@ impl Panel {
                         .find(present)
                         .map_or(usize::MAX, |&r| r as usize));
                 }
-                let (e, i) = self.series.get(s).copied().unwrap_or((0, 0));
+                let (e, i) = index.series.get(s).copied().unwrap_or((0, 0));
                 series.push(self.series_cagr(e, i, first, last, &mut counts));
             }
         }

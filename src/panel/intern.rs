@@ -127,9 +127,38 @@ impl Keys {
             self.pending.reserve_exact(PENDING);
         }
         self.ids.reserve(self.pending.len());
-        for &key in &self.pending {
-            let row = self.ids.len();
-            self.ids.push(self.table.id(key, row));
+        // In batches: first each key's home slot and the key its id names,
+        // loaded in two tight loops whose cache misses overlap (a probe
+        // loop's unpredictable exit would take them one at a time); then
+        // the keys found at home take that id, and the others (a collision,
+        // a new key) the full probe. A slot read before an insertion later
+        // in the batch is still right when its key matches: ids never move.
+        const BATCH: usize = 32;
+        let mut slot = [0u32; BATCH];
+        let mut at_slot = [0u128; BATCH];
+        for chunk in self.pending.chunks(BATCH) {
+            let table = &self.table;
+            let mask = table.slots.len().wrapping_sub(1);
+            for (s, &key) in slot.iter_mut().zip(chunk) {
+                *s = table.slots.get(home(key, mask)).copied().unwrap_or(0);
+            }
+            for (k, &s) in at_slot.iter_mut().zip(&slot) {
+                // Slot 0 (free) names no key: u32::MAX is past them all.
+                *k = table
+                    .keys
+                    .get(s.wrapping_sub(1) as usize)
+                    .copied()
+                    .unwrap_or(0);
+            }
+            for ((&key, &s), &found) in chunk.iter().zip(&slot).zip(&at_slot) {
+                let row = self.ids.len();
+                let id = if found == key {
+                    s.wrapping_sub(1)
+                } else {
+                    self.table.id(key, row)
+                };
+                self.ids.push(id);
+            }
         }
         self.pending.clear();
     }

@@ -8,9 +8,11 @@
 //!   interned in a separate pass; periods and indicators (few) through a small
 //!   cache. Periods are kept in time order, so `period_id` order is time order.
 //! - Values are exact [`Decimal`]s; an empty cell is a missing value (`None`).
-//! - Each (entity, indicator) series is indexed once, its rows in time order;
-//!   a second row for one (entity, period, indicator) is an error naming both
-//!   lines.
+//! - A second row for one (entity, period, indicator) is an error naming
+//!   both lines, found while reading by one bit per possible cell.
+//! - Each (entity, indicator) series is indexed once, its rows in time order,
+//!   by the first computation that needs it (growth, CAGR, target gap, a
+//!   series view); a ranking or a cross-section never builds it.
 //! - The computations share the scalar API's code and semantics:
 //!   [`Panel::rank`] ranks each (period, indicator) cross-section with
 //!   [`rank::rank`](crate::rank::rank)'s integer-key sort; [`Panel::yoy_growth`]
@@ -60,6 +62,8 @@ pub use compute::{
 };
 pub use sdmx::SdmxOptions;
 
+use std::sync::OnceLock;
+
 use rust_decimal::Decimal;
 
 use crate::{Error, ObsStatus, Period, Result};
@@ -92,7 +96,7 @@ use crate::{Error, ObsStatus, Period, Result};
 /// assert!(matches!(twice, Err(indstat::Error::DuplicateObservation { line: 2, first_line: 1, .. })));
 /// # Ok::<(), indstat::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Panel {
     entities: Vec<String>,
     periods: Vec<Period>,
@@ -102,16 +106,57 @@ pub struct Panel {
     indicator: Vec<u32>,
     value: Vec<Option<Decimal>>,
     status: Option<Vec<ObsStatus>>,
+    /// One bit per (series, period) cell, set where a row is (see
+    /// [`Panel::cells`]); empty when the cells are too many to keep so.
+    occupied: Vec<u64>,
+    /// The series index, built by the first computation that needs it (a
+    /// ranking or a cross-section does not); derived from the columns above.
+    index: OnceLock<Index>,
+}
+
+/// Two panels are equal when their rows and keys are: whether either has
+/// built its series index yet does not matter.
+impl PartialEq for Panel {
+    fn eq(&self, other: &Panel) -> bool {
+        self.entities == other.entities
+            && self.periods == other.periods
+            && self.indicators == other.indicators
+            && self.entity == other.entity
+            && self.period == other.period
+            && self.indicator == other.indicator
+            && self.value == other.value
+            && self.status == other.status
+    }
+}
+
+impl Eq for Panel {}
+
+/// The rows of each (entity, indicator) series, in time order.
+#[derive(Debug, Clone, Default)]
+struct Index {
     /// (entity, indicator) of each series with at least one row.
     series: Vec<(u32, u32)>,
-    /// `series_rows[series_start[s]..series_start[s + 1]]`: the rows of
-    /// series `s`, in time order.
-    series_start: Vec<u32>,
-    series_rows: Vec<u32>,
+    /// `rows[start[s]..start[s + 1]]`: the rows of series `s`, in time order.
+    start: Vec<u32>,
+    rows: Vec<u32>,
+}
+
+impl Index {
+    /// The rows of series `s`, in time order.
+    fn rows_of(&self, s: usize) -> &[u32] {
+        self.rows.get(self.range(s)).unwrap_or_default()
+    }
+
+    /// The positions of series `s` in `rows`.
+    fn range(&self, s: usize) -> core::ops::Range<usize> {
+        let a = self.start.get(s).copied().unwrap_or(0) as usize;
+        let b = self.start.get(s.saturating_add(1)).copied().unwrap_or(0) as usize;
+        a..b
+    }
 }
 
 /// The columns a reader hands over.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Parts {
     pub(crate) entities: Vec<String>,
     pub(crate) periods: Vec<Period>,
@@ -190,7 +235,18 @@ impl Panel {
     }
 
     /// Orders the periods in time, indexes the series and refuses duplicates.
-    fn assemble(mut parts: Parts, first_line: u64, entity_column: usize) -> Result<Panel> {
+    fn assemble(parts: Parts, first_line: u64, entity_column: usize) -> Result<Panel> {
+        Panel::assemble_checked(parts, first_line, entity_column, true)
+    }
+
+    /// [`Panel::assemble`], refusing duplicates by bits when `bits` and the
+    /// cells are few, else by the index.
+    fn assemble_checked(
+        mut parts: Parts,
+        first_line: u64,
+        entity_column: usize,
+        bits: bool,
+    ) -> Result<Panel> {
         // Periods in time order (the readers number them by first appearance).
         let mut order: Vec<u32> = (0..u32::try_from(parts.periods.len()).unwrap_or(0)).collect();
         order.sort_by_key(|&id| parts.periods.get(id as usize).map(Period::sort_key));
@@ -222,12 +278,127 @@ impl Panel {
             indicator: parts.indicator,
             value: parts.value,
             status: parts.status,
-            series: Vec::new(),
-            series_start: Vec::new(),
-            series_rows: Vec::new(),
+            occupied: Vec::new(),
+            index: OnceLock::new(),
         };
-        panel.index(first_line, entity_column)?;
+        panel.refuse_duplicates(first_line, entity_column, bits)?;
         Ok(panel)
+    }
+
+    /// Refuses a second row for one (entity, period, indicator). When the
+    /// possible cells are few (see [`Panel::cells`]) one bit per cell finds
+    /// a duplicate in a pass over the key columns, and the series index
+    /// waits for the first computation that needs it; otherwise the index is
+    /// built now, and finds it. The error names the first duplicate in the
+    /// index's order either way.
+    fn refuse_duplicates(
+        &mut self,
+        first_line: u64,
+        entity_column: usize,
+        bits: bool,
+    ) -> Result<()> {
+        let series_of = self.series_ids();
+        if bits {
+            if let Some((occupied, false)) = self.cells(&series_of) {
+                self.occupied = occupied;
+                return Ok(());
+            }
+        }
+        let (index, duplicate) = self.build_index(series_of);
+        if duplicate {
+            return Err(self.first_duplicate(&index, first_line, entity_column));
+        }
+        // Cannot be set yet: the panel is new.
+        let _ = self.index.set(index);
+        Ok(())
+    }
+
+    /// One bit for each (series, period) cell, set when a row holds it, and
+    /// whether a row held one already set: when the series are numbered on
+    /// the grid and the cells are at most 64 per row (a bit array of at
+    /// most 8 bytes a row), else `None`.
+    fn cells(&self, series_of: &SeriesIds) -> Option<(Vec<u64>, bool)> {
+        let SeriesIds::Grid { count, .. } = series_of else {
+            return None;
+        };
+        let np = self.periods.len().max(1);
+        let cells = count.saturating_mul(np);
+        if cells > self.len().saturating_mul(64).max(1 << 16) {
+            return None;
+        }
+        let mut bits = vec![0u64; cells.div_ceil(64)];
+        let mut duplicate = false;
+        series_of.each(self, |_, s, p| {
+            // Below `cells`: s < count, p < np.
+            let cell = (s as usize).wrapping_mul(np).wrapping_add(p as usize);
+            if let Some(word) = bits.get_mut(cell >> 6) {
+                let bit = 1u64 << (cell & 63);
+                duplicate |= *word & bit != 0;
+                *word |= bit;
+            }
+        });
+        Some((bits, duplicate))
+    }
+
+    /// The series index, built on first use: from the occupied cells when
+    /// they were kept, else by [`Panel::build_index`].
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let series_of = self.series_ids();
+            if self.occupied.is_empty() {
+                self.build_index(series_of).0
+            } else {
+                self.index_from_cells(&series_of, &self.occupied)
+            }
+        })
+    }
+
+    /// The index from the occupied cells (no duplicates among them): in
+    /// (series, period) order, a row's place in the index is the number of
+    /// occupied cells before its own, so one pass places every row, and the
+    /// series are the runs of `np` cells holding at least one.
+    fn index_from_cells(&self, series_of: &SeriesIds, bits: &[u64]) -> Index {
+        let np = self.periods.len().max(1);
+        // The occupied cells before each word, and in all.
+        let mut before = Vec::with_capacity(bits.len());
+        let mut total = 0u32;
+        for &word in bits {
+            before.push(total);
+            total = total.wrapping_add(word.count_ones());
+        }
+        // Occupied cells before `cell` (≤ the cells, which fit the rows).
+        let rank = |cell: usize| -> u32 {
+            let (w, b) = (cell >> 6, cell & 63);
+            match (bits.get(w), before.get(w)) {
+                (Some(&word), Some(&base)) => {
+                    base.wrapping_add((word & (1u64 << b).wrapping_sub(1)).count_ones())
+                }
+                _ => total,
+            }
+        };
+        let mut rows = vec![0u32; self.len()];
+        series_of.each(self, |row, s, p| {
+            let cell = (s as usize).wrapping_mul(np).wrapping_add(p as usize);
+            if let Some(slot) = rows.get_mut(rank(cell) as usize) {
+                *slot = row;
+            }
+        });
+        let mut series = Vec::new();
+        let mut start = vec![0u32];
+        let mut from = 0u32;
+        for s in 0..series_of.count() {
+            let to = rank(s.wrapping_add(1).wrapping_mul(np));
+            if to != from {
+                series.push(series_of.pair(s));
+                start.push(to);
+                from = to;
+            }
+        }
+        Index {
+            series,
+            start,
+            rows,
+        }
     }
 
     /// Builds the series index by a counting sort in two passes, without
@@ -238,8 +409,8 @@ impl Panel {
     /// in its series. The rows come out series by series, each in
     /// time order, equal periods side by side and earlier rows first. A
     /// second row for one (series, period) is caught on the way.
-    fn index(&mut self, first_line: u64, entity_column: usize) -> Result<()> {
-        let series_of = self.series_ids();
+    /// Returns the index and whether a duplicate was seen.
+    fn build_index(&self, series_of: SeriesIds) -> (Index, bool) {
         let n = self.len();
         let np = self.periods.len().max(1);
         let shift = block_shift(series_of.count(), np);
@@ -328,31 +499,22 @@ impl Panel {
                 }
             }
         }
-        if duplicate {
-            return Err(self.first_duplicate(&series_start, &rows, first_line, entity_column));
-        }
-        self.series = series;
-        self.series_start = series_start;
-        self.series_rows = rows;
-        Ok(())
+        let index = Index {
+            series,
+            start: series_start,
+            rows,
+        };
+        (index, duplicate)
     }
 
     /// The error for the first duplicate: in the first series holding one,
     /// the first two rows with equal periods (the rows of each series are in
     /// (period, row) order).
     #[cold]
-    fn first_duplicate(
-        &self,
-        series_start: &[u32],
-        rows: &[u32],
-        first_line: u64,
-        column: usize,
-    ) -> Error {
+    fn first_duplicate(&self, index: &Index, first_line: u64, column: usize) -> Error {
         let period = |r: &u32| self.period.get(*r as usize).copied();
-        for ends in series_start.windows(2) {
-            let &[a, b] = ends else { continue };
-            let seg = rows.get(a as usize..b as usize).unwrap_or_default();
-            for pair in seg.windows(2) {
+        for s in 0..index.series.len() {
+            for pair in index.rows_of(s).windows(2) {
                 if let [x, y] = *pair {
                     if period(&x) == period(&y) {
                         return self.duplicate(x, y, first_line, column);
@@ -552,36 +714,20 @@ impl Panel {
         let (Some(e), Some(i)) = (e, i) else {
             return Vec::new();
         };
-        let Some(s) = self
+        let index = self.index();
+        let Some(s) = index
             .series
             .iter()
             .position(|&(se, si)| se as usize == e && si as usize == i)
         else {
             return Vec::new();
         };
-        self.series_rows_of(s)
+        index
+            .rows_of(s)
             .iter()
             .filter_map(|&r| self.row(r as usize))
             .map(|r| (r.period, r.value))
             .collect()
-    }
-
-    /// The rows of series `s`, in time order.
-    fn series_rows_of(&self, s: usize) -> &[u32] {
-        self.series_rows
-            .get(self.series_range(s))
-            .unwrap_or_default()
-    }
-
-    /// The positions of series `s` in `series_rows`.
-    fn series_range(&self, s: usize) -> core::ops::Range<usize> {
-        let a = self.series_start.get(s).copied().unwrap_or(0) as usize;
-        let b = self
-            .series_start
-            .get(s.saturating_add(1))
-            .copied()
-            .unwrap_or(0) as usize;
-        a..b
     }
 
     /// The rows for which `keep` holds, as a new panel (keys re-interned).
@@ -753,18 +899,76 @@ mod tests {
             })
     }
 
+    fn csv(text: &str) -> Panel {
+        Panel::from_csv(format!("entity,period,indicator,value\n{text}").as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn the_index_waits_for_a_series_computation() {
+        let p = csv("B,2024,x,1\nA,2024,x,2\nA,2023,x,5\n");
+        let q = p.clone();
+        let _ = p.rank(crate::rank::Ties::Average, crate::rank::Order::Descending);
+        let _ = p.cross_section(Period::year(2024).unwrap(), "x");
+        assert!(p.index.get().is_none());
+        assert_eq!(
+            p.yoy_growth().growth(1),
+            Some(rust_decimal_macros::dec!(-0.6))
+        );
+        assert!(p.index.get().is_some());
+        // Equality is the rows', built index or not.
+        assert_eq!(p, q);
+    }
+
+    /// Monthly rows over 30 years, one entity each: 360 × 360 possible cells
+    /// for 361 rows, too many for the bits, so the index finds the duplicate.
+    #[test]
+    fn duplicates_among_many_cells() {
+        let mut text = String::new();
+        for m in 0..360 {
+            text += &format!("e{m},{}-M{:02},x,{m}\n", 2000 + m / 12, m % 12 + 1);
+        }
+        let ok = csv(&text);
+        assert!(ok.occupied.is_empty() && ok.index.get().is_some());
+        assert_eq!(ok.series("e13", "x").len(), 1);
+        text += "e13,2001-M02,x,7\n";
+        let err = Panel::from_csv(format!("entity,period,indicator,value\n{text}").as_bytes());
+        assert!(
+            matches!(
+                err,
+                Err(Error::DuplicateObservation {
+                    line: 362,
+                    first_line: 15,
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+    }
+
     proptest! {
         /// The counting-sort index equals the comparison-sort one, and
         /// names the same duplicate.
         #[test]
         fn index_agrees_with_a_sort(parts in arb_parts()) {
             let want = reference(&parts, 2);
+            // Without the bits (the path of panels with many possible cells
+            // per row), the index finds the same duplicate.
+            let direct = Panel::assemble_checked(parts.clone(), 2, 1, false);
+            match (&direct, &want) {
+                (Ok(p), Ok(_)) => prop_assert!(p.index.get().is_some()),
+                (Err(Error::DuplicateObservation { line, first_line, .. }), Err((first, second))) => {
+                    prop_assert_eq!((*first_line, *line), (*first, *second));
+                }
+                (got, want) => prop_assert!(false, "{got:?} vs {want:?}"),
+            }
             match (Panel::assemble(parts, 2, 1), want) {
                 (Ok(p), Ok(series)) => {
-                    let got: Vec<Vec<u32>> = (0..p.series.len()).map(|s| p.series_rows_of(s).to_vec()).collect();
+                    prop_assert_eq!(&p, direct.as_ref().unwrap());
+                    let index = p.index();
+                    let got: Vec<Vec<u32>> = (0..index.series.len()).map(|s| index.rows_of(s).to_vec()).collect();
                     prop_assert_eq!(got, series);
-                    for (s, &(e, i)) in p.series.iter().enumerate() {
-                        for &r in p.series_rows_of(s) {
+                    for (s, &(e, i)) in index.series.iter().enumerate() {
+                        for &r in index.rows_of(s) {
                             prop_assert_eq!((p.entity[r as usize], p.indicator[r as usize]), (e, i));
                         }
                     }
