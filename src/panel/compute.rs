@@ -756,10 +756,40 @@ impl Panel {
             .collect();
         let n = self.len();
         let mut base = vec![NO_ROW; n];
+        let index = self.index();
+        if let Some(cells) = &self.occupied {
+            // The cells in index order give each row's series and period
+            // with no look-up: the base is the cell `year_ago` periods back
+            // in the same series, if occupied, and its place is its rank.
+            let np = self.periods.len().max(1);
+            let mut start = 0usize; // the current series' first cell
+            cells.each(|place, cell| {
+                // Cells come in increasing order: move to the cell's series.
+                while cell >= start.saturating_add(np) {
+                    start = start.saturating_add(np);
+                }
+                let p = cell.wrapping_sub(start);
+                let ago = year_ago.get(p).copied().unwrap_or(NO_ROW);
+                if ago == NO_ROW {
+                    return;
+                }
+                let from = start.wrapping_add(ago as usize);
+                if !cells.has(from) {
+                    return;
+                }
+                let rows = &index.rows;
+                let found = rows.get(cells.rank(from) as usize);
+                if let (Some(&row), Some(&b)) = (rows.get(place), found) {
+                    if let Some(slot) = base.get_mut(row as usize) {
+                        *slot = b;
+                    }
+                }
+            });
+            return base;
+        }
         // The period of every row in series order: one gather (its loads
         // are independent, so their cache misses overlap); every look-back
         // below then reads this array in sequence.
-        let index = self.index();
         let periods: Vec<u32> = index
             .rows
             .iter()

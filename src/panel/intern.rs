@@ -175,7 +175,7 @@ impl Keys {
 
     /// Dense ids in order of first appearance, the distinct keys' bytes, and
     /// the row where each first appears.
-    pub(crate) fn intern(mut self) -> (Vec<u32>, Vec<Vec<u8>>, Vec<usize>) {
+    pub(crate) fn intern(mut self) -> (Vec<u32>, Vec<Vec<u8>>, Vec<u32>) {
         self.flush();
         let names = self.table.keys.iter().map(|&k| self.bytes(k)).collect();
         (self.ids, names, self.table.firsts)
@@ -183,15 +183,16 @@ impl Keys {
 }
 
 /// Ids for packed keys, by first appearance: open addressing with linear
-/// probing over `u32` slots (id + 1, 0 when free) and the keys by id, a
-/// quarter of the memory of a map holding the `u128` keys in its buckets.
+/// probing over `u32` slots (id + 1, 0 when free) and the keys by id. At a
+/// quarter full the slots take as much memory as the keys (16 bytes a key),
+/// half of what buckets holding the `u128` keys would at that load.
 #[derive(Debug, Default)]
 struct Table {
-    /// A power of two in length (or empty), at most half full.
+    /// A power of two in length (or empty), at most a quarter full: few keys collide at home, where [`Keys::flush`] looks first.
     slots: Vec<u32>,
     keys: Vec<u128>,
     /// The row where each key first appears.
-    firsts: Vec<usize>,
+    firsts: Vec<u32>,
 }
 
 /// The home slot of `key` in a table of `mask + 1` slots: the high bits of
@@ -210,7 +211,7 @@ impl Table {
     fn id(&mut self, key: u128, row: usize) -> u32 {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = home(key, mask);
-        // At most half the slots are used: the probe ends at a free slot.
+        // At most a quarter of the slots are used: the probe ends at a free slot.
         while let Some(&slot) = self.slots.get(at) {
             if slot == 0 {
                 break;
@@ -232,8 +233,9 @@ impl Table {
             .unwrap_or(u32::MAX)
             .min(u32::MAX.wrapping_sub(1));
         self.keys.push(key);
-        self.firsts.push(row);
-        if self.keys.len().saturating_mul(2) > self.slots.len() {
+        // Rows past u32::MAX are refused later (more than a panel holds).
+        self.firsts.push(u32::try_from(row).unwrap_or(u32::MAX));
+        if self.keys.len().saturating_mul(4) > self.slots.len() {
             self.grow();
         } else {
             self.place(key, id);
@@ -381,7 +383,7 @@ mod tests {
                 let next = map.len() as u32;
                 let id = *map.entry(text.clone()).or_insert_with(|| {
                     want_names.push(text.into_bytes());
-                    want_firsts.push(row);
+                    want_firsts.push(row as u32);
                     next
                 });
                 want_ids.push(id);

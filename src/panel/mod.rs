@@ -106,9 +106,9 @@ pub struct Panel {
     indicator: Vec<u32>,
     value: Vec<Option<Decimal>>,
     status: Option<Vec<ObsStatus>>,
-    /// One bit per (series, period) cell, set where a row is (see
-    /// [`Panel::cells`]); empty when the cells are too many to keep so.
-    occupied: Vec<u64>,
+    /// The occupied (series, period) cells (see [`Panel::cells`]); `None`
+    /// when they are too many to keep so.
+    occupied: Option<Cells>,
     /// The series index, built by the first computation that needs it (a
     /// ranking or a cross-section does not); derived from the columns above.
     index: OnceLock<Index>,
@@ -278,7 +278,7 @@ impl Panel {
             indicator: parts.indicator,
             value: parts.value,
             status: parts.status,
-            occupied: Vec::new(),
+            occupied: None,
             index: OnceLock::new(),
         };
         panel.refuse_duplicates(first_line, entity_column, bits)?;
@@ -300,7 +300,7 @@ impl Panel {
         let series_of = self.series_ids();
         if bits {
             if let Some((occupied, false)) = self.cells(&series_of) {
-                self.occupied = occupied;
+                self.occupied = Some(Cells::new(occupied));
                 return Ok(());
             }
         }
@@ -345,10 +345,9 @@ impl Panel {
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let series_of = self.series_ids();
-            if self.occupied.is_empty() {
-                self.build_index(series_of).0
-            } else {
-                self.index_from_cells(&series_of, &self.occupied)
+            match &self.occupied {
+                Some(cells) => self.index_from_cells(&series_of, cells),
+                None => self.build_index(series_of).0,
             }
         })
     }
@@ -357,25 +356,9 @@ impl Panel {
     /// (series, period) order, a row's place in the index is the number of
     /// occupied cells before its own, so one pass places every row, and the
     /// series are the runs of `np` cells holding at least one.
-    fn index_from_cells(&self, series_of: &SeriesIds, bits: &[u64]) -> Index {
+    fn index_from_cells(&self, series_of: &SeriesIds, cells: &Cells) -> Index {
         let np = self.periods.len().max(1);
-        // The occupied cells before each word, and in all.
-        let mut before = Vec::with_capacity(bits.len());
-        let mut total = 0u32;
-        for &word in bits {
-            before.push(total);
-            total = total.wrapping_add(word.count_ones());
-        }
-        // Occupied cells before `cell` (≤ the cells, which fit the rows).
-        let rank = |cell: usize| -> u32 {
-            let (w, b) = (cell >> 6, cell & 63);
-            match (bits.get(w), before.get(w)) {
-                (Some(&word), Some(&base)) => {
-                    base.wrapping_add((word & (1u64 << b).wrapping_sub(1)).count_ones())
-                }
-                _ => total,
-            }
-        };
+        let rank = |cell: usize| cells.rank(cell);
         let mut rows = vec![0u32; self.len()];
         series_of.each(self, |row, s, p| {
             let cell = (s as usize).wrapping_mul(np).wrapping_add(p as usize);
@@ -753,6 +736,71 @@ impl Panel {
     }
 }
 
+/// The occupied cells of the grid of (series, period), series by series and
+/// each in time order (the order of the series index), one bit each, with
+/// the number of occupied cells before each word: the place of a cell's row
+/// in the index.
+#[derive(Debug, Clone)]
+struct Cells {
+    bits: Vec<u64>,
+    before: Vec<u32>,
+    total: u32,
+}
+
+impl Cells {
+    fn new(bits: Vec<u64>) -> Cells {
+        let mut before = Vec::with_capacity(bits.len());
+        let mut total = 0u32;
+        for &word in &bits {
+            before.push(total);
+            // At most one bit per row: the total fits a u32.
+            total = total.wrapping_add(word.count_ones());
+        }
+        Cells {
+            bits,
+            before,
+            total,
+        }
+    }
+
+    /// The occupied cells before `cell`: its row's place in the index,
+    /// when it is occupied.
+    #[inline]
+    fn rank(&self, cell: usize) -> u32 {
+        let (w, b) = (cell >> 6, cell & 63);
+        match (self.bits.get(w), self.before.get(w)) {
+            (Some(&word), Some(&base)) => {
+                base.wrapping_add((word & (1u64 << b).wrapping_sub(1)).count_ones())
+            }
+            _ => self.total,
+        }
+    }
+
+    /// Whether a row holds `cell`.
+    #[inline]
+    fn has(&self, cell: usize) -> bool {
+        self.bits
+            .get(cell >> 6)
+            .is_some_and(|w| w & (1u64 << (cell & 63)) != 0)
+    }
+
+    /// Calls `f(place, cell)` for every occupied cell, in order (`place` is
+    /// its row's place in the index).
+    #[inline]
+    fn each(&self, mut f: impl FnMut(usize, usize)) {
+        let mut place = 0usize;
+        for (w, &word) in self.bits.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                let cell = (w << 6) | rest.trailing_zeros() as usize;
+                f(place, cell);
+                place = place.wrapping_add(1);
+                rest &= rest.wrapping_sub(1);
+            }
+        }
+    }
+}
+
 /// The series of each row (see [`Panel::series_ids`]).
 enum SeriesIds {
     /// `entity × indicators + indicator`, for `count` ids.
@@ -876,6 +924,57 @@ mod tests {
         Ok(series)
     }
 
+    /// Panels of years, quarters and months (no duplicates), with values
+    /// that are missing, zero, negative or positive.
+    fn arb_mixed() -> impl Strategy<Value = Parts> {
+        let periods: Vec<Period> = (2018..2023)
+            .map(|y| Period::year(y).unwrap())
+            .chain((1..=4).flat_map(|q| [2020, 2021].map(|y| Period::quarter(y, q).unwrap())))
+            .chain((1..=12).flat_map(|m| [2020, 2021].map(|y| Period::month(y, m).unwrap())))
+            .collect();
+        let np = periods.len() as u32;
+        let row = (
+            0u32..4,
+            0..np,
+            0u32..2,
+            prop::option::of(-3i64..40),
+            0u32..3,
+        );
+        (Just(periods), prop::collection::vec(row, 0..120)).prop_map(|(periods, rows)| {
+            let mut seen = std::collections::HashSet::new();
+            let rows: Vec<_> = rows
+                .into_iter()
+                .filter(|r| seen.insert((r.0, r.1, r.2)))
+                .collect();
+            Parts {
+                entities: (0..4).map(|e| format!("e{e}")).collect(),
+                periods,
+                indicators: vec!["x".into(), "y".into()],
+                entity: rows.iter().map(|r| r.0).collect(),
+                period: rows.iter().map(|r| r.1).collect(),
+                indicator: rows.iter().map(|r| r.2).collect(),
+                value: rows
+                    .iter()
+                    .map(|r| r.3.map(|v| Decimal::new(v, r.4)))
+                    .collect(),
+                status: None,
+            }
+        })
+    }
+
+    proptest! {
+        /// Growth and CAGR are the same whether the panel kept its occupied
+        /// cells (and reads the bases from them) or not.
+        #[test]
+        fn cells_and_index_agree(parts in arb_mixed()) {
+            let with = Panel::assemble_checked(parts.clone(), 2, 1, true).unwrap();
+            let without = Panel::assemble_checked(parts, 2, 1, false).unwrap();
+            prop_assert!(with.occupied.is_some() && without.occupied.is_none());
+            prop_assert_eq!(with.yoy_growth(), without.yoy_growth());
+            prop_assert_eq!(with.cagr(), without.cagr());
+        }
+    }
+
     fn arb_parts() -> impl Strategy<Value = Parts> {
         (
             prop_oneof![Just(3u32), Just(700u32)],
@@ -928,7 +1027,7 @@ mod tests {
             text += &format!("e{m},{}-M{:02},x,{m}\n", 2000 + m / 12, m % 12 + 1);
         }
         let ok = csv(&text);
-        assert!(ok.occupied.is_empty() && ok.index.get().is_some());
+        assert!(ok.occupied.is_none() && ok.index.get().is_some());
         assert_eq!(ok.series("e13", "x").len(), 1);
         text += "e13,2001-M02,x,7\n";
         let err = Panel::from_csv(format!("entity,period,indicator,value\n{text}").as_bytes());

@@ -370,7 +370,7 @@ impl Builder {
         let (entity, names, firsts) = self.entities.intern();
         let mut entities = Vec::with_capacity(names.len());
         for (bytes, first) in names.into_iter().zip(firsts) {
-            let line = self.first_line.saturating_add(first as u64);
+            let line = self.first_line.saturating_add(u64::from(first));
             let name = String::from_utf8(bytes).map_err(|_| Error::InvalidUtf8 {
                 line,
                 column: self.columns.entity,
