@@ -715,17 +715,25 @@ impl Panel {
         // Rows in input order: the row's own columns are read in sequence.
         // The bases lie anywhere in memory: gather a block of them first in
         // a tight loop (whose cache misses overlap), then compute.
+        // Both are decoded into buffers in loops of their own, which keeps
+        // the arithmetic's loop as small as the compiler inlines whole.
         const BLOCK: usize = 2048;
+        let mut words: Vec<u64> = Vec::with_capacity(BLOCK);
         let mut bases: Vec<Option<Decimal>> = Vec::with_capacity(BLOCK);
+        let mut currents: Vec<Option<Decimal>> = Vec::with_capacity(BLOCK);
         for (block, rows) in out.base.chunks(BLOCK).enumerate() {
+            words.clear();
+            words.extend(rows.iter().map(|&b| self.value.word(b as usize)));
             bases.clear();
-            bases.extend(rows.iter().map(|&b| self.value(b as usize)));
+            bases.extend(words.iter().map(|&w| self.value.decode(w)));
             let first = block.saturating_mul(BLOCK);
-            for (k, (&b, &bv)) in rows.iter().zip(&bases).enumerate() {
+            currents.clear();
+            currents.extend((first..first.saturating_add(rows.len())).map(|r| self.value(r)));
+            for ((&b, &bv), &cv) in rows.iter().zip(&bases).zip(&currents) {
                 let outcome = if b == NO_ROW {
                     Err(Reason::NoBase)
                 } else {
-                    growth_of(bv, self.value(first.saturating_add(k)))
+                    growth_of(bv, cv)
                 };
                 out.counts.add(outcome.map(|_| ()));
                 out.growth.push(outcome.ok());

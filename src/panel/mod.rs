@@ -56,6 +56,7 @@ mod quote;
 mod read;
 mod sdmx;
 mod swar;
+mod values;
 
 pub use compute::{
     PanelCagr, PanelGrowth, PanelRanks, PanelTarget, Reason, ReasonCounts, SeriesCagr, SeriesTarget,
@@ -104,7 +105,7 @@ pub struct Panel {
     entity: Vec<u32>,
     period: Vec<u32>,
     indicator: Vec<u32>,
-    value: Vec<Option<Decimal>>,
+    value: values::Values,
     status: Option<Vec<ObsStatus>>,
     /// The occupied (series, period) cells (see [`Panel::cells`]); `None`
     /// when they are too many to keep so.
@@ -164,7 +165,7 @@ pub(crate) struct Parts {
     pub(crate) entity: Vec<u32>,
     pub(crate) period: Vec<u32>,
     pub(crate) indicator: Vec<u32>,
-    pub(crate) value: Vec<Option<Decimal>>,
+    pub(crate) value: values::Values,
     pub(crate) status: Option<Vec<ObsStatus>>,
 }
 
@@ -625,7 +626,7 @@ impl Panel {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn value(&self, row: usize) -> Option<Decimal> {
-        self.value.get(row).copied().flatten()
+        self.value.get(row).flatten()
     }
 
     /// Row `row`, if there is one.
@@ -644,7 +645,7 @@ impl Panel {
             entity,
             period,
             indicator,
-            value: *self.value.get(row)?,
+            value: self.value.get(row)?,
             status: self.status.as_ref().and_then(|s| s.get(row).copied()),
         })
     }
@@ -993,7 +994,7 @@ mod tests {
                 entity: rows.iter().map(|r| r.0).collect(),
                 period: rows.iter().map(|r| r.1).collect(),
                 indicator: rows.iter().map(|r| r.2).collect(),
-                value: vec![None; rows.len()],
+                value: vec![None; rows.len()].into_iter().collect(),
                 status: None,
             })
     }

@@ -243,7 +243,7 @@ pub(crate) struct Builder {
     indicator_ids: Small,
     indicators: Vec<String>,
     indicator: Vec<u32>,
-    value: Vec<Option<Decimal>>,
+    value: super::values::Values,
     status: Option<Vec<ObsStatus>>,
 }
 
@@ -259,7 +259,7 @@ impl Builder {
             indicator_ids: Small::default(),
             indicators: Vec::new(),
             indicator: Vec::new(),
-            value: Vec::new(),
+            value: super::values::Values::default(),
             status: with_status.then(Vec::new),
         }
     }
