@@ -1,6 +1,8 @@
 //! Group-wise rank, year-on-year growth, CAGR and target gap on a panel,
 //! sharing the scalar API's code.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::Panel;
@@ -848,8 +850,33 @@ impl Panel {
     /// ```
     pub fn cagr(&self) -> PanelCagr<'_> {
         let mut counts = ReasonCounts::default();
-        let index = self.index();
-        let mut series = Vec::with_capacity(index.series.len());
+        // Each series' first and last rows: from the index when it is built,
+        // else from the occupied cells, which is cheaper than building it.
+        let super::Ends {
+            series: pairs,
+            rows: ends,
+        } = match self
+            .index
+            .get()
+            .map_or_else(|| self.ends_from_cells(), |_| None)
+        {
+            Some(ends) => ends,
+            None => {
+                let index = self.index();
+                let rows = (0..index.series.len())
+                    .map(|s| {
+                        let seg = index.rows_of(s);
+                        let at = |r: Option<&u32>| r.copied().unwrap_or(u32::MAX);
+                        [at(seg.first()), at(seg.last())]
+                    })
+                    .collect();
+                super::Ends {
+                    series: Cow::Borrowed(index.series.as_slice()),
+                    rows,
+                }
+            }
+        };
+        let mut series = Vec::with_capacity(pairs.len());
         // Series in blocks: first the rows at each end (their values lie
         // anywhere in memory: gathered in a tight loop whose cache misses
         // overlap), then the arithmetic.
@@ -859,22 +886,22 @@ impl Panel {
             value: self.value(r),
             period: self.period.get(r).copied().unwrap_or(u32::MAX),
         };
-        let n = index.series.len();
+        let n = pairs.len();
         for from in (0..n).step_by(BLOCK) {
             let block = from..from.saturating_add(BLOCK).min(n);
             gathered.clear();
-            for s in block.clone() {
-                let seg = index.rows_of(s);
-                gathered.push(end(seg.first().map_or(usize::MAX, |&r| r as usize)));
-                gathered.push(end(seg.last().map_or(usize::MAX, |&r| r as usize)));
+            for &[first, last] in ends.get(block.clone()).unwrap_or_default() {
+                gathered.push(end(first as usize));
+                gathered.push(end(last as usize));
             }
             for (s, pair) in block.zip(gathered.chunks_exact(2)) {
                 let &[mut first, mut last] = pair else {
                     continue;
                 };
                 if first.value.is_none() || last.value.is_none() {
-                    // Missing values at an end: the first and last present.
-                    let seg = index.rows_of(s);
+                    // Missing values at an end: the first and last present
+                    // (the index has the series in the same order).
+                    let seg = self.index().rows_of(s);
                     let present = |r: &&u32| self.value(**r as usize).is_some();
                     first = end(seg.iter().find(present).map_or(usize::MAX, |&r| r as usize));
                     last = end(seg
@@ -883,7 +910,7 @@ impl Panel {
                         .find(present)
                         .map_or(usize::MAX, |&r| r as usize));
                 }
-                let (e, i) = index.series.get(s).copied().unwrap_or((0, 0));
+                let (e, i) = pairs.get(s).copied().unwrap_or((0, 0));
                 series.push(self.series_cagr(e, i, first, last, &mut counts));
             }
         }

@@ -63,6 +63,7 @@ pub use compute::{
 };
 pub use sdmx::SdmxOptions;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
@@ -350,6 +351,55 @@ impl Panel {
                 Some(cells) => self.index_from_cells(&series_of, cells),
                 None => self.build_index(series_of).0,
             }
+        })
+    }
+
+    /// The first and last rows of every series, in index order (with the
+    /// series' entity and indicator), from the occupied cells without the
+    /// index: each series' first and last occupied periods from its bits,
+    /// then one pass over the rows picks the rows in those cells. `None`
+    /// when the cells were not kept.
+    fn ends_from_cells(&self) -> Option<Ends<'static>> {
+        let cells = self.occupied.as_ref()?;
+        let series_of = self.series_ids();
+        let np = self.periods.len().max(1);
+        let count = series_of.count();
+        // The first and last occupied period of each series on the grid.
+        let mut span = vec![[u32::MAX; 2]; count];
+        for (s, slot) in span.iter_mut().enumerate() {
+            let lo = s.wrapping_mul(np);
+            if let (Some(first), Some(last)) = (
+                cells.next_at(lo, lo.wrapping_add(np)),
+                cells.last_before(lo.wrapping_add(np), lo),
+            ) {
+                // Below np, a u32.
+                *slot = [first.wrapping_sub(lo) as u32, last.wrapping_sub(lo) as u32];
+            }
+        }
+        let mut rows = vec![[0u32; 2]; count];
+        series_of.each(self, |row, s, p| {
+            if let (Some(&[first, last]), Some(slot)) =
+                (span.get(s as usize), rows.get_mut(s as usize))
+            {
+                if p == first {
+                    slot[0] = row;
+                }
+                if p == last {
+                    slot[1] = row;
+                }
+            }
+        });
+        let mut series = Vec::new();
+        let mut ends = Vec::new();
+        for (s, (&[first, _], &pair)) in span.iter().zip(&rows).enumerate() {
+            if first != u32::MAX {
+                series.push(series_of.pair(s));
+                ends.push(pair);
+            }
+        }
+        Some(Ends {
+            series: Cow::Owned(series),
+            rows: ends,
         })
     }
 
@@ -737,6 +787,13 @@ impl Panel {
     }
 }
 
+/// The first and last rows of each series (entity, indicator), in index
+/// order.
+pub(crate) struct Ends<'a> {
+    pub(crate) series: Cow<'a, [(u32, u32)]>,
+    pub(crate) rows: Vec<[u32; 2]>,
+}
+
 /// The occupied cells of the grid of (series, period), series by series and
 /// each in time order (the order of the series index), one bit each, with
 /// the number of occupied cells before each word: the place of a cell's row
@@ -774,6 +831,45 @@ impl Cells {
                 base.wrapping_add((word & (1u64 << b).wrapping_sub(1)).count_ones())
             }
             _ => self.total,
+        }
+    }
+
+    /// The first occupied cell in `from..to`.
+    fn next_at(&self, from: usize, to: usize) -> Option<usize> {
+        let mut w = from >> 6;
+        let mut word = self.bits.get(w)? & (u64::MAX << (from & 63));
+        loop {
+            if word != 0 {
+                let cell = (w << 6) | word.trailing_zeros() as usize;
+                return (cell < to).then_some(cell);
+            }
+            w = w.wrapping_add(1);
+            if w << 6 >= to {
+                return None;
+            }
+            word = *self.bits.get(w)?;
+        }
+    }
+
+    /// The last occupied cell in `from..to`, searched from `to` down.
+    fn last_before(&self, to: usize, from: usize) -> Option<usize> {
+        if to <= from {
+            return None;
+        }
+        let top = to.wrapping_sub(1);
+        let mut w = top >> 6;
+        // Bits 0..=top%64 of the word.
+        let mut word = self.bits.get(w)? & (u64::MAX >> (63usize.wrapping_sub(top & 63)));
+        loop {
+            if word != 0 {
+                let cell = (w << 6) | 63usize.wrapping_sub(word.leading_zeros() as usize);
+                return (cell >= from).then_some(cell);
+            }
+            if w == 0 || (w << 6) <= from {
+                return None;
+            }
+            w = w.wrapping_sub(1);
+            word = *self.bits.get(w)?;
         }
     }
 
@@ -1004,11 +1100,49 @@ mod tests {
     }
 
     #[test]
+    fn cells_find_their_first_and_last() {
+        let set = [3usize, 63, 64, 130, 191];
+        let mut bits = vec![0u64; 3];
+        for c in set {
+            bits[c >> 6] |= 1 << (c & 63);
+        }
+        let cells = Cells::new(bits);
+        for from in 0..192 {
+            for to in from..=192 {
+                let inside: Vec<usize> = set
+                    .iter()
+                    .copied()
+                    .filter(|c| (from..to).contains(c))
+                    .collect();
+                assert_eq!(
+                    cells.next_at(from, to),
+                    inside.first().copied(),
+                    "{from}..{to}"
+                );
+                assert_eq!(
+                    cells.last_before(to, from),
+                    inside.last().copied(),
+                    "{from}..{to}"
+                );
+            }
+        }
+        assert_eq!(
+            (cells.rank(64), cells.rank(192), cells.rank(1000)),
+            (2, 5, 5)
+        );
+    }
+
+    #[test]
     fn the_index_waits_for_a_series_computation() {
         let p = csv("B,2024,x,1\nA,2024,x,2\nA,2023,x,5\n");
         let q = p.clone();
         let _ = p.rank(crate::rank::Ties::Average, crate::rank::Order::Descending);
         let _ = p.cross_section(Period::year(2024).unwrap(), "x");
+        // CAGR finds each series' ends from the occupied cells.
+        assert_eq!(
+            p.cagr().series()[1].last_value,
+            Some(rust_decimal_macros::dec!(2))
+        );
         assert!(p.index.get().is_none());
         assert_eq!(
             p.yoy_growth().growth(1),
