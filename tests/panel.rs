@@ -129,31 +129,7 @@ fn equals_the_scalar_api(p: &Panel) {
             },
         }
     }
-    for ties in [
-        Ties::Average,
-        Ties::Min,
-        Ties::Max,
-        Ties::Dense,
-        Ties::Ordinal,
-    ] {
-        for order in [Order::Ascending, Order::Descending] {
-            let ranks = p.rank(ties, order);
-            for &period in p.periods() {
-                for indicator in p.indicators() {
-                    let rows: Vec<usize> = (0..p.len())
-                        .filter(|&r| {
-                            let row = p.row(r).unwrap();
-                            row.period == period && row.indicator == indicator
-                        })
-                        .collect();
-                    let values: Vec<_> = rows.iter().map(|&r| p.value(r)).collect();
-                    let scalar = rank::rank(&values, ties, order, Missing::Keep);
-                    let panel: Vec<_> = rows.iter().map(|&r| ranks.rank(r)).collect();
-                    assert_eq!(panel, scalar, "{ties:?} {order:?} {period} {indicator}");
-                }
-            }
-        }
-    }
+    ranks_equal_the_scalar_api(p);
     for s in p.cagr().series() {
         if let (Some(p0), Some(p1)) = (s.first_period, s.last_period) {
             match p0.years_until(&p1) {
@@ -195,6 +171,36 @@ fn equals_the_scalar_api(p: &Panel) {
         assert_eq!((t.required, t.projected), (required, projected));
         assert_eq!(t.target, v1 * dec!(1.8));
         assert_eq!(t.on_track, projected >= t.target * dec!(0.999999999));
+    }
+}
+
+/// Every cross-section's ranks, for every tie method and both orders, equal
+/// `rank::rank` on the cross-section's values in row order.
+fn ranks_equal_the_scalar_api(p: &Panel) {
+    for ties in [
+        Ties::Average,
+        Ties::Min,
+        Ties::Max,
+        Ties::Dense,
+        Ties::Ordinal,
+    ] {
+        for order in [Order::Ascending, Order::Descending] {
+            let ranks = p.rank(ties, order);
+            for &period in p.periods() {
+                for indicator in p.indicators() {
+                    let rows: Vec<usize> = (0..p.len())
+                        .filter(|&r| {
+                            let row = p.row(r).unwrap();
+                            row.period == period && row.indicator == indicator
+                        })
+                        .collect();
+                    let values: Vec<_> = rows.iter().map(|&r| p.value(r)).collect();
+                    let scalar = rank::rank(&values, ties, order, Missing::Keep);
+                    let panel: Vec<_> = rows.iter().map(|&r| ranks.rank(r)).collect();
+                    assert_eq!(panel, scalar, "{ties:?} {order:?} {period} {indicator}");
+                }
+            }
+        }
     }
 }
 
@@ -404,7 +410,42 @@ fn arb_dense_panel() -> impl Strategy<Value = Vec<(String, Period, String, Optio
     })
 }
 
+/// Cross-sections whose values need more than 64 bits at a common scale
+/// (huge values beside many decimals), whose keys' range leaves no room for
+/// positions in a u64 (whole numbers anywhere in i64), or that are all
+/// missing: the panel's other key paths. One kind of value per panel.
+fn arb_wide_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Decimal>)>> {
+    let mixed = prop_oneof![
+        (-50i64..50, 0u32..=2).prop_map(|(m, s)| Decimal::new(m, s)),
+        (any::<i64>(), 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s)),
+        (any::<i64>(), any::<i64>(), 0u32..=28).prop_map(
+            |(a, b, s)| Decimal::from_i128_with_scale((i128::from(a) << 30) ^ i128::from(b), s)
+        ),
+        Just(Decimal::MAX),
+        Just(Decimal::MIN),
+    ]
+    .boxed();
+    let whole = prop_oneof![any::<i64>(), Just(i64::MAX), Just(i64::MIN), -2i64..2]
+        .prop_map(|m| Decimal::new(m, 0))
+        .boxed();
+    prop_oneof![Just(mixed), Just(whole)].prop_flat_map(|value| {
+        let period = (2020i32..2023).prop_map(|y| Period::year(y).unwrap());
+        let value = prop::option::weighted(0.85, value);
+        prop::collection::vec(("[A-L]", period, "[xyz]", value), 0..80).prop_map(|mut rows| {
+            let mut seen = std::collections::HashSet::new();
+            rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+            rows
+        })
+    })
+}
+
 proptest! {
+    #[test]
+    fn ranks_of_wide_values_equal_the_scalar_api(rows in arb_wide_panel()) {
+        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        ranks_equal_the_scalar_api(&p);
+    }
+
     #[test]
     fn random_panels_equal_the_scalar_api(rows in arb_dense_panel()) {
         let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();

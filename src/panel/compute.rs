@@ -595,17 +595,22 @@ impl Panel {
             let i = self.indicator.get(row).copied().unwrap_or(0) as usize;
             p.saturating_mul(ni).saturating_add(i)
         };
-        // Pass 1, in row order: each group's size, and the largest scale of
-        // its values (the common scale of its keys, as rank::rank takes it).
+        // Pass 1, in row order: each group's size and present values, and
+        // the largest scale of its values (the common scale of its keys, as
+        // rank::rank takes it).
         let mut start = vec![0usize; n_groups.saturating_add(1)];
+        let mut present = vec![0usize; n_groups];
         let mut scale = vec![0u32; n_groups];
         for row in 0..self.len() {
             let g = group(row);
             if let Some(c) = start.get_mut(g.saturating_add(1)) {
                 *c = c.saturating_add(1);
             }
-            if let (Some(v), Some(s)) = (self.value(row), scale.get_mut(g)) {
+            if let (Some(v), Some(s), Some(c)) =
+                (self.value(row), scale.get_mut(g), present.get_mut(g))
+            {
                 *s = (*s).max(v.scale());
+                *c = c.saturating_add(1);
             }
         }
         let mut sum = 0usize;
@@ -613,32 +618,41 @@ impl Panel {
             sum = sum.saturating_add(*c);
             *c = sum;
         }
-        // Pass 2, in row order: rows and their integer keys in group order
-        // (a counting sort, stable: row order within a group), so that no
-        // group has to fetch its values from all over the value column. A
-        // group with a key wider than 64 bits ranks its values as rank::rank
-        // does from its Decimals.
+        // Pass 2, in row order: rows in group order (a counting sort), those
+        // with a value first, in row order, with their integer keys beside
+        // them; those without after. No group then has to fetch its values
+        // from all over the value column. A group with a key wider than 64
+        // bits ranks its values as rank::rank does from its Decimals.
         let n = self.len();
-        let mut next = start.clone();
+        let mut front = start.clone();
+        let mut back: Vec<usize> = start.iter().skip(1).copied().collect();
         let mut rows = vec![0u32; n];
         let mut keys = vec![0u64; n];
-        let mut present = vec![false; n];
         let mut wide = vec![false; n_groups];
         for row in 0..n {
             let g = group(row);
-            let Some(at) = next.get_mut(g) else { continue };
-            let slot = *at;
-            *at = at.saturating_add(1);
+            let value = self.value(row);
+            let at = match value {
+                Some(_) => front.get_mut(g).map(|at| {
+                    let slot = *at;
+                    *at = at.saturating_add(1);
+                    slot
+                }),
+                None => back.get_mut(g).map(|at| {
+                    *at = at.saturating_sub(1);
+                    *at
+                }),
+            };
+            let Some(slot) = at else { continue };
             if let Some(r) = rows.get_mut(slot) {
                 *r = row as u32;
             }
-            if let Some(v) = self.value(row) {
+            if let Some(v) = value {
                 let s = scale.get(g).copied().unwrap_or(0);
                 match rank::keys::key_u64(&v, s, order) {
                     Some(k) => {
-                        if let (Some(key), Some(p)) = (keys.get_mut(slot), present.get_mut(slot)) {
+                        if let Some(key) = keys.get_mut(slot) {
                             *key = k;
-                            *p = true;
                         }
                     }
                     None => {
@@ -654,32 +668,44 @@ impl Panel {
         let mut ranked: Vec<Twice> = Vec::new();
         let mut groups = 0usize;
         for (g, w) in start.windows(2).enumerate() {
-            let [a, b] = w else { continue };
-            let members = rows.get(*a..*b).unwrap_or_default();
+            let [a, b] = *w else { continue };
+            let members = rows.get(a..b).unwrap_or_default();
             if members.is_empty() {
                 continue;
             }
             groups = groups.saturating_add(1);
+            let p = present.get(g).copied().unwrap_or(0);
+            let with_value = members.get(..p).unwrap_or_default();
+            ranked.clear();
+            ranked.resize(p, 0);
+            let keys = keys.get_mut(a..a.saturating_add(p)).unwrap_or_default();
             if wide.get(g).copied().unwrap_or(true) {
                 values.clear();
-                values.extend(members.iter().map(|&r| self.value(r as usize)));
+                values.extend(with_value.iter().map(|&r| self.value(r as usize)));
                 ranked = rank::twice_ranks(&values, ties, order, Missing::Keep).twice;
+            } else if let Some(bits) = rank::keys::pack_positions(keys) {
+                // Keys and positions in one u64: sorted in place, then each
+                // run of equal keys is a tie.
+                keys.sort_unstable();
+                let mask = (1u64 << bits).wrapping_sub(1);
+                let mut previous = None;
+                let entries = keys.iter().map(|&k| {
+                    let key = k >> bits;
+                    let starts = previous != Some(key);
+                    previous = Some(key);
+                    ((k & mask) as usize, starts)
+                });
+                rank::assign_by(entries, ties, 0, 0, |at, t| {
+                    if let Some(slot) = ranked.get_mut(at) {
+                        *slot = t;
+                    }
+                });
             } else {
-                let group_keys: Vec<(u64, usize)> = keys
-                    .get(*a..*b)
-                    .unwrap_or_default()
-                    .iter()
-                    .zip(present.get(*a..*b).unwrap_or_default())
-                    .enumerate()
-                    .filter(|(_, (_, p))| **p)
-                    .map(|(k, (key, _))| (*key, k))
-                    .collect();
-                let sorted = rank::keys::sort_u64(group_keys, members.len());
-                ranked.clear();
-                ranked.resize(members.len(), 0);
+                let pairs = keys.iter().copied().zip(0..).collect();
+                let sorted = rank::keys::sort_u64(pairs, p);
                 rank::assign(&sorted, &mut ranked, ties, 0, 0);
             }
-            for (&r, &t) in members.iter().zip(&ranked) {
+            for (&r, &t) in with_value.iter().zip(&ranked) {
                 if let Some(slot) = twice.get_mut(r as usize) {
                     *slot = t;
                 }

@@ -115,12 +115,7 @@ fn sort_u64_keys(values: &[Option<Decimal>], scale: u32, order: Order) -> Option
 // minimum key (keys ≥ min) cannot overflow.
 #[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn sort_u64(keys: Vec<(u64, usize)>, len: usize) -> Sorted {
-    let (min, max) = keys
-        .iter()
-        .fold((u64::MAX, 0u64), |(lo, hi), &(k, _)| (lo.min(k), hi.max(k)));
-    let range_bits = 64 - max.saturating_sub(min).leading_zeros();
-    let position_bits = 64 - (len as u64).leading_zeros();
-    if range_bits + position_bits <= 64 && position_bits < 64 {
+    if let Some((min, position_bits)) = packing(keys.iter().map(|&(k, _)| k), len) {
         let mut packed: Vec<u64> = keys
             .into_iter()
             .map(|(k, p)| ((k - min).checked_shl(position_bits).unwrap_or(0)) | p as u64)
@@ -146,6 +141,32 @@ pub(crate) fn sort_u64(keys: Vec<(u64, usize)>, len: usize) -> Sorted {
         starts_group: group_starts(packed.iter().map(|k| k >> 64)),
         positions: packed.into_iter().map(|k| k as u64 as usize).collect(),
     }
+}
+
+/// How keys pack above positions below `len` in one u64: the smallest key
+/// (subtracted from each) and the bits the positions take; `None` when the
+/// keys' range and the positions do not fit 64 bits together.
+// The subtraction saturates; the sum of bit counts is at most 128.
+#[allow(clippy::arithmetic_side_effects)]
+fn packing(keys: impl Iterator<Item = u64>, len: usize) -> Option<(u64, u32)> {
+    let (min, max) = keys.fold((u64::MAX, 0u64), |(lo, hi), k| (lo.min(k), hi.max(k)));
+    let range_bits = 64 - max.saturating_sub(min).leading_zeros();
+    let position_bits = 64 - (len as u64).leading_zeros();
+    (range_bits + position_bits <= 64 && position_bits < 64).then_some((min, position_bits))
+}
+
+/// Packs each key above its index, `(key − min) << bits | index`, in place,
+/// as [`sort_u64`] packs keys above positions: the bits the indices take,
+/// or `None` (keys unchanged) when the two do not fit 64 bits together.
+/// Sorting the packed keys gives the rank order, equal keys by index.
+// Keys ≥ min; the shift is below 64 and the range fits above it (packing).
+#[allow(clippy::arithmetic_side_effects)]
+pub(crate) fn pack_positions(keys: &mut [u64]) -> Option<u32> {
+    let (min, bits) = packing(keys.iter().copied(), keys.len())?;
+    for (i, k) in keys.iter_mut().enumerate() {
+        *k = ((*k - min).checked_shl(bits).unwrap_or(0)) | i as u64;
+    }
+    Some(bits)
 }
 
 /// Order-preserving 128-bit key beside the position.

@@ -244,8 +244,6 @@ pub(crate) fn twice_ranks(
 /// Twice the rank of every sorted (present) position, ties by `ties`, ranks
 /// counted from `offset + 1` (dense ranks from `dense_offset + 1`); returns
 /// the number of tied groups.
-// Counters stay below the slice's length (see `group_rank`).
-#[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn assign(
     sorted: &keys::Sorted,
     twice: &mut [Twice],
@@ -253,29 +251,56 @@ pub(crate) fn assign(
     offset: usize,
     dense_offset: usize,
 ) -> usize {
-    let present = sorted.positions.len();
-    let mut groups = 0;
-    let mut start = 0;
-    while start < present {
-        let size = 1 + sorted
-            .starts_group
-            .get(start + 1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&starts| !starts)
-            .count();
-        groups += 1;
-        let members = sorted
-            .positions
-            .get(start..start + size)
-            .unwrap_or_default();
-        for (k, &p) in members.iter().enumerate() {
-            if let Some(slot) = twice.get_mut(p) {
-                *slot = group_rank(ties, offset + start + 1, size, k, dense_offset + groups);
-            }
+    let entries = sorted
+        .positions
+        .iter()
+        .copied()
+        .zip(sorted.starts_group.iter().copied());
+    assign_by(entries, ties, offset, dense_offset, |p, t| {
+        if let Some(slot) = twice.get_mut(p) {
+            *slot = t;
         }
-        start += size;
+    })
+}
+
+/// The step every ranking shares: twice the rank of each entry of a rank
+/// order, given as (position, whether it starts a new group of equal
+/// values), handed to `write(position, twice)`; ties by `ties`, ranks from
+/// `offset + 1` (dense ranks from `dense_offset + 1`). A tied group is held
+/// until its size is known. Returns the number of tied groups.
+// Counters stay below the number of entries (see `group_rank`).
+#[allow(clippy::arithmetic_side_effects)]
+pub(crate) fn assign_by(
+    entries: impl IntoIterator<Item = (usize, bool)>,
+    ties: Ties,
+    offset: usize,
+    dense_offset: usize,
+    mut write: impl FnMut(usize, Twice),
+) -> usize {
+    let mut tied: Vec<usize> = Vec::new();
+    let (mut start, mut groups) = (0usize, 0usize);
+    let mut close = |tied: &mut Vec<usize>, start: &mut usize, groups: &mut usize| {
+        if tied.is_empty() {
+            return;
+        }
+        *groups += 1;
+        let size = tied.len();
+        for (k, &p) in tied.iter().enumerate() {
+            write(
+                p,
+                group_rank(ties, offset + *start + 1, size, k, dense_offset + *groups),
+            );
+        }
+        *start += size;
+        tied.clear();
+    };
+    for (position, starts) in entries {
+        if starts {
+            close(&mut tied, &mut start, &mut groups);
+        }
+        tied.push(position);
     }
+    close(&mut tied, &mut start, &mut groups);
     groups
 }
 
