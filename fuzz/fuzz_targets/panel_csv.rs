@@ -21,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(back.len(), p.len());
         }
         let _ = p.rank(indstat::rank::Ties::Average, indstat::rank::Order::Descending);
+        // CAGR before the series index is built (from the occupied cells)
+        // and after (from the index) are the same.
+        let fresh = p.clone();
+        let before = fresh.cagr();
         let _ = p.yoy_growth();
-        let _ = p.cagr();
+        assert_eq!(before, p.cagr());
     }
 });
