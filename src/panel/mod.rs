@@ -11,8 +11,9 @@
 //! - A second row for one (entity, period, indicator) is an error naming
 //!   both lines, found while reading by one bit per possible cell.
 //! - Each (entity, indicator) series is indexed once, its rows in time order,
-//!   by the first computation that needs it (growth, CAGR, target gap, a
-//!   series view); a ranking or a cross-section never builds it.
+//!   by the first computation that needs it (growth, a series view); a
+//!   ranking or a cross-section never builds it, and CAGR and target gap
+//!   find each series' first and last rows from the occupied cells.
 //! - The computations share the scalar API's code and semantics:
 //!   [`Panel::rank`] ranks each (period, indicator) cross-section with
 //!   [`rank::rank`](crate::rank::rank)'s integer-key sort; [`Panel::yoy_growth`]
