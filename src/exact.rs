@@ -36,6 +36,22 @@ fn pow10(n: u32) -> u128 {
     POW10.get(n as usize).copied().unwrap_or(0)
 }
 
+/// The number of decimal digits of `x` (0 for 0) without a 128-bit
+/// division (`u128::ilog10` divides by powers of ten through a library
+/// call): `t = ⌊bits · 1233 / 4096⌋` is ⌊log10 x⌋ or one more, and one
+/// comparison with 10^t tells which.
+// Bounds: bits ≤ 128, so bits · 1233 < 2^18 and t ≤ 38.
+#[allow(clippy::arithmetic_side_effects)]
+#[inline]
+fn digits(x: u128) -> u32 {
+    if x == 0 {
+        return 0;
+    }
+    let bits = 128 - x.leading_zeros();
+    let t = (bits * 1233) >> 12;
+    t + u32::from(x >= pow10(t))
+}
+
 /// A `Decimal` from its magnitude, sign and scale; `None` if the mantissa or
 /// scale is out of range.
 #[inline]
@@ -341,7 +357,7 @@ fn fast_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     // reaches the same count from its estimate by adding digits while the
     // quotient does not fit.
     let top = (hi << 32) | (lo >> 96);
-    let fit = top.checked_ilog10().map_or(0, |d| d + 1);
+    let fit = digits(top);
     let drop = fit.max(scale.saturating_sub(MAX_SCALE));
     if drop > scale || drop as usize >= TENS.0.len() {
         return None;
@@ -719,6 +735,33 @@ fn to_decimal(y: u128, unit: i32) -> Option<Decimal> {
 #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)] // test generators
 mod tests {
     use super::*;
+
+    /// `digits` equals `ilog10 + 1` at every power of ten and of two, and
+    /// one either side.
+    #[test]
+    fn digits_as_ilog10() {
+        let mut xs = vec![0u128, 1, u128::MAX];
+        for k in 0..=38 {
+            let p = 10u128.pow(k);
+            xs.extend([p - 1, p, p + 1]);
+        }
+        for b in 0..128 {
+            let p = 1u128 << b;
+            xs.extend([p - 1, p, p + 1]);
+        }
+        for x in xs {
+            assert_eq!(digits(x), x.checked_ilog10().map_or(0, |d| d + 1), "{x}");
+        }
+        // And for every x: with b bits, 2^(b−1) ≤ x < 2^b, so ⌊log10 x⌋ is
+        // t − 1 or t when 10^(t−1) ≤ 2^(b−1) and 2^b ≤ 10^(t+1).
+        for b in 1..=128u32 {
+            let t = (b * 1233) >> 12;
+            let low = 1u128 << (b - 1);
+            assert!(t == 0 || 10u128.pow(t - 1) <= low, "{b}");
+            let high = u128::MAX >> (128 - b); // 2^b − 1
+            assert!(t + 1 > 38 || high < 10u128.pow(t + 1), "{b}");
+        }
+    }
     use rust_decimal_macros::dec;
 
     /// Same value, scale and sign: `Decimal`'s `==` compares values only.
