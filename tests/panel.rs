@@ -177,13 +177,7 @@ fn equals_the_scalar_api(p: &Panel) {
 /// Every cross-section's ranks, for every tie method and both orders, equal
 /// `rank::rank` on the cross-section's values in row order.
 fn ranks_equal_the_scalar_api(p: &Panel) {
-    for ties in [
-        Ties::Average,
-        Ties::Min,
-        Ties::Max,
-        Ties::Dense,
-        Ties::Ordinal,
-    ] {
+    for ties in Ties::ALL {
         for order in [Order::Ascending, Order::Descending] {
             let ranks = p.rank(ties, order);
             for &period in p.periods() {

@@ -106,6 +106,26 @@ pub enum Ties {
     Ordinal,
 }
 
+impl Ties {
+    /// Every tie method, for comparing them or checking each.
+    ///
+    /// ```
+    /// use indstat::rank::{rank, Missing, Order, Ties};
+    /// use rust_decimal_macros::dec;
+    /// let x = [Some(dec!(20)), Some(dec!(20))];
+    /// let firsts: Vec<_> = Ties::ALL.iter().map(|&t| rank(&x, t, Order::Descending, Missing::Keep)[0]).collect();
+    /// assert_eq!(firsts, [Some(dec!(1.5)), Some(dec!(1)), Some(dec!(2)), Some(dec!(1)), Some(dec!(1))]);
+    /// assert!(Ties::ALL.contains(&Ties::default()));
+    /// ```
+    pub const ALL: [Ties; 5] = [
+        Ties::Average,
+        Ties::Min,
+        Ties::Max,
+        Ties::Dense,
+        Ties::Ordinal,
+    ];
+}
+
 /// Which end rank 1 is at.
 ///
 /// # Examples
