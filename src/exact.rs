@@ -52,6 +52,63 @@ fn digits(x: u128) -> u32 {
     t + u32::from(x >= pow10(t))
 }
 
+/// Whether `x` is one (at any scale: `1`, `1.000`), as `x == Decimal::ONE`
+/// decides it, without rust_decimal's rescaling comparison: one is a
+/// positive mantissa equal to 10^scale.
+#[inline]
+pub(crate) fn is_one(x: Decimal) -> bool {
+    !x.is_sign_negative() && x.mantissa().unsigned_abs() == pow10(x.scale())
+}
+
+/// Whether `x > 0`, without rust_decimal's comparison.
+#[inline]
+pub(crate) fn is_positive(x: Decimal) -> bool {
+    !x.is_sign_negative() && !x.is_zero()
+}
+
+/// `a` compared with `b`, exactly as `Decimal`'s `Ord` compares them (zeros
+/// of either sign and any scale are equal), by one 256-bit product instead
+/// of rust_decimal's rescaling.
+// Bounds: mantissas < 2^96 and 10^(scale difference) ≤ 10^28 < 2^94, so the
+// products fit the 256 bits of `mul_wide`; the scale difference is
+// non-negative by the branch.
+#[allow(clippy::arithmetic_side_effects)]
+#[inline]
+pub(crate) fn cmp(a: Decimal, b: Decimal) -> core::cmp::Ordering {
+    use core::cmp::Ordering;
+    let (za, zb) = (a.is_zero(), b.is_zero());
+    let (na, nb) = (a.is_sign_negative() && !za, b.is_sign_negative() && !zb);
+    if na != nb {
+        return if na {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
+    }
+    let (ma, mb) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    let (sa, sb) = (a.scale(), b.scale());
+    // |a| vs |b| is ma·10^sb vs mb·10^sa: scale up the one with the smaller scale.
+    let magnitude = if sa >= sb {
+        (0, ma).cmp(&mul_wide(mb, pow10(sa - sb)))
+    } else {
+        mul_wide(ma, pow10(sb - sa)).cmp(&(0, mb))
+    };
+    if na { magnitude.reverse() } else { magnitude }
+}
+
+/// `x.normalize()`, skipping rust_decimal's division loop when the last
+/// digit is not zero (then there are no trailing zeros to strip and the
+/// value comes back as it is).
+#[inline]
+pub(crate) fn normalize(x: Decimal) -> Decimal {
+    let m = x.mantissa().unsigned_abs();
+    if m != 0 && rem_small(m, 10) != 0 {
+        x
+    } else {
+        x.normalize()
+    }
+}
+
 /// A `Decimal` from its magnitude, sign and scale; `None` if the mantissa or
 /// scale is out of range.
 #[inline]
@@ -484,7 +541,7 @@ pub(crate) fn powu(base: Decimal, exp: u64) -> Option<Decimal> {
     if base.is_zero() {
         return Some(Decimal::ZERO);
     }
-    if base == Decimal::ONE {
+    if is_one(base) {
         return Some(Decimal::ONE);
     }
     match exp {
@@ -504,7 +561,7 @@ pub(crate) fn powu(base: Decimal, exp: u64) -> Option<Decimal> {
                     product = mul(product, power)?;
                 }
             }
-            Some(product.normalize())
+            Some(normalize(product))
         }
     }
 }
@@ -804,6 +861,67 @@ mod tests {
             let scale = (self.next() % 29) as u32;
             let negative = self.next() % 4 == 0;
             Decimal::from_parts(m as u32, (m >> 32) as u32, 0, negative, scale)
+        }
+    }
+
+    /// `cmp`, `is_one`, `is_positive` and `normalize` against rust_decimal,
+    /// on random values of up to 96 bits, specials, and pairs of equal
+    /// values at different scales.
+    #[test]
+    fn comparisons_are_rust_decimals() {
+        let mut g = Mix(202_611_282);
+        let mut neg_zero = Decimal::new(0, 5);
+        neg_zero.set_sign_negative(true);
+        let specials = [
+            Decimal::ZERO,
+            neg_zero,
+            dec!(0.000),
+            Decimal::ONE,
+            dec!(1.000),
+            dec!(-1),
+            dec!(1.0000000000000000000000000001),
+            dec!(0.9999999999999999999999999999),
+            Decimal::MAX,
+            Decimal::MIN,
+            dec!(0.0000000000000000000000000001),
+            dec!(10),
+        ];
+        let pick = |g: &mut Mix| match g.next() % 4 {
+            0 => g.decimal(),
+            1 => {
+                let (a, b) = (g.next(), g.next());
+                let hi = (b as u32).checked_shr((b >> 32) as u32 % 33).unwrap_or(0);
+                Decimal::from_parts(
+                    a as u32,
+                    (a >> 32) as u32,
+                    hi,
+                    g.next() % 3 == 0,
+                    (g.next() % 29) as u32,
+                )
+            }
+            2 => specials[(g.next() % specials.len() as u64) as usize],
+            _ => {
+                // A value and the same value with trailing zeros.
+                let x = g.decimal();
+                let k = (g.next() % 6) as u32;
+                Decimal::try_from_i128_with_scale(x.mantissa() * 10i128.pow(k), x.scale() + k)
+                    .unwrap_or(x)
+            }
+        };
+        for _ in 0..400_000 {
+            let a = pick(&mut g);
+            let b = if g.next() % 3 == 0 {
+                // Equal to `a`, rescaled up or down when it can be.
+                let k = (g.next() % 4) as u32;
+                Decimal::try_from_i128_with_scale(a.mantissa() * 10i128.pow(k), a.scale() + k)
+                    .unwrap_or(a.normalize())
+            } else {
+                pick(&mut g)
+            };
+            assert_eq!(cmp(a, b), a.cmp(&b), "{a} vs {b}");
+            assert_eq!(is_one(a), a == Decimal::ONE, "{a}");
+            assert_eq!(is_positive(a), a > Decimal::ZERO, "{a}");
+            assert_eq!(normalize(a).serialize(), a.normalize().serialize(), "{a}");
         }
     }
 

@@ -50,12 +50,12 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
             reason: "a root of degree 0 is undefined",
         });
     }
-    if k == 1 || x.is_zero() || x == Decimal::ONE {
+    if k == 1 || x.is_zero() || crate::exact::is_one(x) {
         return Ok(x);
     }
     // Equal values take the same path whatever their trailing zeros: the
     // root depends on the value of `x` only.
-    let x = x.normalize();
+    let x = crate::exact::normalize(x);
     // One Newton step in integer arithmetic from an f64 seed (exact::root);
     // the Decimal iteration is the general path.
     match crate::exact::root(x, k) {
@@ -181,9 +181,8 @@ fn pow_per_span(
         per.checked_div(g).unwrap_or(per),
     );
     let root = nth_root(x, k)?;
-    let p = i64::try_from(p).unwrap_or(1);
-    root.checked_powi(p)
-        .ok_or_else(|| Error::overflow("power", root, p))
+    // Decimal::checked_powi's exact result for p ≥ 1 (exact::powu).
+    crate::exact::powu(root, p).ok_or_else(|| Error::overflow("power", root, p))
 }
 
 fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
@@ -287,7 +286,7 @@ pub fn required_growth(
 
 fn check_rate(rate: Rate) -> Result<Decimal> {
     let factor = rate.factor()?;
-    if factor <= Decimal::ZERO {
+    if !crate::exact::is_positive(factor) {
         return Err(Error::RateOutOfRange {
             rate: rate.to_string(),
             reason: "a rate of -100% or less cannot be compounded",

@@ -1049,7 +1049,7 @@ impl Panel {
         };
         for s in &cagr.series {
             let result = match (s.cagr, s.last_value) {
-                (Some(rate), Some(v1)) if v1 > Decimal::ZERO => {
+                (Some(rate), Some(v1)) if crate::exact::is_positive(v1) => {
                     target_of(v1, rate, factor, years, span, slack, tolerance, &mut memo)
                 }
                 (Some(_), Some(v1)) if v1.is_zero() => Err(Reason::ZeroBase),
@@ -1147,7 +1147,7 @@ fn target_of(
         .map_err(|_| Reason::Other)?
         .value();
     let threshold = crate::exact::mul(target, slack).ok_or(Reason::Other)?;
-    let on_track = projected >= threshold;
+    let on_track = crate::exact::cmp(projected, threshold).is_ge();
     // |projected / target − 1| ≤ tolerance, for target > 0, as two products
     // (exact for any factor and tolerance of a few digits) instead of a
     // rounded quotient; the upper product only where the lower one holds.
@@ -1155,7 +1155,7 @@ fn target_of(
         let ceiling = crate::exact::plus_one(tolerance)
             .and_then(|up| crate::exact::mul(target, up))
             .ok_or(Reason::Other)?;
-        projected <= ceiling
+        crate::exact::cmp(projected, ceiling).is_le()
     };
     Ok(SeriesTarget {
         target,
