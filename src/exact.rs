@@ -663,7 +663,7 @@ const MAX_ROOT_DEGREE: u64 = 64;
 )]
 pub(crate) fn root(x: Decimal, k: u64) -> Option<Decimal> {
     use rust_decimal::prelude::ToPrimitive;
-    if !(2..=MAX_ROOT_DEGREE).contains(&k) || x <= Decimal::ZERO {
+    if !(2..=MAX_ROOT_DEGREE).contains(&k) || !is_positive(x) {
         return None;
     }
     let big_x = x.mantissa().unsigned_abs(); // < 2^96
