@@ -246,6 +246,11 @@ impl Panel {
     /// `""` for a quote inside); a line break inside quotes is refused, as
     /// each record is one line.
     ///
+    /// Reading interns the keys, keeps each value in 8 bytes (exactly) and
+    /// refuses duplicates; the series index that growth and series views
+    /// use is built the first time one needs it, so a program that only
+    /// ranks or takes cross-sections never pays for it.
+    ///
     /// # Errors
     ///
     /// Each names its line and column: [`Error::MissingHeader`],
