@@ -795,8 +795,9 @@ impl Panel {
         let index = self.index();
         if let Some(cells) = &self.occupied {
             // The cells in index order give each row's series and period
-            // with no look-up: the base is the cell `year_ago` periods back
-            // in the same series, if occupied, and its place is its rank.
+            // with no look-up: the base is the same series' cell at the
+            // period a year earlier, if occupied, and its place in the index
+            // is that cell's rank.
             let np = self.periods.len().max(1);
             let mut start = 0usize; // the current series' first cell
             cells.each(|place, cell| {
