@@ -678,18 +678,18 @@ impl Panel {
             let with_value = members.get(..p).unwrap_or_default();
             ranked.clear();
             ranked.resize(p, 0);
-            let keys = keys.get_mut(a..a.saturating_add(p)).unwrap_or_default();
+            let group_keys = keys.get_mut(a..a.saturating_add(p)).unwrap_or_default();
             if wide.get(g).copied().unwrap_or(true) {
                 values.clear();
                 values.extend(with_value.iter().map(|&r| self.value(r as usize)));
                 ranked = rank::twice_ranks(&values, ties, order, Missing::Keep).twice;
-            } else if let Some(bits) = rank::keys::pack_positions(keys) {
+            } else if let Some(bits) = rank::keys::pack_positions(group_keys) {
                 // Keys and positions in one u64: sorted in place, then each
                 // run of equal keys is a tie.
-                keys.sort_unstable();
+                group_keys.sort_unstable();
                 let mask = (1u64 << bits).wrapping_sub(1);
                 let mut previous = None;
-                let entries = keys.iter().map(|&k| {
+                let entries = group_keys.iter().map(|&k| {
                     let key = k >> bits;
                     let starts = previous != Some(key);
                     previous = Some(key);
@@ -701,7 +701,7 @@ impl Panel {
                     }
                 });
             } else {
-                let pairs = keys.iter().copied().zip(0..).collect();
+                let pairs = group_keys.iter().copied().zip(0..).collect();
                 let sorted = rank::keys::sort_u64(pairs, p);
                 rank::assign(&sorted, &mut ranked, ties, 0, 0);
             }

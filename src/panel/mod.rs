@@ -332,8 +332,7 @@ impl Panel {
         let mut bits = vec![0u64; cells.div_ceil(64)];
         let mut duplicate = false;
         series_of.each(self, |_, s, p| {
-            // Below `cells`: s < count, p < np.
-            let cell = (s as usize).wrapping_mul(np).wrapping_add(p as usize);
+            let cell = cell_of(s, p, np);
             if let Some(word) = bits.get_mut(cell >> 6) {
                 let bit = 1u64 << (cell & 63);
                 duplicate |= *word & bit != 0;
@@ -410,11 +409,9 @@ impl Panel {
     /// series are the runs of `np` cells holding at least one.
     fn index_from_cells(&self, series_of: &SeriesIds, cells: &Cells) -> Index {
         let np = self.periods.len().max(1);
-        let rank = |cell: usize| cells.rank(cell);
         let mut rows = vec![0u32; self.len()];
         series_of.each(self, |row, s, p| {
-            let cell = (s as usize).wrapping_mul(np).wrapping_add(p as usize);
-            if let Some(slot) = rows.get_mut(rank(cell) as usize) {
+            if let Some(slot) = rows.get_mut(cells.rank(cell_of(s, p, np)) as usize) {
                 *slot = row;
             }
         });
@@ -422,7 +419,7 @@ impl Panel {
         let mut start = vec![0u32];
         let mut from = 0u32;
         for s in 0..series_of.count() {
-            let to = rank(s.wrapping_add(1).wrapping_mul(np));
+            let to = cells.rank(s.wrapping_add(1).wrapping_mul(np));
             if to != from {
                 series.push(series_of.pair(s));
                 start.push(to);
@@ -786,6 +783,13 @@ impl Panel {
         }
         Ok(panel)
     }
+}
+
+/// The cell of series `s` in period `p` on the grid of `np` periods a
+/// series (below the cells' count: s < series, p < np).
+#[inline]
+fn cell_of(s: u32, p: u32, np: usize) -> usize {
+    (s as usize).wrapping_mul(np).wrapping_add(p as usize)
 }
 
 /// The first and last rows of each series (entity, indicator), in index

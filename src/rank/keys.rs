@@ -118,7 +118,7 @@ pub(crate) fn sort_u64(keys: Vec<(u64, usize)>, len: usize) -> Sorted {
     if let Some((min, position_bits)) = packing(keys.iter().map(|&(k, _)| k), len) {
         let mut packed: Vec<u64> = keys
             .into_iter()
-            .map(|(k, p)| ((k - min).checked_shl(position_bits).unwrap_or(0)) | p as u64)
+            .map(|(k, p)| pack(k, min, position_bits, p))
             .collect();
         packed.sort_unstable();
         let mask = (1u64 << position_bits) - 1;
@@ -164,9 +164,18 @@ fn packing(keys: impl Iterator<Item = u64>, len: usize) -> Option<(u64, u32)> {
 pub(crate) fn pack_positions(keys: &mut [u64]) -> Option<u32> {
     let (min, bits) = packing(keys.iter().copied(), keys.len())?;
     for (i, k) in keys.iter_mut().enumerate() {
-        *k = ((*k - min).checked_shl(bits).unwrap_or(0)) | i as u64;
+        *k = pack(*k, min, bits, i);
     }
     Some(bits)
+}
+
+/// `key` packed above `position`: `(key − min) << bits | position`, for
+/// `key ≥ min` and the `(min, bits)` that [`packing`] gives.
+// key ≥ min; the shift is below 64 (packing).
+#[allow(clippy::arithmetic_side_effects)]
+#[inline]
+fn pack(key: u64, min: u64, bits: u32, position: usize) -> u64 {
+    ((key - min).checked_shl(bits).unwrap_or(0)) | position as u64
 }
 
 /// Order-preserving 128-bit key beside the position.
