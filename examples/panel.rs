@@ -4,8 +4,15 @@
 //! `peer_bench.py --check-against` compares.
 //!
 //! ```text
-//! cargo run --release --example panel -- WORKLOAD FILE.csv [--ties average|min|max|dense|ordinal] [--ascending] [--out OUT.csv]
+//! cargo run --release --example panel -- WORKLOAD FILE.csv [--ties average|min|max|dense|ordinal] [--ascending] [--out OUT.csv] [--reps N]
 //! ```
+//!
+//! With `--reps N` (default 1) the file is parsed N times and the workload
+//! computed N times in the one process, and the JSON gives the median of
+//! each, as `peer_bench.py` times the peers (median of in-process
+//! repetitions). Each compute repetition but the last runs on a fresh clone
+//! of the panel, so that work done on first use (the series index) is timed
+//! every time; the last runs on the parsed panel and gives the checksum.
 //!
 //! Bad input exits with status 1 and the error (line and column) on stderr.
 
@@ -17,7 +24,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use indstat::Decimal;
 use indstat::panel::{Panel, Reason};
@@ -37,9 +44,10 @@ struct Args {
     ties: Ties,
     order: Order,
     out: Option<String>,
+    reps: usize,
 }
 
-const USAGE: &str = "usage: panel rank|growth|cagr|target FILE.csv [--ties average|min|max|dense|ordinal] [--ascending] [--out OUT.csv]";
+const USAGE: &str = "usage: panel rank|growth|cagr|target FILE.csv [--ties average|min|max|dense|ordinal] [--ascending] [--out OUT.csv] [--reps N]";
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
@@ -54,6 +62,7 @@ fn parse_args() -> Result<Args, String> {
         ties: Ties::Average,
         order: Order::Descending,
         out: None,
+        reps: 1,
     };
     while let Some(flag) = it.next() {
         match flag.as_str() {
@@ -69,6 +78,13 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             "--out" => args.out = Some(it.next().ok_or(USAGE)?),
+            "--reps" => {
+                args.reps = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| format!("--reps takes a positive count; {USAGE}"))?
+            }
             other => return Err(format!("unknown argument {other:?}; {USAGE}")),
         }
     }
@@ -188,18 +204,63 @@ fn cell(v: Option<impl ToString>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// The median of some timings, in seconds (the mean of the middle two
+/// for an even count, as Python's `statistics.median`).
+fn median(mut times: Vec<Duration>) -> f64 {
+    times.sort_unstable();
+    let n = times.len();
+    let upper = times.get(n / 2).copied().unwrap_or_default();
+    let middle = match n.checked_sub(1).filter(|_| n % 2 == 0) {
+        Some(_) => (times.get(n / 2 - 1).copied().unwrap_or_default() + upper) / 2,
+        None => upper,
+    };
+    middle.as_secs_f64()
+}
+
+/// `$body` (a workload on the panel `$p`) timed `$reps` times: all but the
+/// last on a fresh clone of `$panel`, the last on `$panel` itself. Gives
+/// that last result and the median time; results are dropped outside the
+/// timing, as `peer_bench.py` does.
+macro_rules! timed {
+    ($panel:expr, $reps:expr, |$p:ident| $body:expr) => {{
+        let mut times = Vec::with_capacity($reps);
+        for _ in 1..$reps {
+            let fresh = $panel.clone();
+            let $p = &fresh;
+            let t = Instant::now();
+            let result = $body;
+            times.push(t.elapsed());
+            drop(result);
+        }
+        let $p = $panel;
+        let t = Instant::now();
+        let result = $body;
+        times.push(t.elapsed());
+        (result, median(times))
+    }};
+}
+
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let t0 = Instant::now();
-    let file = std::fs::File::open(&args.file).map_err(|e| format!("{}: {e}", args.file))?;
-    let panel = Panel::from_csv(file).map_err(|e| format!("{}: {e}", args.file))?;
-    let parse_s = t0.elapsed().as_secs_f64();
+    let mut parse_times = Vec::with_capacity(args.reps);
+    let mut parsed = None;
+    for _ in 0..args.reps {
+        // The previous repetition's panel is freed first, as the peers' is.
+        drop(parsed.take());
+        let t0 = Instant::now();
+        // An I/O error names the file itself; the others name line and column.
+        parsed = Some(Panel::from_csv_file(&args.file).map_err(|e| match e {
+            indstat::Error::Io { .. } => e.to_string(),
+            _ => format!("{}: {e}", args.file),
+        })?);
+        parse_times.push(t0.elapsed());
+    }
+    let panel = parsed.ok_or("no repetition ran")?;
+    let parse_s = median(parse_times);
     let mut out = String::new();
-    let t1 = Instant::now();
     let (workload, checksum) = match args.workload.as_str() {
         "rank" => {
-            let ranks = panel.rank(args.ties, args.order);
-            let compute_s = t1.elapsed().as_secs_f64();
+            let (ranks, compute_s) = timed!(&panel, args.reps, |p| p.rank(args.ties, args.order));
             let name = match args.ties {
                 Ties::Average => "w1_rank_avg",
                 Ties::Min => "w1_rank_min",
@@ -243,8 +304,7 @@ fn run() -> Result<(), String> {
             )
         }
         "growth" => {
-            let g = panel.yoy_growth();
-            let compute_s = t1.elapsed().as_secs_f64();
+            let (g, compute_s) = timed!(&panel, args.reps, |p| p.yoy_growth());
             let valid = || (0..panel.len()).filter_map(|r| g.growth(r));
             // Rows whose year-ago row holds 0: the growth's own reason
             // (ZeroBase), plus those whose current value is missing (their
@@ -289,12 +349,14 @@ fn run() -> Result<(), String> {
             )
         }
         "cagr" | "target" => {
-            let c = panel.cagr();
-            let target = (args.workload == "target")
-                .then(|| panel.target_gap(&c, TARGET_FACTOR, HORIZON_YEARS, TOLERANCE))
-                .transpose()
-                .map_err(|e| e.to_string())?;
-            let compute_s = t1.elapsed().as_secs_f64();
+            let ((c, target), compute_s) = timed!(&panel, args.reps, |p| {
+                let c = p.cagr();
+                let target = (args.workload == "target")
+                    .then(|| p.target_gap(&c, TARGET_FACTOR, HORIZON_YEARS, TOLERANCE))
+                    .transpose();
+                (c, target)
+            });
+            let target = target.map_err(|e| e.to_string())?;
             if args.out.is_some() {
                 for (k, s) in c.series().iter().enumerate() {
                     let _ = write!(
@@ -397,7 +459,7 @@ fn run() -> Result<(), String> {
         "{}",
         json!({
             "workload": workload, "rows": panel.len(), "parse_s": parse_s,
-            "compute_s": compute_s, "checksum": checksum,
+            "compute_s": compute_s, "reps": args.reps, "checksum": checksum,
         })
     );
     Ok(())

@@ -1,6 +1,8 @@
 //! The long CSV format `entity,period,indicator,value`.
 
+use std::fs::File;
 use std::io::{Read, Write};
+use std::path::Path;
 
 use super::Panel;
 use super::quote;
@@ -170,6 +172,10 @@ impl read::Lines for CsvLines {
         (at, rows)
     }
 
+    fn reserve(&mut self, lines: usize) {
+        self.builder.reserve(lines);
+    }
+
     fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
         if !self.header {
             self.header = true;
@@ -212,15 +218,16 @@ impl CsvLines {
 }
 
 /// [`Panel::from_csv`], with the fast path (standing back for `fast` lines
-/// after reading none) or without it (`None`).
-fn read_csv<R: Read>(reader: R, fast: Option<u32>) -> Result<Panel> {
+/// after reading none) or without it (`None`); `total` is the input's length
+/// when known.
+fn read_csv<R: Read>(reader: R, fast: Option<u32>, total: Option<u64>) -> Result<Panel> {
     let mut lines = CsvLines {
         builder: Builder::new(COLUMNS, 2, false),
         header: false,
         fast,
         skip: 0,
     };
-    read::read_lines(reader, &mut lines)?;
+    read::read_lines(reader, &mut lines, total)?;
     let CsvLines {
         builder, header, ..
     } = lines;
@@ -275,7 +282,46 @@ impl Panel {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_csv<R: Read>(reader: R) -> Result<Panel> {
-        read_csv(reader, Some(SKIP))
+        read_csv(reader, Some(SKIP), None)
+    }
+
+    /// Reads a long CSV file, as [`Panel::from_csv`] reads any reader; the
+    /// file's length lets the columns be sized once from the first chunk
+    /// instead of growing (and being copied) as rows come.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Panel::from_csv`]; [`Error::Io`] naming the path when the
+    /// file cannot be opened or read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::panel::Panel;
+    /// use indstat::Error;
+    ///
+    /// let path = std::env::temp_dir().join("indstat-from-csv-file.csv");
+    /// std::fs::write(&path, "entity,period,indicator,value\nA,2024,gdp,1.5\n").unwrap();
+    /// let p = Panel::from_csv_file(&path)?;
+    /// assert_eq!(p.len(), 1);
+    ///
+    /// let err = Panel::from_csv_file("no/such/file.csv").unwrap_err();
+    /// assert!(matches!(&err, Error::Io { message } if message.starts_with("no/such/file.csv: ")));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn from_csv_file(path: impl AsRef<Path>) -> Result<Panel> {
+        let path = path.as_ref();
+        let named = |e: std::io::Error| Error::Io {
+            message: format!("{}: {e}", path.display()),
+        };
+        let file = File::open(path).map_err(named)?;
+        let total = file.metadata().ok().map(|m| m.len());
+        read_csv(file, Some(SKIP), total).map_err(|e| match e {
+            Error::Io { message } => Error::Io {
+                message: format!("{}: {message}", path.display()),
+            },
+            other => other,
+        })
     }
 
     /// Writes the panel as long CSV (`entity,period,indicator,value`), rows in
@@ -416,17 +462,22 @@ mod tests {
 
     proptest! {
         /// The fast path changes nothing: the same panel or the same error,
-        /// whole or read in pieces, with quoted (and badly quoted) fields too.
+        /// whole or read in pieces, with quoted (and badly quoted) fields too;
+        /// nor does the length given for reserving room, true or false.
         #[test]
         fn fast_path_equals_general_path(
             text in prop_oneof![arb_csv().boxed(), arb_quoted_csv().boxed()],
             sizes in prop::collection::vec(1usize..200, 1..5),
+            wrong_total in prop_oneof![Just(0u64), Just(u64::MAX), any::<u64>(), 0u64..100_000],
         ) {
-            let general = read_csv(text.as_slice(), None);
+            let general = read_csv(text.as_slice(), None, None);
+            let true_total = text.len() as u64;
             for backoff in [0, SKIP] {
-                prop_assert_eq!(&read_csv(text.as_slice(), Some(backoff)), &general);
+                for total in [None, Some(true_total), Some(wrong_total)] {
+                    prop_assert_eq!(&read_csv(text.as_slice(), Some(backoff), total), &general);
+                }
                 let pieces = Pieces { bytes: &text, sizes: sizes.clone(), turn: 0 };
-                prop_assert_eq!(&read_csv(pieces, Some(backoff)), &general);
+                prop_assert_eq!(&read_csv(pieces, Some(backoff), Some(true_total)), &general);
             }
         }
     }
@@ -491,8 +542,8 @@ mod tests {
                 plain.push_str(&format!("{e},{p},{i},{v}{end}"));
                 quoted.push_str(&format!("\"{e}\",\"{p}\",\"{i}\",\"{v}\"{end}"));
             }
-            let a = read_csv(plain.as_bytes(), Some(SKIP));
-            let b = read_csv(quoted.as_bytes(), Some(SKIP));
+            let a = read_csv(plain.as_bytes(), Some(SKIP), None);
+            let b = read_csv(quoted.as_bytes(), Some(SKIP), None);
             // Errors may quote the row's text; compare the panels, and the
             // error kinds and positions.
             match (&a, &b) {
@@ -520,12 +571,12 @@ mod tests {
             ));
         }
         text.push_str("E0000001,2015,rev,1e5\n");
-        let general = read_csv(text.as_bytes(), None);
-        assert_eq!(read_csv(text.as_bytes(), Some(SKIP)), general);
+        let general = read_csv(text.as_bytes(), None, None);
+        assert_eq!(read_csv(text.as_bytes(), Some(SKIP), None), general);
         assert!(general.is_err());
         let text = &text[..text.len() - 22];
-        let fast = read_csv(text.as_bytes(), Some(SKIP)).unwrap();
-        assert_eq!(Ok(&fast), read_csv(text.as_bytes(), None).as_ref());
+        let fast = read_csv(text.as_bytes(), Some(SKIP), None).unwrap();
+        assert_eq!(Ok(&fast), read_csv(text.as_bytes(), None, None).as_ref());
         assert_eq!(fast.len(), 100_000);
     }
 }

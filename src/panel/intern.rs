@@ -111,6 +111,14 @@ impl Keys {
         key
     }
 
+    /// Makes room for `rows` more ids, if the allocator grants it.
+    pub(crate) fn try_reserve(
+        &mut self,
+        rows: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        self.ids.try_reserve(rows)
+    }
+
     /// Adds a key already packed by [`pack`] (a short key, 1 to 15 bytes).
     #[inline]
     pub(crate) fn push_packed(&mut self, key: u128) {

@@ -28,6 +28,9 @@ pub(crate) trait Lines {
     /// One line (`text`, without its `\n` or `\r\n`; `complete` is `false`
     /// for a last line with no line end).
     fn line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()>;
+
+    /// Room for about `lines` more lines, once their number is estimated.
+    fn reserve(&mut self, _lines: usize) {}
 }
 
 /// A closure taking each line, with no fast path.
@@ -45,7 +48,7 @@ pub(crate) fn for_each_line<R: Read>(
     reader: R,
     row: impl FnMut(u64, &[u8], bool) -> Result<()>,
 ) -> Result<()> {
-    read_lines(reader, &mut EachLine(row))
+    read_lines(reader, &mut EachLine(row), None)
 }
 
 /// The next `\n` in `data` at or after `from`: a few words scanned in place
@@ -64,12 +67,35 @@ fn next_newline(data: &[u8], from: usize) -> Option<usize> {
     memchr::memchr(b'\n', data.get(at..)?).map(|i| at.wrapping_add(i))
 }
 
+/// The number of lines in `total` bytes of input, estimated from the
+/// `sample` read first: its lines scaled up, with 1/16 to spare (the
+/// columns are reserved once instead of doubling, which copies them while
+/// reading). At most one line per two bytes, the most there can be.
+fn estimate_lines(sample: &[u8], total: u64) -> usize {
+    let lines = memchr::memchr_iter(b'\n', sample).count() as u64;
+    let bytes = (sample.len() as u64).max(1);
+    // Both factors below 2^64: the product fits a u128; bytes ≥ 1.
+    let estimate = u128::from(total)
+        .saturating_mul(u128::from(lines))
+        .checked_div(u128::from(bytes))
+        .unwrap_or(0);
+    let estimate = estimate.saturating_add(estimate / 16).saturating_add(64);
+    let most = u128::from(total / 2).saturating_add(1);
+    usize::try_from(estimate.min(most)).unwrap_or(usize::MAX)
+}
+
 /// Reads `reader` in chunks and hands its lines to `lines`: runs of them to
-/// its fast path, the others one by one.
-pub(crate) fn read_lines<R: Read>(mut reader: R, lines: &mut impl Lines) -> Result<()> {
+/// its fast path, the others one by one. `total`, the input's length when
+/// known (a file's), lets `lines` reserve its room from the first chunk.
+pub(crate) fn read_lines<R: Read>(
+    mut reader: R,
+    lines: &mut impl Lines,
+    total: Option<u64>,
+) -> Result<()> {
     let mut buf = vec![0u8; CHUNK];
     let mut filled = 0usize;
     let mut line = 1u64;
+    let mut total = total;
     loop {
         if filled == buf.len() {
             // A line longer than the buffer: grow it.
@@ -90,6 +116,9 @@ pub(crate) fn read_lines<R: Read>(mut reader: R, lines: &mut impl Lines) -> Resu
         let mut from = filled;
         filled = filled.saturating_add(n).min(buf.len());
         let data = buf.get(..filled).unwrap_or_default();
+        if let Some(total) = total.take() {
+            lines.reserve(estimate_lines(data, total));
+        }
         let mut start = 0usize;
         loop {
             let (used, count) = lines.fast(data.get(start..).unwrap_or_default());
@@ -316,6 +345,18 @@ impl Builder {
         self.indicator.push(indicator);
         self.value.push(value);
         true
+    }
+
+    /// Makes room for about `rows` more rows in every column, when the
+    /// allocator grants it (a hint: refused room costs nothing, and the
+    /// columns then grow as rows come). A panel holds fewer than 2^32 rows.
+    pub(crate) fn reserve(&mut self, rows: usize) {
+        let rows = rows.min(u32::MAX as usize);
+        // Each column on its own: one refused leaves the others their room.
+        let _ = self.entities.try_reserve(rows);
+        let _ = self.period.try_reserve(rows);
+        let _ = self.indicator.try_reserve(rows);
+        let _ = self.value.try_reserve(rows);
     }
 
     /// Adds the status of the row just pushed.

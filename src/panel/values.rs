@@ -35,6 +35,14 @@ impl Values {
         }
     }
 
+    /// Makes room for `n` more values, if the allocator grants it.
+    pub(crate) fn try_reserve(
+        &mut self,
+        n: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        self.packed.try_reserve(n)
+    }
+
     /// Appends a value.
     #[inline]
     pub(crate) fn push(&mut self, value: Option<Decimal>) {
