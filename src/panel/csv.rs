@@ -8,6 +8,7 @@ use super::Panel;
 use super::quote;
 use super::read::{self, Builder, Columns, VALUE_HELP};
 use super::swar;
+use super::values;
 use crate::{Error, Result};
 
 /// The long format's header.
@@ -128,9 +129,10 @@ fn fast_row(
     } else {
         end
     };
-    let value = swar::decimal(data, c.wrapping_add(1), value_end)?;
+    let (mantissa, scale) = swar::decimal(data, c.wrapping_add(1), value_end)?;
+    let value = values::plain(mantissa, scale)?;
     builder
-        .push_packed(entity, period, indicator, Some(value))
+        .push_packed(entity, period, indicator, value)
         .then(|| end.wrapping_add(1))
 }
 

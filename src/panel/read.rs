@@ -323,6 +323,7 @@ impl Builder {
     }
 
     /// Adds one row whose keys are packed by [`pack`](super::intern::pack)
+    /// and whose value by [`plain`](super::values::plain)
     /// (the entity non-empty), when its period and indicator are already
     /// known; `false` (nothing added) otherwise, and the caller takes
     /// [`Builder::push`], which gives the same result or the error.
@@ -332,7 +333,7 @@ impl Builder {
         entity: u128,
         period: u128,
         indicator: u128,
-        value: Option<Decimal>,
+        value: u64,
     ) -> bool {
         let (Some(period), Some(indicator)) = (
             self.period_ids.get_packed(period),
@@ -343,7 +344,7 @@ impl Builder {
         self.entities.push_packed(entity);
         self.period.push(period);
         self.indicator.push(indicator);
-        self.value.push(value);
+        self.value.push_word(value);
         true
     }
 

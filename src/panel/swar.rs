@@ -8,8 +8,6 @@
 //! `None` where the general path must decide (too near the end of the data,
 //! too long, any unexpected byte).
 
-use rust_decimal::Decimal;
-
 /// Every byte 0x80.
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// Every byte 0x7F.
@@ -257,10 +255,11 @@ const POW10: [u64; 17] = [
 /// The plain unsigned decimal `data[start..end]` (1 to 16 bytes: digits and
 /// at most one dot, at least one digit), read as
 /// [`parse_value`](super::read::parse_value) reads it: the same mantissa
-/// and scale. `None` for anything else (a sign, an empty or longer cell, any
-/// other byte): the caller then takes the general parser.
+/// and scale, as `(mantissa, scale)` (below 10^16 and at most 15). `None`
+/// for anything else (a sign, an empty or longer cell, any other byte): the
+/// caller then takes the general parser.
 #[inline]
-pub(crate) fn decimal(data: &[u8], start: usize, end: usize) -> Option<Decimal> {
+pub(crate) fn decimal(data: &[u8], start: usize, end: usize) -> Option<(u64, u32)> {
     let len = end.checked_sub(start)?;
     if len == 0 || len > 16 {
         return None;
@@ -291,10 +290,10 @@ pub(crate) fn decimal(data: &[u8], start: usize, end: usize) -> Option<Decimal> 
     } else {
         digits(data, frac_start, frac_len)?
     };
-    // int_len + frac_len ≤ 16 digits: the mantissa is below 10^16 < 2^63.
+    // int_len + frac_len ≤ 16 digits: the mantissa is below 10^16 < 2^54.
     let scale = POW10.get(frac_len).copied()?;
     let mantissa = int.checked_mul(scale)?.checked_add(frac)?;
-    Decimal::try_new(i64::try_from(mantissa).ok()?, u32::try_from(frac_len).ok()?).ok()
+    Some((mantissa, u32::try_from(frac_len).ok()?))
 }
 
 #[cfg(test)]
@@ -304,12 +303,14 @@ mod tests {
     use super::*;
     use crate::panel::intern::pack;
     use crate::panel::read::parse_value;
+    use rust_decimal::Decimal;
 
     /// The cell inside a row, with bytes on both sides as in a file.
     fn swar(s: &str) -> Option<Decimal> {
         let text = format!("E0000001,2024,revenue,{s}\nE0000002,2024");
         let start = 22;
-        decimal(text.as_bytes(), start, start + s.len())
+        let (mantissa, scale) = decimal(text.as_bytes(), start, start + s.len())?;
+        Some(Decimal::try_new(i64::try_from(mantissa).ok()?, scale).unwrap())
     }
 
     #[test]

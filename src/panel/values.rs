@@ -15,7 +15,7 @@ const MISSING: u64 = u64::MAX;
 /// Set on a reference to [`Values::wide`].
 const WIDE: u64 = 1 << 63;
 /// The largest mantissa packed inline (57 bits).
-const INLINE_MAX: u128 = (1 << 57) - 1;
+const INLINE_MAX: u64 = (1 << 57) - 1;
 const SIGN: u64 = 1 << 57;
 const SCALE_SHIFT: u32 = 58;
 
@@ -41,6 +41,12 @@ impl Values {
         n: usize,
     ) -> Result<(), std::collections::TryReserveError> {
         self.packed.try_reserve(n)
+    }
+
+    /// Appends a value already packed by [`plain`].
+    #[inline]
+    pub(crate) fn push_word(&mut self, word: u64) {
+        self.packed.push(word);
     }
 
     /// Appends a value.
@@ -113,15 +119,31 @@ impl Values {
 /// negative zero.
 #[inline]
 fn inline(v: Decimal) -> Option<u64> {
-    let m = v.mantissa().unsigned_abs();
-    if m > INLINE_MAX || (m == 0 && v.is_sign_negative()) {
+    let m = u64::try_from(v.mantissa().unsigned_abs()).ok()?;
+    let negative = v.is_sign_negative();
+    if m == 0 && negative {
         return None;
     }
-    let sign = if v.is_sign_negative() { SIGN } else { 0 };
+    pack(m, negative, v.scale())
+}
+
+/// The non-negative value `mantissa × 10^-scale` packed inline, as
+/// [`Values::push`] packs it, if the mantissa fits 57 bits and the scale is
+/// a `Decimal`'s (at most 28): the CSV reader's fast path packs the
+/// decimals it reads without making `Decimal`s.
+#[inline]
+pub(crate) fn plain(mantissa: u64, scale: u32) -> Option<u64> {
+    pack(mantissa, false, scale)
+}
+
+#[inline(always)]
+fn pack(m: u64, negative: bool, scale: u32) -> Option<u64> {
+    if m > INLINE_MAX || scale > 28 {
+        return None;
+    }
+    let sign = if negative { SIGN } else { 0 };
     // m < 2^57 and scale ≤ 28 < 2^5: the fields do not overlap.
-    #[allow(clippy::cast_possible_truncation)]
-    let m = m as u64;
-    Some(m | sign | (u64::from(v.scale()) << SCALE_SHIFT))
+    Some(m | sign | (u64::from(scale) << SCALE_SHIFT))
 }
 
 impl FromIterator<Option<Decimal>> for Values {
@@ -198,6 +220,28 @@ mod tests {
             for (row, want) in decimals.iter().enumerate() {
                 let got = values.get(row).flatten();
                 prop_assert_eq!(got.map(|d| d.serialize()), want.map(|d| d.serialize()));
+            }
+        }
+
+        /// A value packed by `plain` (the CSV fast path) is the word `push`
+        /// makes of the same `Decimal`, and decodes to it digit for digit;
+        /// `plain` declines what `push` keeps aside or a `Decimal` cannot be.
+        #[test]
+        fn plain_words_are_pushed_words(
+            mantissa in prop_oneof![0u64..=99_999_999, Just((1 << 57) - 1), Just(1 << 57), any::<u64>()],
+            scale in 0u32..=30,
+        ) {
+            let word = plain(mantissa, scale);
+            match Decimal::try_from_i128_with_scale(i128::from(mantissa), scale) {
+                Ok(d) if mantissa < 1 << 57 => {
+                    let mut pushed = Values::default();
+                    pushed.push(Some(d));
+                    prop_assert_eq!(word, Some(pushed.word(0)));
+                    let mut direct = Values::default();
+                    direct.push_word(word.unwrap_or(MISSING));
+                    prop_assert_eq!(direct.get(0).flatten().map(|v| v.serialize()), Some(d.serialize()));
+                }
+                _ => prop_assert_eq!(word, None),
             }
         }
     }
