@@ -135,32 +135,33 @@ impl Keys {
             self.pending.reserve_exact(PENDING);
         }
         self.ids.reserve(self.pending.len());
-        // In batches: first each key's home slot and the key its id names,
-        // loaded in two tight loops whose cache misses overlap (a probe
-        // loop's unpredictable exit would take them one at a time); then
-        // the keys found at home take that id, and the others (a collision,
-        // a new key) the full probe. A slot read before an insertion later
-        // in the batch is still right when its key matches: ids never move.
+        // In batches, software-pipelined: while batch i is interned, the
+        // home slots of batch i + 2 are prefetched and those of batch i + 1
+        // (prefetched the round before) are read, with a prefetch of the
+        // keys they name. Batch i then finds its slots and keys in the
+        // cache: the keys found at home take their id, the others (a
+        // collision, a new key) the full probe. A slot read before an
+        // insertion (or a growth of the table) is still right when its key
+        // matches, as ids never move; when it does not, the probe decides.
         const BATCH: usize = 32;
         let mut slot = [0u32; BATCH];
-        let mut at_slot = [0u128; BATCH];
-        for chunk in self.pending.chunks(BATCH) {
-            let table = &self.table;
-            let mask = table.slots.len().wrapping_sub(1);
-            for (s, &key) in slot.iter_mut().zip(chunk) {
-                *s = table.slots.get(home(key, mask)).copied().unwrap_or(0);
-            }
-            for (k, &s) in at_slot.iter_mut().zip(&slot) {
-                // Slot 0 (free) names no key: u32::MAX is past them all.
-                *k = table
-                    .keys
-                    .get(s.wrapping_sub(1) as usize)
-                    .copied()
-                    .unwrap_or(0);
-            }
-            for ((&key, &s), &found) in chunk.iter().zip(&slot).zip(&at_slot) {
+        let mut next = [0u32; BATCH];
+        let batch = |i: usize| {
+            let from = i.saturating_mul(BATCH);
+            let to = from.saturating_add(BATCH).min(self.pending.len());
+            self.pending.get(from..to).unwrap_or_default()
+        };
+        let batches = self.pending.len().div_ceil(BATCH);
+        self.table.read_slots(batch(0), &mut next);
+        for i in 0..batches {
+            core::mem::swap(&mut slot, &mut next);
+            self.table.prefetch_slots(batch(i.saturating_add(2)));
+            self.table.read_slots(batch(i.saturating_add(1)), &mut next);
+            for (&key, &s) in batch(i).iter().zip(&slot) {
                 let row = self.ids.len();
-                let id = if found == key {
+                // Slot 0 (free) names no key: u32::MAX is past them all.
+                let found = self.table.keys.get(s.wrapping_sub(1) as usize);
+                let id = if found == Some(&key) {
                     s.wrapping_sub(1)
                 } else {
                     self.table.id(key, row)
@@ -214,6 +215,30 @@ fn home(key: u128, mask: usize) -> usize {
 }
 
 impl Table {
+    /// Asks for the home slots of `keys` to be brought into the cache.
+    #[inline]
+    fn prefetch_slots(&self, keys: &[u128]) {
+        let mask = self.slots.len().wrapping_sub(1);
+        for &key in keys {
+            if let Some(slot) = self.slots.get(home(key, mask)) {
+                super::swar::prefetch(slot);
+            }
+        }
+    }
+
+    /// The home slots of `keys` into `slots`, asking for the keys they name
+    /// to be brought into the cache.
+    #[inline]
+    fn read_slots(&self, keys: &[u128], slots: &mut [u32]) {
+        let mask = self.slots.len().wrapping_sub(1);
+        for (s, &key) in slots.iter_mut().zip(keys) {
+            *s = self.slots.get(home(key, mask)).copied().unwrap_or(0);
+            if let Some(k) = self.keys.get(s.wrapping_sub(1) as usize) {
+                super::swar::prefetch(k);
+            }
+        }
+    }
+
     /// The id of `key`, given now (first seen on `row`) if new.
     #[inline]
     fn id(&mut self, key: u128, row: usize) -> u32 {

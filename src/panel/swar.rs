@@ -141,6 +141,20 @@ fn block_delimiters(block: &[u8; 64]) -> u64 {
     bits
 }
 
+/// Asks for the cache line holding `value` to be brought into every cache
+/// level (SSE's `prefetcht0`, through `safe_arch`): a hint, never a fault,
+/// so that a loop can overlap the misses of loads it makes later.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse"))]
+#[inline(always)]
+pub(crate) fn prefetch<T>(value: &T) {
+    safe_arch::prefetch_t0(value);
+}
+
+/// [`prefetch`] of other targets: nothing.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse")))]
+#[inline(always)]
+pub(crate) fn prefetch<T>(_value: &T) {}
+
 /// [`block_delimiters`] of other targets, a word of eight bytes at a time.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 #[inline]
