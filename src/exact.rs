@@ -654,22 +654,28 @@ const MAX_ROOT_DEGREE: u64 = 64;
 /// seeds the check admits, and in practice (ε₀ ≈ 2^-52) about 1e-31; the
 /// final rounding to 28 decimal places dominates.
 // f64 only seeds the iteration (and its error is bounded by the check
-// below); the result is fixed by integer arithmetic.
+// below); the result is fixed by integer arithmetic. The one f64 operation
+// (the seed's X / 10^s) is that documented approximation.
 #[allow(
+    clippy::float_arithmetic,
     clippy::arithmetic_side_effects,
     clippy::cast_possible_truncation,
     clippy::cast_possible_wrap,
     clippy::cast_sign_loss
 )]
 pub(crate) fn root(x: Decimal, k: u64) -> Option<Decimal> {
-    use rust_decimal::prelude::ToPrimitive;
     if !(2..=MAX_ROOT_DEGREE).contains(&k) || !is_positive(x) {
         return None;
     }
     let big_x = x.mantissa().unsigned_abs(); // < 2^96
     let s = x.scale(); // ≤ 28
-    // The seed, as an exact binary number m0 · 2^e0 with m0 of 53 bits.
-    let xf = x.to_f64()?;
+    // The seed, as an exact binary number m0 · 2^e0 with m0 of 53 bits,
+    // from x ≈ X / 10^s in f64: the integer conversion is correctly rounded
+    // and 10^s exact up to 10^22 (within an ulp beyond), so xf is within
+    // 3 ulps (rust_decimal's `to_f64` takes a 128-bit division and a
+    // rounding step for the same seed). Callers pass x normalized, so the
+    // seed depends on x's value only.
+    let xf = big_x as f64 / pow10(s) as f64;
     let seed = xf.powf((k as f64).recip());
     if !seed.is_finite() || seed <= 0.0 {
         return None;
