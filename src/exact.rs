@@ -30,6 +30,12 @@ const POW10: [u128; 39] = {
     t
 };
 
+/// 10^n, if it fits a `u128` (n ≤ 38).
+#[inline]
+pub(crate) fn power_of_ten(n: u32) -> Option<u128> {
+    POW10.get(n as usize).copied()
+}
+
 /// 10^n, for n ≤ 38 (0 beyond: callers keep n ≤ 38).
 #[inline]
 fn pow10(n: u32) -> u128 {

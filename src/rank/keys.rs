@@ -87,7 +87,16 @@ fn scaled(value: &Decimal, scale: u32) -> Option<i128> {
 #[allow(clippy::arithmetic_side_effects)]
 #[inline]
 pub(crate) fn key_u64(value: &Decimal, scale: u32, order: Order) -> Option<u64> {
-    let signed = i64::try_from(scaled(value, scale)?).ok()?;
+    // `scaled` then a narrowing, in 64-bit arithmetic (one native checked
+    // multiply instead of 128-bit ones through library calls): a non-zero
+    // mantissa times 10^19 or more never fits an i64.
+    let shift = scale.checked_sub(value.scale())?;
+    let mantissa = i64::try_from(value.mantissa()).ok()?;
+    let signed = if mantissa == 0 {
+        0
+    } else {
+        mantissa.checked_mul(i64::try_from(crate::exact::power_of_ten(shift)?).ok()?)?
+    };
     let key = (signed as u64) ^ (1 << 63);
     Some(match order {
         Order::Ascending => key,
@@ -250,6 +259,44 @@ mod tests {
                 .map_or_else(|| sort_by_comparison(values, order), |s| s.positions),
             sort_by_comparison(values, order),
         ]
+    }
+
+    #[test]
+    fn key_u64_is_the_scaled_value_narrowed() {
+        let reference = |v: &Decimal, scale: u32, order: Order| {
+            let signed = i64::try_from(scaled(v, scale)?).ok()?;
+            let key = (signed as u64) ^ (1 << 63);
+            Some(if order == Order::Ascending { key } else { !key })
+        };
+        let mantissas = [
+            0i128,
+            1,
+            -1,
+            7,
+            123_456_789,
+            -987_654_321_012,
+            i64::MAX as i128,
+            i64::MIN as i128,
+            i64::MAX as i128 + 1,
+            i64::MIN as i128 - 1,
+            922_337_203_685_477_580,
+            -922_337_203_685_477_581,
+            (1 << 96) - 1,
+        ];
+        for m in mantissas {
+            for value_scale in [0u32, 1, 4, 18, 28] {
+                let v = Decimal::from_i128_with_scale(m, value_scale);
+                for scale in 0..=30 {
+                    for order in [Order::Ascending, Order::Descending] {
+                        assert_eq!(
+                            key_u64(&v, scale, order),
+                            reference(&v, scale, order),
+                            "{v:?} at scale {scale}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
