@@ -582,3 +582,115 @@ mod tests {
         assert_eq!(fast.len(), 100_000);
     }
 }
+
+/// Review of the value words the fast path packs itself and of the room
+/// reserved from a length: every row's packed value word and entity id are
+/// those of the general path (`Panel`'s `==` compares values as numbers,
+/// `1.0 == 1.00`, so it cannot see a scale packed wrongly).
+#[cfg(test)]
+mod review_s12 {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::panic
+    )]
+
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The panel's rows as (entity id, packed value word), and its entities.
+    fn words(p: &Panel) -> (Vec<(u32, u64)>, Vec<String>) {
+        let rows = (0..p.len())
+            .map(|r| (p.entity[r], p.value.word(r)))
+            .collect();
+        (rows, p.entities.clone())
+    }
+
+    fn assert_same(text: &[u8]) {
+        let general = read_csv(text, None, None);
+        let want = general.as_ref().map(words);
+        for fast in [Some(0), Some(SKIP)] {
+            for total in [
+                None,
+                Some(0),
+                Some(1),
+                Some(text.len() as u64),
+                Some(u64::MAX / 3),
+                Some(u64::MAX),
+            ] {
+                let got = read_csv(text, fast, total);
+                match (&got, &general) {
+                    (Ok(g), Ok(_)) => assert_eq!(Ok(words(g)), want, "{fast:?} {total:?}"),
+                    (Err(a), Err(b)) => assert_eq!(a, b),
+                    _ => panic!("{got:?} vs {general:?}"),
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_words_and_ids_are_the_general_ones(
+            rows in prop::collection::vec((
+                prop_oneof![
+                    4 => "E[0-9]{1,4}",
+                    1 => "[a-z]{8}|[a-z]{15}|[a-z]{16}|[a-z]{7}|[a-z]{9}",
+                    1 => "[a-zé中]{1,12}",
+                ],
+                prop::sample::select(vec!["2022", "2023", "2024"]),
+                prop::sample::select(vec!["gdp", "revenue"]),
+                prop_oneof![
+                    3 => "[0-9]{1,16}",
+                    3 => "[0-9]{0,8}\\.[0-9]{0,8}",
+                    1 => "0{1,8}(\\.0{0,8})?",
+                    1 => "[0-9]{1,15}\\.|\\.[0-9]{1,15}",
+                    1 => "[0-9]{17,20}",
+                    1 => "-?[0-9]{1,6}",
+                ],
+                any::<bool>(),
+            ), 1..120),
+        ) {
+            let mut text = format!("{HEADER}\n");
+            let mut seen = std::collections::HashSet::new();
+            for (e, p, i, v, crlf) in &rows {
+                if seen.insert((e.clone(), *p, *i)) && v != "." {
+                    let end = if *crlf { "\r\n" } else { "\n" };
+                    text.push_str(&format!("{e},{p},{i},{v}{end}"));
+                }
+            }
+            assert_same(text.as_bytes());
+        }
+    }
+
+    /// 16-byte values (the longest the fast path packs), zeros at every
+    /// scale, and each of `.5` and `5.`: word for word as `Values::push`.
+    #[test]
+    fn edge_values_pack_as_pushed() {
+        let mut text = format!("{HEADER}\nS,2024,x,1\n");
+        let mut values: Vec<String> = vec![
+            ".5".into(),
+            "5.".into(),
+            "0.".into(),
+            ".0".into(),
+            "9999999999999999".into(),
+            "999999999999999.9".into(),
+            ".999999999999999".into(),
+            "1000000000000000".into(),
+        ];
+        for s in 0..=15usize {
+            values.push(format!("0.{}", "0".repeat(s)));
+            values.push(format!("{}.{}", "7".repeat(15 - s), "3".repeat(s)));
+        }
+        for (i, v) in values.iter().enumerate() {
+            text.push_str(&format!("E{i},2024,x,{v}\n"));
+        }
+        assert_same(text.as_bytes());
+        let p = read_csv(text.as_bytes(), Some(0), None).unwrap();
+        for (i, v) in values.iter().enumerate() {
+            let mut pushed = values::Values::default();
+            pushed.push(read::parse_value(v.as_bytes()).unwrap());
+            assert_eq!(p.value.word(i + 1), pushed.word(0), "{v}");
+        }
+    }
+}

@@ -441,3 +441,66 @@ mod tests {
         }
     }
 }
+
+/// Review of the pipelined interning pass: ids in order of first
+/// appearance, as a `HashMap` gives them, for 100k distinct keys of every
+/// length from 1 to 40 bytes (exactly 8, 15 and 16 among them) pushed both
+/// ways, across flushes of the buffer and growths of the table in the
+/// middle of a batch, with the room reserved first or not.
+#[cfg(test)]
+mod review_s12 {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::arithmetic_side_effects,
+        clippy::cast_possible_truncation
+    )]
+
+    use super::*;
+
+    #[test]
+    fn many_keys_agree_with_a_hash_map() {
+        let mut state = 0x0123_4567_89ab_cdef_u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            state >> 33
+        };
+        let name = |k: u64| {
+            let len = 1 + (k % 40) as usize;
+            let mut s = format!("{k:x}-").repeat(8);
+            s.truncate(len);
+            s
+        };
+        for reserve in [false, true] {
+            let mut keys = Keys::default();
+            if reserve {
+                keys.try_reserve(1 << 18).unwrap();
+            }
+            let mut map: std::collections::HashMap<String, u32> = Default::default();
+            let mut want = Vec::new();
+            for row in 0..250_000u64 {
+                // New keys in runs (growths mid-batch), then repeats.
+                let k = if row % 3 == 0 {
+                    row
+                } else {
+                    next() % (row + 1)
+                };
+                let text = name(k);
+                match pack(text.as_bytes()) {
+                    Some(packed) if row % 2 == 0 => keys.push_packed(packed),
+                    _ => keys.push(text.as_bytes()),
+                }
+                let n = map.len() as u32;
+                want.push(*map.entry(text).or_insert(n));
+            }
+            let (ids, names, _) = keys.intern();
+            assert_eq!(ids, want);
+            assert_eq!(names.len(), map.len());
+            for (id, bytes) in names.iter().enumerate() {
+                let text = String::from_utf8(bytes.clone()).unwrap();
+                assert_eq!(map[&text], id as u32);
+            }
+        }
+    }
+}

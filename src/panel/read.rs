@@ -538,3 +538,54 @@ mod tests {
         assert_eq!(last, (300_001, b"tail".to_vec(), false));
     }
 }
+
+/// Review of the room reserved from an input's length: the estimate never
+/// exceeds one line per two bytes, never panics on any length, and a
+/// builder asked for any room (even `usize::MAX` rows) neither panics nor
+/// aborts.
+#[cfg(test)]
+mod review_s12 {
+    #![allow(clippy::unwrap_used, clippy::arithmetic_side_effects)]
+
+    use super::*;
+
+    #[test]
+    fn estimates_are_bounded() {
+        let samples: [&[u8]; 6] = [
+            b"",
+            b"\n",
+            b"\n\n\n\n",
+            b"abc",
+            b"a,b\nc,d\n",
+            b"no line end",
+        ];
+        for sample in samples {
+            for total in [0u64, 1, 2, 3, 100, 1 << 20, 1 << 40, u64::MAX - 1, u64::MAX] {
+                let e = estimate_lines(sample, total) as u128;
+                assert!(e <= u128::from(total / 2) + 1, "{sample:?} {total}: {e}");
+                assert!(e >= 1, "{sample:?} {total}: {e}");
+            }
+        }
+        // A sample of the whole input: its lines and 1/16 more (plus 64).
+        let text = b"E1,2024,x,1\n".repeat(1000);
+        let e = estimate_lines(&text, text.len() as u64);
+        assert_eq!(e, 1000 + 1000 / 16 + 64);
+    }
+
+    #[test]
+    fn any_reservation_is_only_a_hint() {
+        let columns = Columns {
+            entity: 1,
+            period: 2,
+            indicator: 3,
+            value: 4,
+        };
+        for rows in [0usize, 1, 1 << 20, u32::MAX as usize, usize::MAX] {
+            let mut b = Builder::new(columns, 2, false);
+            b.reserve(rows);
+            b.push(2, b"A", b"2024", b"x", None).unwrap();
+            let p = b.finish().unwrap();
+            assert_eq!(p.len(), 1);
+        }
+    }
+}

@@ -483,3 +483,60 @@ mod tests {
         assert_eq!(find(load(b"abc"), splat(b',')), None);
     }
 }
+
+/// Review of the SSE2 delimiter bitmaps: every pair of byte values side by
+/// side, at the edges of the 16-byte lanes and 8-byte words, gives the
+/// bitmap a byte-by-byte scan gives, by SSE2 and by words alike.
+#[cfg(test)]
+mod review_s12 {
+    #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+
+    use super::*;
+
+    fn reference(block: &[u8; 64]) -> u64 {
+        block
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b',' | b'\n' | b'"'))
+            .fold(0u64, |bits, (i, _)| bits | 1 << i)
+    }
+
+    #[test]
+    fn every_byte_pair_at_lane_edges() {
+        let mut checked = 0u32;
+        for background in [b'a', 0x00, 0xFF, b','] {
+            for at in [0usize, 7, 15, 31, 47, 62] {
+                let mut block = [background; 64];
+                for a in 0..=255u8 {
+                    for b in 0..=255u8 {
+                        block[at] = a;
+                        block[at + 1] = b;
+                        let want = reference(&block);
+                        assert_eq!(block_delimiters(&block), want, "{a:#x} {b:#x} at {at}");
+                        assert_eq!(block_delimiters_swar(&block), want, "{a:#x} {b:#x} at {at}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 4 * 6 * 65_536);
+    }
+
+    /// Delimiters found across blocks (and in the padded last block) are
+    /// every `,`, `\n` and `"` of the data from the start, in order.
+    #[test]
+    fn delimiters_across_blocks_and_tails() {
+        let pattern = b"ab,\"c\n,,x\xff\n\xe4\xb8\xad,";
+        for len in 0..300usize {
+            let data: Vec<u8> = pattern.iter().copied().cycle().take(len).collect();
+            for start in [0usize, 1, 63, 64, 65] {
+                let want: Vec<usize> = (start..len)
+                    .filter(|&i| matches!(data[i], b',' | b'\n' | b'"'))
+                    .collect();
+                let mut d = Delimiters::new(&data, start);
+                let got: Vec<usize> = std::iter::from_fn(|| d.next_at()).collect();
+                assert_eq!(got, want, "len {len} from {start}");
+            }
+        }
+    }
+}

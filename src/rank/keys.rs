@@ -90,12 +90,14 @@ pub(crate) fn key_u64(value: &Decimal, scale: u32, order: Order) -> Option<u64> 
     // `scaled` then a narrowing, in 64-bit arithmetic (one native checked
     // multiply instead of 128-bit ones through library calls): a non-zero
     // mantissa times 10^19 or more never fits an i64.
+    // 10^shift first: beyond 10^38 (no i128) `scaled` refuses even a zero.
     let shift = scale.checked_sub(value.scale())?;
+    let factor = crate::exact::power_of_ten(shift)?;
     let mantissa = i64::try_from(value.mantissa()).ok()?;
     let signed = if mantissa == 0 {
         0
     } else {
-        mantissa.checked_mul(i64::try_from(crate::exact::power_of_ten(shift)?).ok()?)?
+        mantissa.checked_mul(i64::try_from(factor).ok()?)?
     };
     let key = (signed as u64) ^ (1 << 63);
     Some(match order {
@@ -340,5 +342,99 @@ mod tests {
         assert!(sort_u128_keys(&huge, 28, Order::Ascending).is_none());
         assert_eq!(sorted_positions(&huge, Order::Ascending), [1, 3, 2, 0]);
         assert_eq!(sorted_positions(&huge, Order::Descending), [0, 2, 3, 1]);
+    }
+}
+
+#[cfg(test)]
+mod review_s12 {
+    use super::*;
+
+    /// The pre-change `key_u64` (2d445e8): `scaled` in i128, then narrowed.
+    fn old_key_u64(value: &Decimal, scale: u32, order: Order) -> Option<u64> {
+        let signed = i64::try_from(scaled(value, scale)?).ok()?;
+        let key = (signed as u64) ^ (1 << 63);
+        Some(match order {
+            Order::Ascending => key,
+            Order::Descending => !key,
+        })
+    }
+
+    fn lcg(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            state
+        }
+    }
+
+    /// Found in review: a zero at a scale 39 or more above its own took the
+    /// key of zero, where `scaled` (10^39 overflows an i128) refused it.
+    /// Callers keep scales at most 28, so no rank saw it.
+    #[test]
+    fn zero_beyond_ten_to_the_38_is_refused_as_before() {
+        for order in [Order::Ascending, Order::Descending] {
+            assert_eq!(key_u64(&Decimal::ZERO, 39, order), None);
+            assert_eq!(key_u64(&Decimal::new(0, 2), 41, order), None);
+            assert_eq!(key_u64(&Decimal::ZERO, u32::MAX, order), None);
+            assert!(key_u64(&Decimal::ZERO, 38, order).is_some());
+        }
+    }
+
+    /// Mantissas around every power of ten and of two (and their negatives),
+    /// zeros, and random ones, at every value scale and target scale
+    /// 0..=40 plus a few huge ones, both orders: the old key or the old
+    /// refusal.
+    #[test]
+    fn key_u64_equals_the_old_key_everywhere() {
+        let mut mantissas: Vec<i128> = vec![0, 1, i128::from(i64::MAX), i128::from(i64::MIN)];
+        for e in 0..29u32 {
+            let p = 10i128.pow(e);
+            mantissas.extend([p - 1, p, p + 1]);
+        }
+        for b in 0..96u32 {
+            let p = 1i128 << b;
+            mantissas.extend([p - 1, p, p + 1]);
+        }
+        mantissas.push((1 << 96) - 1);
+        let mut next = lcg(0x005e_ed12);
+        for _ in 0..400 {
+            let shift = next() % 96;
+            mantissas.push(i128::from(next() >> 32 << 32 | next() >> 32) >> (shift % 64));
+        }
+        let negated: Vec<i128> = mantissas.iter().map(|m| -m).collect();
+        mantissas.extend(negated);
+        mantissas.retain(|m| m.unsigned_abs() < 1 << 96);
+        let scales: Vec<u32> = (0..=40).chain([64, 1000, u32::MAX]).collect();
+        let mut checked = 0u64;
+        for &m in &mantissas {
+            for value_scale in 0..=28u32 {
+                let v = Decimal::from_i128_with_scale(m, value_scale);
+                for &scale in &scales {
+                    for order in [Order::Ascending, Order::Descending] {
+                        assert_eq!(
+                            key_u64(&v, scale, order),
+                            old_key_u64(&v, scale, order),
+                            "{v:?} (mantissa {m}, scale {value_scale}) at scale {scale}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        // Negative zero and the extremes.
+        for v in [
+            Decimal::MAX,
+            Decimal::MIN,
+            -Decimal::ZERO,
+            Decimal::new(-0, 28),
+        ] {
+            for &scale in &scales {
+                for order in [Order::Ascending, Order::Descending] {
+                    assert_eq!(key_u64(&v, scale, order), old_key_u64(&v, scale, order));
+                }
+            }
+        }
+        assert!(checked > 1_000_000, "{checked}");
     }
 }
