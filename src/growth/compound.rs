@@ -26,8 +26,10 @@ fn shifted(x: Decimal, shift: i32) -> Result<Decimal> {
 /// agree within 2e-25 (test `fast_and_general_roots_agree`).
 ///
 /// The root depends on the value of `x` only (it is normalised first), and
-/// is within 0.56 units of its 28th decimal place: an independent check of
-/// 97,447 roots against 80-digit references found none further off. For a
+/// is within 0.57 units of its last decimal place (the 28th for a root below
+/// 7.9): independent checks of 97,447 roots against 80-digit references and
+/// of 132,000 against 90-digit references found none further off (worst
+/// 0.5653 units). For a
 /// root of 1 or more that is below 1e-27 relative; a small root keeps fewer
 /// significant digits, since a `Decimal` has 28 decimal places
 /// (√(2·10⁻²⁰) ≈ 1.41·10⁻¹⁰ keeps 19). Against the 50-digit references of

@@ -462,6 +462,24 @@ mod tests {
         })
     }
 
+    /// Room reserved from a length far above the truth is given back when
+    /// reading ends: the panel holds about what its rows need.
+    #[test]
+    fn an_overestimate_is_given_back() {
+        let rows: String = (0..100).map(|e| format!("E{e},2024,x,1.5\n")).collect();
+        let text = format!("{HEADER}\n{rows}");
+        let p = read_csv(text.as_bytes(), Some(SKIP), Some(1 << 30)).unwrap();
+        assert_eq!(p.len(), 100);
+        for capacity in [
+            p.period.capacity(),
+            p.indicator.capacity(),
+            p.entity.capacity(),
+            p.value.capacity(),
+        ] {
+            assert!((100..=112).contains(&capacity), "{capacity}");
+        }
+    }
+
     proptest! {
         /// The fast path changes nothing: the same panel or the same error,
         /// whole or read in pieces, with quoted (and badly quoted) fields too;

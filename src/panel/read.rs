@@ -404,12 +404,19 @@ impl Builder {
 
     /// Interns the last buffer of entities, orders the periods in time and
     /// indexes the series, refusing duplicates.
-    pub(crate) fn finish(self) -> Result<Panel> {
+    pub(crate) fn finish(mut self) -> Result<Panel> {
         let rows = self.period.len();
         if u32::try_from(rows).is_err() {
             return Err(too_many("rows"));
         }
-        let (entity, names, firsts) = self.entities.intern();
+        // Room reserved from an estimate (or left by doubling) beyond an
+        // eighth of the rows is given back: a panel holds no more than it
+        // needs for long (a shrink moves no data of a large column).
+        trim(&mut self.period);
+        trim(&mut self.indicator);
+        self.value.trim();
+        let (mut entity, names, firsts) = self.entities.intern();
+        trim(&mut entity);
         let mut entities = Vec::with_capacity(names.len());
         for (bytes, first) in names.into_iter().zip(firsts) {
             let line = self.first_line.saturating_add(u64::from(first));
@@ -433,6 +440,13 @@ impl Builder {
             self.first_line,
             self.columns.entity,
         )
+    }
+}
+
+/// Gives back the room of `column` beyond an eighth of its length.
+pub(crate) fn trim<T>(column: &mut Vec<T>) {
+    if column.capacity().saturating_sub(column.len()) > column.len() / 8 {
+        column.shrink_to_fit();
     }
 }
 

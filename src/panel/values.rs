@@ -43,6 +43,17 @@ impl Values {
         self.packed.try_reserve(n)
     }
 
+    /// The values the column has room for.
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> usize {
+        self.packed.capacity()
+    }
+
+    /// Gives back the room beyond an eighth of the length.
+    pub(crate) fn trim(&mut self) {
+        super::read::trim(&mut self.packed);
+    }
+
     /// Appends a value already packed by [`plain`].
     #[inline]
     pub(crate) fn push_word(&mut self, word: u64) {
