@@ -42,7 +42,7 @@ pub(crate) fn power_of_ten(n: u32) -> Option<u128> {
 /// 10^n, for n ≤ 38 (0 beyond: callers keep n ≤ 38).
 #[inline]
 fn pow10(n: u32) -> u128 {
-    POW10.get(n as usize).copied().unwrap_or(0)
+    power_of_ten(n).unwrap_or(0)
 }
 
 /// The number of decimal digits of `x` (0 for 0) without a 128-bit

@@ -879,14 +879,14 @@ impl Panel {
         let mut counts = ReasonCounts::default();
         // Each series' first and last rows: from the index when it is built,
         // else from the occupied cells, which is cheaper than building it.
+        let from_cells = match self.index.get() {
+            None => self.ends_from_cells(),
+            Some(_) => None,
+        };
         let super::Ends {
             series: pairs,
             rows: ends,
-        } = match self
-            .index
-            .get()
-            .map_or_else(|| self.ends_from_cells(), |_| None)
-        {
+        } = match from_cells {
             Some(ends) => ends,
             None => {
                 let index = self.index();

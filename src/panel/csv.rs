@@ -313,12 +313,12 @@ impl Panel {
     /// ```
     pub fn from_csv_file(path: impl AsRef<Path>) -> Result<Panel> {
         let path = path.as_ref();
-        let named = |e: std::io::Error| Error::Io {
-            message: format!("{}: {e}", path.display()),
+        let read = || {
+            let file = File::open(path)?;
+            let total = file.metadata().ok().map(|m| m.len());
+            read_csv(file, Some(SKIP), total)
         };
-        let file = File::open(path).map_err(named)?;
-        let total = file.metadata().ok().map(|m| m.len());
-        read_csv(file, Some(SKIP), total).map_err(|e| match e {
+        read().map_err(|e| match e {
             Error::Io { message } => Error::Io {
                 message: format!("{}: {message}", path.display()),
             },

@@ -265,11 +265,7 @@ mod tests {
 
     #[test]
     fn key_u64_is_the_scaled_value_narrowed() {
-        let reference = |v: &Decimal, scale: u32, order: Order| {
-            let signed = i64::try_from(scaled(v, scale)?).ok()?;
-            let key = (signed as u64) ^ (1 << 63);
-            Some(if order == Order::Ascending { key } else { !key })
-        };
+        let reference = super::review_s12::old_key_u64;
         let mantissas = [
             0i128,
             1,
@@ -350,7 +346,8 @@ mod review_s12 {
     use super::*;
 
     /// The pre-change `key_u64` (2d445e8): `scaled` in i128, then narrowed.
-    fn old_key_u64(value: &Decimal, scale: u32, order: Order) -> Option<u64> {
+    /// The key as it was first written: `scaled` in 128 bits, then narrowed.
+    pub(super) fn old_key_u64(value: &Decimal, scale: u32, order: Order) -> Option<u64> {
         let signed = i64::try_from(scaled(value, scale)?).ok()?;
         let key = (signed as u64) ^ (1 << 63);
         Some(match order {
