@@ -22,7 +22,7 @@ pub mod growth;
 pub mod panel;
 pub mod rank;
 pub mod report;
-pub mod target;
+pub mod targets;
 
 pub use assumption::{Assumption, Estimate};
 pub use bound::{Bound, Figure, Truth};

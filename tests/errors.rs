@@ -25,7 +25,7 @@ use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tr
 use indstat::growth::{self, BasePeriod};
 use indstat::panel::{Panel, SdmxOptions};
 use indstat::rank::{CrossSection, QuantileMethod, RankObservation};
-use indstat::target::{LevelTarget, Thresholds};
+use indstat::targets::{LevelTarget, Thresholds};
 use indstat::{
     Decimal, Direction, EntityId, Error, Indicator, IndicatorCode, Kind, Magnitude, Noun,
     Observation, Period, PriceBasis, Quantity, Rate, Scope, Series, Unit,

@@ -10,7 +10,7 @@
 
 use indstat::datasets::rongchang;
 use indstat::growth::Reach;
-use indstat::target::{
+use indstat::targets::{
     Bridge, CountTarget, LevelTarget, Method, Profile, RankTarget, Status, Thresholds, Trend,
     Unassessable, time_progress,
 };

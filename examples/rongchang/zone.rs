@@ -7,7 +7,7 @@ use indstat::growth::{self, BasePeriod};
 use indstat::report::{
     Align, Report, Section, Table, Text, figures_table, gap_section, growth_table, rank_section,
 };
-use indstat::target::{
+use indstat::targets::{
     Bridge, GapAnalysis, LevelTarget, Method, RankAssessment, RankTarget, Trend,
 };
 use indstat::{Assumption, Decimal, Error, Quantity, Rate, Result, Series};

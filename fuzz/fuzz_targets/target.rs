@@ -2,7 +2,7 @@
 //! decimals: a typed error or a result, never a panic or a hang.
 #![no_main]
 use arbitrary::Arbitrary;
-use indstat::target::{Bridge, LevelTarget, Method, Profile, Trend, time_progress};
+use indstat::targets::{Bridge, LevelTarget, Method, Profile, Trend, time_progress};
 use indstat::{EntityId, Indicator, Kind, Period, Point, Quantity, Rate, Series, Unit};
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;

@@ -494,7 +494,7 @@ pub fn rank_goal(
 /// years / climbed)` computed from the whole numbers (a rounded pace would
 /// miss exact hits: 2 places at 1/3 a year is 6 years, not 7), and the edition
 /// reached; `Reach::Never` for no pace or a pace of zero or less. Shared by
-/// [`rank_goal`] and the rank targets of [`crate::target`].
+/// [`rank_goal`] and the rank targets of [`crate::targets`].
 pub(crate) fn reach_at_pace(
     places_to_go: Decimal,
     pace: Option<(Decimal, Decimal)>,

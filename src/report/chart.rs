@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{Lang, Text};
-use crate::target::GapAnalysis;
+use crate::targets::GapAnalysis;
 use crate::{Error, Period, Rate, Result, Series, growth};
 
 /// The font stack of every label: CJK fonts first, then sans-serif.
@@ -268,7 +268,7 @@ fn t(text: &Text, lang: Lang) -> String {
 /// ```
 /// use indstat::datasets::rongchang;
 /// use indstat::report::{chart, Lang};
-/// use indstat::target::{Bridge, LevelTarget, Trend};
+/// use indstat::targets::{Bridge, LevelTarget, Trend};
 /// use indstat::{Rate, Series};
 /// use rust_decimal_macros::dec;
 ///

@@ -4,7 +4,7 @@
 use rust_decimal::RoundingStrategy;
 
 use super::{Align, Section, Table, Text};
-use crate::target::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget};
+use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget};
 use crate::{
     Assumption, Figure, Indicator, Observation, PriceBasis, Quantity, Rate, Result, Scope,
 };
@@ -133,7 +133,7 @@ pub fn growth_table(rows: &[(Text, Text, Text)]) -> Result<Table> {
 /// ```
 /// use indstat::datasets::rongchang;
 /// use indstat::report::{gap_section, Format, Lang, Report, Text};
-/// use indstat::target::{Bridge, LevelTarget, Method, Trend};
+/// use indstat::targets::{Bridge, LevelTarget, Method, Trend};
 /// use indstat::{Rate, Series};
 /// use rust_decimal_macros::dec;
 ///
@@ -268,7 +268,7 @@ pub fn gap_section(
     }
     for p in gap.scenarios(&all_rates)? {
         let rate = match p.method() {
-            crate::target::ProjectionMethod::Scenario(r) => percent(r),
+            crate::targets::ProjectionMethod::Scenario(r) => percent(r),
             other => Text::new(other.zh(), other.en()),
         };
         scenarios.push(vec![
@@ -322,7 +322,7 @@ pub fn gap_section(
 /// ```
 /// use indstat::datasets::rongchang;
 /// use indstat::report::{rank_section, Format, Lang, Report, Text};
-/// use indstat::target::RankTarget;
+/// use indstat::targets::RankTarget;
 /// use indstat::Series;
 /// use rust_decimal_macros::dec;
 ///

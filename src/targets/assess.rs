@@ -12,7 +12,7 @@ use crate::{Direction, Error, Result};
 /// # Examples
 ///
 /// ```
-/// use indstat::target::Unassessable;
+/// use indstat::targets::Unassessable;
 /// assert_eq!(Unassessable::TooFewPoints.en(), "fewer than two data points and no trend rate given");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,7 +34,7 @@ impl Unassessable {
     /// The reason in English.
     ///
     /// ```
-    /// # use indstat::target::Unassessable;
+    /// # use indstat::targets::Unassessable;
     /// assert_eq!(Unassessable::NonPositiveBase.en(), "the base is zero or negative");
     /// ```
     pub fn en(&self) -> &'static str {
@@ -48,7 +48,7 @@ impl Unassessable {
     /// The reason in Chinese.
     ///
     /// ```
-    /// # use indstat::target::Unassessable;
+    /// # use indstat::targets::Unassessable;
     /// assert_eq!(Unassessable::TooFewPoints.zh(), "数据点不足两个且未给定趋势增速");
     /// ```
     pub fn zh(&self) -> &'static str {
@@ -65,7 +65,7 @@ impl Unassessable {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::Status;
+/// use indstat::targets::Status;
 /// assert_eq!(Status::LimitedProgress.en(), "limited progress");
 /// assert_eq!(Status::LimitedProgress.zh(), "进展有限");
 /// ```
@@ -96,7 +96,7 @@ impl Status {
     /// The status in English.
     ///
     /// ```
-    /// assert_eq!(indstat::target::Status::OnTrack.en(), "on track");
+    /// assert_eq!(indstat::targets::Status::OnTrack.en(), "on track");
     /// ```
     pub fn en(&self) -> String {
         match self {
@@ -114,7 +114,7 @@ impl Status {
     /// The status in Chinese.
     ///
     /// ```
-    /// assert_eq!(indstat::target::Status::OnTrack.zh(), "按计划推进");
+    /// assert_eq!(indstat::targets::Status::OnTrack.zh(), "按计划推进");
     /// ```
     pub fn zh(&self) -> String {
         match self {
@@ -142,7 +142,7 @@ impl fmt::Display for Status {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::Thresholds;
+/// use indstat::targets::Thresholds;
 /// use rust_decimal_macros::dec;
 ///
 /// let t = Thresholds::new(vec![(dec!(1), "ahead".into()), (dec!(0.5), "behind".into())], "far behind".into())?;
@@ -166,7 +166,7 @@ impl Thresholds {
     /// [`Error::InvalidThresholds`] when empty or not strictly decreasing.
     ///
     /// ```
-    /// # use indstat::target::Thresholds;
+    /// # use indstat::targets::Thresholds;
     /// assert!(Thresholds::new(vec![], "all".into()).is_err());
     /// ```
     pub fn new(classes: Vec<(Decimal, String)>, below: String) -> Result<Thresholds> {
@@ -196,7 +196,7 @@ impl Thresholds {
     /// reaches (`score ≥ threshold`).
     ///
     /// ```
-    /// # use indstat::target::Thresholds;
+    /// # use indstat::targets::Thresholds;
     /// # use rust_decimal_macros::dec;
     /// let t = Thresholds::new(vec![(dec!(0.95), "on track".into())], "off track".into())?;
     /// assert_eq!(t.classify(dec!(0.95)), "on track");
@@ -231,7 +231,7 @@ impl Thresholds {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::{Method, Status};
+/// use indstat::targets::{Method, Status};
 /// assert_eq!(Method::GrowthRatio.classify(rust_decimal_macros::dec!(0.60)), Status::AccelerationNeeded);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,7 +256,7 @@ impl Method {
     /// The class of a score under this method's thresholds.
     ///
     /// ```
-    /// use indstat::target::{Method, Status};
+    /// use indstat::targets::{Method, Status};
     /// use rust_decimal_macros::dec;
     /// assert_eq!(Method::GrowthRatio.classify(dec!(0.95)), Status::OnTrack);
     /// assert_eq!(Method::GrowthRatio.classify(dec!(0)), Status::LimitedProgress);
@@ -296,7 +296,7 @@ impl Method {
     /// The method's name in English, with its source.
     ///
     /// ```
-    /// assert_eq!(indstat::target::Method::UnsdProgressChart.en(), "progress ρ (UNSD SDG Progress Chart, 2023 technical note)");
+    /// assert_eq!(indstat::targets::Method::UnsdProgressChart.en(), "progress ρ (UNSD SDG Progress Chart, 2023 technical note)");
     /// ```
     pub fn en(&self) -> &'static str {
         match self {
@@ -314,7 +314,7 @@ impl Method {
     /// The method's name in Chinese, with its source.
     ///
     /// ```
-    /// assert_eq!(indstat::target::Method::GrowthRatio.zh(), "实际/所需增速比 R（欧盟统计局；加拿大统计局）");
+    /// assert_eq!(indstat::targets::Method::GrowthRatio.zh(), "实际/所需增速比 R（欧盟统计局；加拿大统计局）");
     /// ```
     pub fn zh(&self) -> &'static str {
         match self {
@@ -340,7 +340,7 @@ impl Method {
 /// # Examples
 ///
 /// ```
-/// # use indstat::target::{LevelTarget, Method, Status, Unassessable};
+/// # use indstat::targets::{LevelTarget, Method, Status, Unassessable};
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
 /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
 /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -362,7 +362,7 @@ impl Assessment {
     /// The method used.
     ///
     /// ```
-    /// # use indstat::target::{LevelTarget, Method};
+    /// # use indstat::targets::{LevelTarget, Method};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -378,7 +378,7 @@ impl Assessment {
     /// not assessable.
     ///
     /// ```
-    /// # use indstat::target::{LevelTarget, Method};
+    /// # use indstat::targets::{LevelTarget, Method};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1000亿元".parse()?, Period::year(2026)?)?;
@@ -393,7 +393,7 @@ impl Assessment {
     /// The status.
     ///
     /// ```
-    /// # use indstat::target::{LevelTarget, Method, Status};
+    /// # use indstat::targets::{LevelTarget, Method, Status};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1000亿元".parse()?, Period::year(2026)?)?;

@@ -14,7 +14,7 @@ use crate::{
 /// # Examples
 ///
 /// ```
-/// use indstat::target::CountTarget;
+/// use indstat::targets::CountTarget;
 /// use indstat::{Indicator, Kind, Noun, Period, Unit};
 ///
 /// let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
@@ -43,7 +43,7 @@ impl CountTarget {
     /// threshold is an upper bound.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{Indicator, Kind, Unit};
     /// let money = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// assert!(CountTarget::new(money, "10亿元".parse()?, "10亿元".parse()?, None).is_err());
@@ -88,7 +88,7 @@ impl CountTarget {
     /// The count indicator.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// let t = CountTarget::new(i, "10家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -102,7 +102,7 @@ impl CountTarget {
     /// How many entities are required.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// let t = CountTarget::new(i, "10家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -116,7 +116,7 @@ impl CountTarget {
     /// The value each entity must reach.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// let t = CountTarget::new(i, "10家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -130,7 +130,7 @@ impl CountTarget {
     /// The deadline, if any.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// let t = CountTarget::new(i, "10家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -160,7 +160,7 @@ impl CountTarget {
     /// [`Error::InvalidValue`] (one value per entity).
     ///
     /// ```
-    /// use indstat::target::CountTarget;
+    /// use indstat::targets::CountTarget;
     /// use indstat::{EntityId, Indicator, Kind, Noun, Unit};
     ///
     /// let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
@@ -237,7 +237,7 @@ impl CountTarget {
 /// # Examples
 ///
 /// ```
-/// # use indstat::target::CountTarget;
+/// # use indstat::targets::CountTarget;
 /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
 /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
 /// let t = CountTarget::new(i, "1家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -261,7 +261,7 @@ impl CountAssessment {
     /// Entities certainly meeting the threshold.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -277,7 +277,7 @@ impl CountAssessment {
     /// Entities whose published bound leaves it open.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -293,7 +293,7 @@ impl CountAssessment {
     /// The count met, in the indicator's unit.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -309,7 +309,7 @@ impl CountAssessment {
     /// How many more entities are needed (0 when achieved).
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -325,7 +325,7 @@ impl CountAssessment {
     /// Whether the required count is certainly met.
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -342,7 +342,7 @@ impl CountAssessment {
     /// first (ties by entity id).
     ///
     /// ```
-    /// # use indstat::target::CountTarget;
+    /// # use indstat::targets::CountTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// # let t = CountTarget::new(i, "2家以上".parse()?, "10亿元以上".parse()?, None)?;
@@ -361,7 +361,7 @@ impl CountAssessment {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::RankTarget;
+/// use indstat::targets::RankTarget;
 /// use indstat::{Indicator, Kind, Period, Unit};
 ///
 /// let i = Indicator::new("torch_rank", "排名", "national rank", Unit::RANK, Kind::Rank)?;
@@ -387,7 +387,7 @@ impl RankTarget {
     /// exact rank or an upper bound on it; as [`Indicator::check`].
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{Indicator, Kind, Unit};
     /// let money = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// assert!(RankTarget::new(money, "前100位".parse()?, None).is_err());
@@ -412,7 +412,7 @@ impl RankTarget {
     /// The rank indicator.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{Indicator, Kind, Unit};
     /// # let i = Indicator::new("torch_rank", "排名", "national rank", Unit::RANK, Kind::Rank)?;
     /// assert_eq!(RankTarget::new(i, "前100位".parse()?, None)?.indicator().code().as_str(), "torch_rank");
@@ -425,7 +425,7 @@ impl RankTarget {
     /// The rank to reach.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{Indicator, Kind, Unit};
     /// # let i = Indicator::new("torch_rank", "排名", "national rank", Unit::RANK, Kind::Rank)?;
     /// assert_eq!(RankTarget::new(i, "前100位".parse()?, None)?.best().zh(), "前100位");
@@ -438,7 +438,7 @@ impl RankTarget {
     /// The deadline, if any.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{Indicator, Kind, Period, Unit};
     /// # let i = Indicator::new("torch_rank", "排名", "national rank", Unit::RANK, Kind::Rank)?;
     /// let t = RankTarget::new(i, "前100位".parse()?, Some(Period::year(2025)?))?;
@@ -462,7 +462,7 @@ impl RankTarget {
     ///
     /// ```
     /// use indstat::datasets::rongchang;
-    /// use indstat::target::RankTarget;
+    /// use indstat::targets::RankTarget;
     /// use indstat::{Period, Series};
     /// use rust_decimal_macros::dec;
     ///
@@ -557,7 +557,7 @@ impl RankTarget {
 /// # Examples
 ///
 /// ```
-/// # use indstat::target::RankTarget;
+/// # use indstat::targets::RankTarget;
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
 /// # use rust_decimal_macros::dec;
 /// let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
@@ -587,7 +587,7 @@ impl RankAssessment {
     /// The period of the latest rank.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
@@ -603,7 +603,7 @@ impl RankAssessment {
     /// The latest rank.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
@@ -619,7 +619,7 @@ impl RankAssessment {
     /// Places still to climb (0 when reached).
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
@@ -636,7 +636,7 @@ impl RankAssessment {
     /// pace given.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
@@ -653,7 +653,7 @@ impl RankAssessment {
     /// `None` when the pace is zero, negative or unknown.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
@@ -669,7 +669,7 @@ impl RankAssessment {
     /// Whether that is by the deadline; `None` without a deadline.
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
@@ -685,7 +685,7 @@ impl RankAssessment {
     /// The assumptions (a pace supplied by the caller).
     ///
     /// ```
-    /// # use indstat::target::RankTarget;
+    /// # use indstat::targets::RankTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;

@@ -11,7 +11,7 @@ use crate::{Direction, Error, Frequency, PercentagePoints, Period, Quantity, Rat
 /// # Examples
 ///
 /// ```
-/// use indstat::target::Profile;
+/// use indstat::targets::Profile;
 /// use rust_decimal_macros::dec;
 /// assert_eq!(Profile::Linear.elapsed(6)?, dec!(0.5));
 /// let heavy_december = Profile::Seasonal([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9].map(rust_decimal::Decimal::from).to_vec());
@@ -40,7 +40,7 @@ impl Profile {
     /// non-negative weights with a positive sum.
     ///
     /// ```
-    /// # use indstat::target::Profile;
+    /// # use indstat::targets::Profile;
     /// assert!(Profile::Linear.elapsed(13).is_err());
     /// ```
     pub fn elapsed(&self, month: u8) -> Result<Decimal> {
@@ -90,7 +90,7 @@ impl Profile {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::{time_progress, Profile};
+/// use indstat::targets::{time_progress, Profile};
 /// use indstat::Period;
 /// use rust_decimal_macros::dec;
 ///
@@ -114,7 +114,7 @@ impl TimeProgress {
     /// The year-to-date period measured.
     ///
     /// ```
-    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
     /// # use rust_decimal_macros::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
@@ -128,7 +128,7 @@ impl TimeProgress {
     /// Completion κ = year-to-date / yearly target.
     ///
     /// ```
-    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
     /// # use rust_decimal_macros::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
@@ -148,7 +148,7 @@ impl TimeProgress {
     /// negative behind (慢于序时进度).
     ///
     /// ```
-    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
     /// # use rust_decimal_macros::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
@@ -165,7 +165,7 @@ impl TimeProgress {
     /// year's remaining months were zero or negative.
     ///
     /// ```
-    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
     /// # use rust_decimal_macros::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
@@ -179,7 +179,7 @@ impl TimeProgress {
     /// The status in Chinese: `快于序时进度4.2个百分点`, `慢于…`, `与序时进度持平`.
     ///
     /// ```
-    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
     /// let p = time_progress(&"1200亿元".parse()?, &"500亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
     /// assert_eq!(p.zh(), "慢于序时进度8.3个百分点");
@@ -201,7 +201,7 @@ impl TimeProgress {
     /// The status in English: `ahead of schedule by 4.2 percentage points`.
     ///
     /// ```
-    /// # use indstat::target::{time_progress, Profile};
+    /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
     /// let p = time_progress(&"1200亿元".parse()?, &"600亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
     /// assert_eq!(p.en(), "on schedule");
@@ -248,7 +248,7 @@ impl TimeProgress {
     /// time passes is *over* the schedule (超出序时进度), not ahead of it.
     ///
     /// ```
-    /// use indstat::target::{time_progress, Profile};
+    /// use indstat::targets::{time_progress, Profile};
     /// use indstat::{Direction, Period};
     /// // A yearly land-use allowance of 100 km², 60 used by the end of June.
     /// let p = time_progress(&"100平方公里".parse()?, &"60平方公里".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
@@ -286,7 +286,7 @@ impl TimeProgress {
 /// [`Profile::elapsed`].
 ///
 /// ```
-/// use indstat::target::{time_progress, Profile};
+/// use indstat::targets::{time_progress, Profile};
 /// use indstat::Period;
 /// use rust_decimal_macros::dec;
 ///

@@ -15,7 +15,7 @@
 //!
 //! ```
 //! use indstat::datasets::rongchang;
-//! use indstat::target::{Bridge, LevelTarget, Method, Status, Trend};
+//! use indstat::targets::{Bridge, LevelTarget, Method, Status, Trend};
 //! use indstat::{Rate, Series};
 //! use rust_decimal_macros::dec;
 //!
@@ -59,7 +59,7 @@ use crate::{
 /// # Examples
 ///
 /// ```
-/// use indstat::target::LevelTarget;
+/// use indstat::targets::LevelTarget;
 /// use indstat::{Indicator, Kind, Period, Scope, Unit};
 ///
 /// let i = Indicator::new("output_above", "规上工业产值", "output above designated size", Unit::YI_YUAN, Kind::Flow)?
@@ -88,7 +88,7 @@ impl LevelTarget {
     /// count).
     ///
     /// ```
-    /// use indstat::target::LevelTarget;
+    /// use indstat::targets::LevelTarget;
     /// use indstat::{Indicator, Kind, Noun, Period, Unit};
     /// let i = Indicator::new("firms", "企业", "enterprises", Unit::count(Noun::Enterprise), Kind::Stock)?;
     /// assert!(LevelTarget::new(i.clone(), "1000家".parse()?, Period::year(2026)?).is_ok());
@@ -107,7 +107,7 @@ impl LevelTarget {
     /// The indicator (and so the scope, price basis and direction).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Indicator, Kind, Period, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let t = LevelTarget::new(i, "1800亿元".parse()?, Period::year(2026)?)?;
@@ -121,7 +121,7 @@ impl LevelTarget {
     /// The target value, exact or a bound.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Indicator, Kind, Period, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let t = LevelTarget::new(i, "1800亿元".parse()?, Period::year(2026)?)?;
@@ -135,7 +135,7 @@ impl LevelTarget {
     /// The deadline.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Indicator, Kind, Period, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let t = LevelTarget::new(i, "1800亿元".parse()?, Period::year(2026)?)?;
@@ -155,7 +155,7 @@ impl LevelTarget {
     /// [`Error::UnitMismatch`] across dimensions.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Indicator, Kind, Period, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let t = LevelTarget::new(i, "突破1800亿元".parse()?, Period::year(2026)?)?;
@@ -187,7 +187,7 @@ impl LevelTarget {
     /// As [`growth::years_to_reach`] and [`growth::project`].
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Indicator, Kind, Period, Rate, Unit};
     /// # use indstat::growth::Reach;
     /// # use rust_decimal_macros::dec;
@@ -241,7 +241,7 @@ impl LevelTarget {
     /// bridge, trend and scenarios on the builder, then [`run`](GapAnalysisBuilder::run).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -273,7 +273,7 @@ impl LevelTarget {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::Bridge;
+/// use indstat::targets::Bridge;
 /// use rust_decimal_macros::dec;
 /// let b = Bridge::Ratio(dec!(0.9)); // above-size output is 90% of all output
 /// assert_ne!(b, Bridge::AssumeEqual);
@@ -299,7 +299,7 @@ pub enum Bridge {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::Trend;
+/// use indstat::targets::Trend;
 /// assert_eq!(Trend::default(), Trend::FromHistory);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -317,7 +317,7 @@ pub enum Trend {
 /// # Examples
 ///
 /// ```
-/// use indstat::target::ProjectionMethod;
+/// use indstat::targets::ProjectionMethod;
 /// assert_eq!(ProjectionMethod::LinearTrend.en(), "linear trend (OLS)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -343,7 +343,7 @@ impl ProjectionMethod {
     /// The method in English.
     ///
     /// ```
-    /// # use indstat::target::ProjectionMethod;
+    /// # use indstat::targets::ProjectionMethod;
     /// assert_eq!(ProjectionMethod::ConstantGrowth.en(), "constant growth at trend");
     /// ```
     pub fn en(&self) -> String {
@@ -358,7 +358,7 @@ impl ProjectionMethod {
     /// The method in Chinese.
     ///
     /// ```
-    /// # use indstat::target::ProjectionMethod;
+    /// # use indstat::targets::ProjectionMethod;
     /// assert_eq!(ProjectionMethod::LinearTrend.zh(), "线性趋势(最小二乘)");
     /// ```
     pub fn zh(&self) -> String {
@@ -376,7 +376,7 @@ impl ProjectionMethod {
 /// # Examples
 ///
 /// ```
-/// # use indstat::target::{Bridge, LevelTarget, Trend};
+/// # use indstat::targets::{Bridge, LevelTarget, Trend};
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
 /// # use rust_decimal_macros::dec;
 /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
@@ -402,7 +402,7 @@ impl Projection {
     /// How it was projected.
     ///
     /// ```
-    /// # use indstat::target::{LevelTarget, ProjectionMethod};
+    /// # use indstat::targets::{LevelTarget, ProjectionMethod};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -418,7 +418,7 @@ impl Projection {
     /// The projected value at the deadline.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -436,7 +436,7 @@ impl Projection {
     /// passes it).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -452,7 +452,7 @@ impl Projection {
     /// Whether the projected value meets the target.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1200亿元".parse()?, Period::year(2026)?)?;
@@ -470,7 +470,7 @@ impl Projection {
 /// # Examples
 ///
 /// ```
-/// # use indstat::target::{Bridge, LevelTarget};
+/// # use indstat::targets::{Bridge, LevelTarget};
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Scope, Series, Unit};
 /// # use rust_decimal_macros::dec;
 /// let above = Indicator::new("above", "规上产值", "output above size", Unit::YI_YUAN, Kind::Flow)?
@@ -500,7 +500,7 @@ impl GapAnalysisBuilder<'_> {
     /// The base period (default: the history's latest).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -518,7 +518,7 @@ impl GapAnalysisBuilder<'_> {
     /// The bridge between the data's scope and the target's.
     ///
     /// ```
-    /// # use indstat::target::{Bridge, LevelTarget};
+    /// # use indstat::targets::{Bridge, LevelTarget};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -539,7 +539,7 @@ impl GapAnalysisBuilder<'_> {
     /// from `b`.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -558,7 +558,7 @@ impl GapAnalysisBuilder<'_> {
     /// Where the trend rate comes from (default: the history).
     ///
     /// ```
-    /// # use indstat::target::{LevelTarget, Trend};
+    /// # use indstat::targets::{LevelTarget, Trend};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -576,7 +576,7 @@ impl GapAnalysisBuilder<'_> {
     /// Adds a scenario rate: a projection at that rate.
     ///
     /// ```
-    /// # use indstat::target::{LevelTarget, ProjectionMethod};
+    /// # use indstat::targets::{LevelTarget, ProjectionMethod};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -595,7 +595,7 @@ impl GapAnalysisBuilder<'_> {
     /// [`Assumption::PriceBasesEqual`]); it is recorded in the result.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Assumption, EntityId, Indicator, Kind, Period, Point, PriceBasis, Series, Unit};
     /// let real = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?.with_price_basis(PriceBasis::Comparable);
     /// let nominal = real.clone().with_price_basis(PriceBasis::Current);
@@ -632,7 +632,7 @@ impl GapAnalysisBuilder<'_> {
     /// [`Unassessable::NonPositiveBase`].
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let late = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2021)?)?;
@@ -905,7 +905,7 @@ impl GapAnalysisBuilder<'_> {
 /// # Examples
 ///
 /// ```
-/// # use indstat::target::{LevelTarget, Trend};
+/// # use indstat::targets::{LevelTarget, Trend};
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
 /// # use indstat::growth::Reach;
 /// # use rust_decimal_macros::dec;
@@ -947,7 +947,7 @@ impl GapAnalysis {
     /// The target analysed.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -964,7 +964,7 @@ impl GapAnalysis {
     /// year of the on-track methods.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -980,7 +980,7 @@ impl GapAnalysis {
     /// The baseline value, in the target's scope.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -996,7 +996,7 @@ impl GapAnalysis {
     /// (the `CAGR_r` of the on-track growth ratio).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1013,7 +1013,7 @@ impl GapAnalysis {
     /// latest in the history).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1029,7 +1029,7 @@ impl GapAnalysis {
     /// The base value, in the target's scope (after the bridge).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1045,7 +1045,7 @@ impl GapAnalysis {
     /// Whether the base already meets the target.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1061,7 +1061,7 @@ impl GapAnalysis {
     /// Target − base, in the target's unit.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1078,7 +1078,7 @@ impl GapAnalysis {
     /// for a base of zero or less.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1095,7 +1095,7 @@ impl GapAnalysis {
     /// target of zero.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1111,7 +1111,7 @@ impl GapAnalysis {
     /// The time from the base to the deadline.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1128,7 +1128,7 @@ impl GapAnalysis {
     /// for a base of zero or less, where growth is undefined.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1145,7 +1145,7 @@ impl GapAnalysis {
     /// points and no rate given.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1162,7 +1162,7 @@ impl GapAnalysis {
     /// The number of history points up to the base (after the bridge).
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1180,7 +1180,7 @@ impl GapAnalysis {
     /// scenarios in the order given.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1197,7 +1197,7 @@ impl GapAnalysis {
     /// (exact integer search); `None` without a trend.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1214,7 +1214,7 @@ impl GapAnalysis {
     /// deadline with its value; the last is the target.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1231,7 +1231,7 @@ impl GapAnalysis {
     /// a given trend.
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
@@ -1252,7 +1252,7 @@ impl GapAnalysis {
     /// As [`growth::project_span`].
     ///
     /// ```
-    /// # use indstat::target::LevelTarget;
+    /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
     /// # use rust_decimal_macros::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
@@ -1294,7 +1294,7 @@ impl GapAnalysis {
     /// [`Error::Overflow`] at the edge of `Decimal`'s range.
     ///
     /// ```
-    /// # use indstat::target::{LevelTarget, Method, Status, Trend};
+    /// # use indstat::targets::{LevelTarget, Method, Status, Trend};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
     /// # use rust_decimal_macros::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
