@@ -140,7 +140,7 @@ impl core::str::FromStr for Bound {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Bound);
+crate::serde_str::via_str!(Bound);
 
 /// The answer to a question about a bounded value: true, false, or not known
 /// from what was published.
@@ -277,7 +277,7 @@ pub struct Figure {
 #[serde(deny_unknown_fields)]
 struct FigureRepr {
     bound: Bound,
-    #[serde(with = "crate::quantity::decimal_str")]
+    #[serde(with = "crate::serde_str::decimal")]
     value: Decimal,
     unit: Unit,
 }

@@ -64,7 +64,7 @@ macro_rules! code_type {
         }
 
         #[cfg(feature = "serde")]
-        crate::unit::serde_via_str!($name);
+        crate::serde_str::via_str!($name);
     };
 }
 
@@ -183,7 +183,7 @@ impl core::str::FromStr for Kind {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Kind);
+crate::serde_str::via_str!(Kind);
 
 /// How a change of an indicator is measured.
 ///

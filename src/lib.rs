@@ -12,6 +12,8 @@ mod observation;
 mod period;
 mod quantity;
 mod rate;
+#[cfg(feature = "serde")]
+mod serde_str;
 mod series;
 mod text;
 mod unit;

@@ -53,7 +53,7 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Quantity {
-    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))]
     value: Decimal,
     unit: Unit,
 }
@@ -367,37 +367,6 @@ impl Quantity {
     pub fn checked_ratio(&self, other: &Quantity) -> Result<Decimal> {
         let (a, b, _) = self.aligned(other)?;
         checked_div(a, b, || self.to_string())
-    }
-}
-
-/// serde for `Decimal` as a string, read exactly: a JSON number, an exponent
-/// (`1e5`) or more than 28 decimal places is refused rather than rounded
-/// (rust_decimal's own `serde::str` reads through `from_str`, which rounds).
-#[cfg(feature = "serde")]
-pub(crate) mod decimal_str {
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
-
-    pub(crate) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let plain = !text.is_empty()
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'));
-        if !plain {
-            return Err(D::Error::custom(format!(
-                "invalid decimal {text:?}: expected a plain decimal such as \"1004.5\""
-            )));
-        }
-        Decimal::from_str_exact(&text).map_err(|_| {
-            D::Error::custom(format!(
-                "invalid decimal {text:?}: more than 28 significant digits or out of range"
-            ))
-        })
     }
 }
 

@@ -65,9 +65,7 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
-pub struct Rate(
-    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))] Decimal,
-);
+pub struct Rate(#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))] Decimal);
 
 impl Rate {
     /// No change.
@@ -272,7 +270,7 @@ impl TryFrom<&Quantity> for Rate {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
 pub struct PercentagePoints(
-    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))] Decimal,
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))] Decimal,
 );
 
 impl PercentagePoints {

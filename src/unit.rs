@@ -797,33 +797,11 @@ impl FromStr for Unit {
 }
 
 #[cfg(feature = "serde")]
-mod serde_impls {
-    use super::{Dimension, Noun, Unit};
-
-    macro_rules! serde_via_str {
-        ($t:ty) => {
-            impl serde::Serialize for $t {
-                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    s.collect_str(self)
-                }
-            }
-            impl<'de> serde::Deserialize<'de> for $t {
-                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                    text.parse().map_err(serde::de::Error::custom)
-                }
-            }
-        };
-    }
-    pub(crate) use serde_via_str;
-
-    serde_via_str!(Unit);
-    serde_via_str!(Dimension);
-    serde_via_str!(Noun);
-}
-
+crate::serde_str::via_str!(Unit);
 #[cfg(feature = "serde")]
-pub(crate) use serde_impls::serde_via_str;
+crate::serde_str::via_str!(Dimension);
+#[cfg(feature = "serde")]
+crate::serde_str::via_str!(Noun);
 
 #[cfg(test)]
 mod tests {

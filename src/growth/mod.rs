@@ -250,7 +250,7 @@ pub enum Change {
     /// A difference of percentages (提高0.3个百分点).
     Points(PercentagePoints),
     /// Places climbed in a ranking, positive when the rank number fell (上升17位).
-    Places(Decimal),
+    Places(#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))] Decimal),
     /// A plain difference in the indicator's unit.
     Difference(Quantity),
 }
