@@ -99,7 +99,7 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_percent(percent: Decimal) -> Result<Rate> {
-        crate::quantity::shift_exact(percent, -2)
+        crate::exact::shift_exact(percent, -2)
             .map(Rate)
             .ok_or_else(|| Error::Inexact {
                 value: percent.to_string(),

@@ -434,7 +434,9 @@ impl Magnitude {
     pub fn factor(self) -> Decimal {
         // 10^e for e <= 28 is below Decimal::MAX (7.9e28), so the mantissa fits
         // in 96 bits; the fallback is never taken.
-        Decimal::try_from_i128_with_scale(10_i128.pow(u32::from(self.0)), 0).unwrap_or(Decimal::MAX)
+        crate::exact::mul_pow10(1, u32::from(self.0))
+            .and_then(|p| Decimal::try_from_i128_with_scale(p, 0).ok())
+            .unwrap_or(Decimal::MAX)
     }
 
     /// The Chinese name (`"万"`, `"亿"`, `"千万"`, …), `Some("")` for 10^0, or
