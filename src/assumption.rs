@@ -53,7 +53,7 @@ pub enum Assumption {
         /// The scope of the target.
         to: Scope,
         /// `to = ratio × from`.
-        #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))]
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))]
         ratio: Decimal,
     },
     /// The growth of one scope is taken as the growth of another.
@@ -66,7 +66,7 @@ pub enum Assumption {
     /// A rank keeps climbing at a pace of places a year.
     RankPace {
         /// Places a year.
-        #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))]
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))]
         places: Decimal,
         /// Whether the pace was observed in the rank history (else supplied by
         /// the caller).

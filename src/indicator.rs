@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::{Dimension, Error, Figure, Quantity, Result, Unit};
 
 /// Checks a code: 1 to 64 ASCII letters, digits, `_`, `-` or `.`.
-fn check_code(what: &'static str, input: &str) -> Result<()> {
+pub(crate) fn check_code(what: &'static str, input: &str) -> Result<()> {
     let ok = (1..=64).contains(&input.len())
         && input
             .bytes()
@@ -22,6 +22,8 @@ fn check_code(what: &'static str, input: &str) -> Result<()> {
     }
 }
 
+/// A validated code type: a newtype over `String` with `new`, `as_str`,
+/// `Display`, `FromStr` and serde as the text.
 macro_rules! code_type {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
@@ -33,12 +35,12 @@ macro_rules! code_type {
             ///
             /// # Errors
             ///
-            /// [`Error::InvalidCode`] unless the text is 1 to 64 ASCII letters,
+            /// [`Error::InvalidCode`](crate::Error::InvalidCode) unless the text is 1 to 64 ASCII letters,
             /// digits, `_`, `-` or `.`.
             ///
             #[doc = concat!("```\nlet code = indstat::", stringify!($name), "::new(\"zone.01\")?;\nassert_eq!(code.as_str(), \"zone.01\");\nassert!(indstat::", stringify!($name), "::new(\"zone 01\").is_err());\n# Ok::<(), indstat::Error>(())\n```")]
-            pub fn new(code: &str) -> Result<Self> {
-                check_code($what, code)?;
+            pub fn new(code: &str) -> $crate::Result<Self> {
+                $crate::indicator::check_code($what, code)?;
                 Ok($name(code.to_owned()))
             }
 
@@ -50,23 +52,24 @@ macro_rules! code_type {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(&self.0)
             }
         }
 
         impl core::str::FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> {
+            type Err = $crate::Error;
+            fn from_str(s: &str) -> $crate::Result<Self> {
                 $name::new(s)
             }
         }
 
         #[cfg(feature = "serde")]
-        crate::unit::serde_via_str!($name);
+        $crate::serde_str::via_str!($name);
     };
 }
+pub(crate) use code_type;
 
 code_type!(
     /// A stable indicator code: `gross_output`, `GIOV.ALL`.
@@ -80,19 +83,6 @@ code_type!(
     /// ```
     IndicatorCode,
     "indicator code"
-);
-
-code_type!(
-    /// A stable entity identifier: a zone, a district, a firm (`rongchang_htz`).
-    ///
-    /// ```
-    /// use indstat::EntityId;
-    /// assert_eq!(EntityId::new("rongchang_htz")?.to_string(), "rongchang_htz");
-    /// assert!(EntityId::new("has space").is_err());
-    /// # Ok::<(), indstat::Error>(())
-    /// ```
-    EntityId,
-    "entity id"
 );
 
 /// What kind of number an indicator is; it decides how values add up over time
@@ -183,7 +173,7 @@ impl core::str::FromStr for Kind {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Kind);
+crate::serde_str::via_str!(Kind);
 
 /// How a change of an indicator is measured.
 ///

@@ -5,13 +5,17 @@
 
 mod assumption;
 mod bound;
+mod entity;
 mod error;
 mod exact;
+mod figure;
 mod indicator;
 mod observation;
 mod period;
 mod quantity;
 mod rate;
+#[cfg(feature = "serde")]
+mod serde_str;
 mod series;
 mod text;
 mod unit;
@@ -25,11 +29,11 @@ pub mod report;
 pub mod targets;
 
 pub use assumption::{Assumption, Estimate};
-pub use bound::{Bound, Figure, Truth};
+pub use bound::{Bound, Truth};
+pub use entity::EntityId;
 pub use error::{Error, Result};
-pub use indicator::{
-    ChangeMeasure, Direction, EntityId, Indicator, IndicatorCode, Kind, PriceBasis, Scope,
-};
+pub use figure::Figure;
+pub use indicator::{ChangeMeasure, Direction, Indicator, IndicatorCode, Kind, PriceBasis, Scope};
 pub use observation::{ObsStatus, Observation, Source};
 pub use panel::Panel;
 pub use period::{Frequency, MAX_YEAR, MIN_YEAR, Period, YearSpan};

@@ -154,7 +154,7 @@ impl core::str::FromStr for ObsStatus {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(ObsStatus);
+crate::serde_str::via_str!(ObsStatus);
 
 /// Where a number came from: a citation and, optionally, the phrase that
 /// states it.

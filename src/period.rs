@@ -129,7 +129,7 @@ impl FromStr for Frequency {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Frequency);
+crate::serde_str::via_str!(Frequency);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Part {
@@ -845,7 +845,7 @@ impl FromStr for Period {
 }
 
 #[cfg(feature = "serde")]
-crate::unit::serde_via_str!(Period);
+crate::serde_str::via_str!(Period);
 
 /// A span of time in years, kept as an exact fraction: `periods / per_year`.
 ///

@@ -6,6 +6,7 @@ use core::hash::{Hash, Hasher};
 
 use rust_decimal::Decimal;
 
+use crate::exact::{canonical, checked_div, cmp_scaled, exact_add, shift_exact};
 use crate::{Dimension, Error, Magnitude, Result, Unit};
 
 /// An exact decimal value in a [`Unit`]: `1004亿元`, `755家`, `8.5%`.
@@ -53,7 +54,7 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Quantity {
-    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))]
     value: Decimal,
     unit: Unit,
 }
@@ -370,71 +371,6 @@ impl Quantity {
     }
 }
 
-/// serde for `Decimal` as a string, read exactly: a JSON number, an exponent
-/// (`1e5`) or more than 28 decimal places is refused rather than rounded
-/// (rust_decimal's own `serde::str` reads through `from_str`, which rounds).
-#[cfg(feature = "serde")]
-pub(crate) mod decimal_str {
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
-
-    pub(crate) fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let plain = !text.is_empty()
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'));
-        if !plain {
-            return Err(D::Error::custom(format!(
-                "invalid decimal {text:?}: expected a plain decimal such as \"1004.5\""
-            )));
-        }
-        Decimal::from_str_exact(&text).map_err(|_| {
-            D::Error::custom(format!(
-                "invalid decimal {text:?}: more than 28 significant digits or out of range"
-            ))
-        })
-    }
-}
-
-/// `a + b` computed exactly in 128-bit integers, or `None` if the exact sum
-/// does not fit a `Decimal` (more than 96 bits of mantissa at 28 places).
-#[allow(clippy::arithmetic_side_effects)] // scales are 0..=28: the differences are small
-pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let (a, b) = (a.normalize(), b.normalize());
-    let scale = a.scale().max(b.scale());
-    let align = |d: Decimal| {
-        10i128
-            .checked_pow(scale - d.scale())
-            .and_then(|f| d.mantissa().checked_mul(f))
-    };
-    let mut m = align(a)?.checked_add(align(b)?)?;
-    let mut scale = scale;
-    while scale > 0 && m % 10 == 0 {
-        m /= 10;
-        scale -= 1;
-    }
-    Decimal::try_from_i128_with_scale(m, scale).ok()
-}
-
-/// `a / b` with typed errors.
-pub(crate) fn checked_div(
-    a: Decimal,
-    b: Decimal,
-    describe_a: impl FnOnce() -> String,
-) -> Result<Decimal> {
-    if b.is_zero() {
-        return Err(Error::DivisionByZero {
-            dividend: describe_a(),
-        });
-    }
-    crate::exact::div(a, b).ok_or_else(|| Error::overflow("divide", describe_a(), b))
-}
-
 impl PartialEq for Quantity {
     fn eq(&self, other: &Self) -> bool {
         matches!(self.checked_cmp(other), Ok(Ordering::Equal))
@@ -460,153 +396,9 @@ impl Hash for Quantity {
     }
 }
 
-/// `(is_negative, mantissa without trailing zeros, power of ten)` so that the
-/// value is `±mantissa × 10^power`; zero is `(false, 0, 0)`.
-#[allow(clippy::arithmetic_side_effects)] // scale and exponent are 0..=28; at most 29 trailing zeros are stripped
-fn canonical(value: Decimal, magnitude: Magnitude) -> (bool, u128, i32) {
-    let mut m = value.mantissa().unsigned_abs();
-    if m == 0 {
-        return (false, 0, 0);
-    }
-    // Scale is at most 28 and the exponent at most 28, so these fit i32.
-    let mut e = i32::from(magnitude.exponent()) - value.scale() as i32;
-    while m % 10 == 0 {
-        m /= 10;
-        e += 1;
-    }
-    (value.is_sign_negative(), m, e)
-}
-
-#[allow(clippy::arithmetic_side_effects)] // at most 39 digits in a u128
-fn digits(mut m: u128) -> i32 {
-    let mut d = 0;
-    while m > 0 {
-        m /= 10;
-        d += 1;
-    }
-    d
-}
-
-/// Compares `a × 10^ma` with `b × 10^mb` exactly.
-#[allow(clippy::arithmetic_side_effects)] // exponents lie in -28..=57 and digit counts in 0..=29; padding keeps a mantissa below 10^29
-pub(crate) fn cmp_scaled(a: Decimal, ma: Magnitude, b: Decimal, mb: Magnitude) -> Ordering {
-    let (na, xa, ea) = canonical(a, ma);
-    let (nb, xb, eb) = canonical(b, mb);
-    let sign = |zero: bool, neg: bool| {
-        if zero {
-            0
-        } else if neg {
-            -1
-        } else {
-            1
-        }
-    };
-    let (sa, sb) = (sign(xa == 0, na), sign(xb == 0, nb));
-    if sa != sb || sa == 0 {
-        return sa.cmp(&sb);
-    }
-    // Same sign, both non-zero: compare absolute values, then flip if negative.
-    let (oa, ob) = (digits(xa) + ea, digits(xb) + eb);
-    let abs = if oa != ob {
-        oa.cmp(&ob)
-    } else {
-        // Same order of magnitude: the one with the larger exponent has fewer
-        // digits; padding it to the other's digit count (at most 29) fits u128.
-        let pad = |m: u128, by: i32| m * 10u128.pow(by.unsigned_abs());
-        match ea.cmp(&eb) {
-            Ordering::Greater => pad(xa, ea - eb).cmp(&xb),
-            Ordering::Less => xa.cmp(&pad(xb, eb - ea)),
-            Ordering::Equal => xa.cmp(&xb),
-        }
-    };
-    if sa < 0 { abs.reverse() } else { abs }
-}
-
-/// `value × 10^shift` exactly, or `None` if the result does not fit a `Decimal`
-/// (more than 28 decimal places after removing trailing zeros, or a mantissa
-/// beyond 96 bits).
-#[allow(clippy::arithmetic_side_effects)] // i64 difference of two small i32s
-pub(crate) fn shift_exact(value: Decimal, shift: i32) -> Option<Decimal> {
-    let mut mantissa = value.mantissa();
-    let mut scale = i64::from(value.scale()) - i64::from(shift);
-    // Trailing zeros of the mantissa make room: 10 × 10^-29 is 10^-28.
-    while scale > 28 && mantissa % 10 == 0 && mantissa != 0 {
-        mantissa /= 10;
-        scale -= 1;
-    }
-    if mantissa == 0 {
-        return Some(Decimal::ZERO);
-    }
-    if scale >= 0 {
-        let scale = u32::try_from(scale).ok()?;
-        Decimal::try_from_i128_with_scale(mantissa, scale).ok()
-    } else {
-        let factor = 10i128.checked_pow(u32::try_from(scale.unsigned_abs()).ok()?)?;
-        let mantissa = mantissa.checked_mul(factor)?;
-        Decimal::try_from_i128_with_scale(mantissa, 0).ok()
-    }
-}
-
 impl fmt::Display for Quantity {
     /// The Chinese form, as [`Quantity::zh`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.zh(), f)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn shift_exact_cases() {
-        assert_eq!(shift_exact(dec!(1004), 2), Some(dec!(100400)));
-        assert_eq!(shift_exact(dec!(1.68), 2), Some(dec!(168)));
-        assert_eq!(shift_exact(dec!(1004), -1), Some(dec!(100.4)));
-        assert_eq!(
-            shift_exact(dec!(1), -28),
-            Some(dec!(0.0000000000000000000000000001))
-        );
-        assert_eq!(shift_exact(dec!(1), -29), None);
-        assert_eq!(
-            shift_exact(dec!(10), -29),
-            Some(dec!(0.0000000000000000000000000001))
-        );
-        assert_eq!(shift_exact(Decimal::MAX, 1), None);
-        assert_eq!(shift_exact(dec!(-5), 3), Some(dec!(-5000)));
-    }
-
-    #[test]
-    fn cmp_scaled_cases() {
-        let one = Magnitude::ONE;
-        let yi = Magnitude::YI;
-        assert_eq!(
-            cmp_scaled(dec!(1004), yi, dec!(100400000000), one),
-            Ordering::Equal
-        );
-        assert_eq!(
-            cmp_scaled(dec!(1004), yi, dec!(100400000001), one),
-            Ordering::Less
-        );
-        assert_eq!(
-            cmp_scaled(dec!(-1004), yi, dec!(-100400000001), one),
-            Ordering::Greater
-        );
-        assert_eq!(cmp_scaled(dec!(0), yi, dec!(-0.0), one), Ordering::Equal);
-        assert_eq!(cmp_scaled(dec!(-1), yi, dec!(0), one), Ordering::Less);
-        assert_eq!(
-            cmp_scaled(Decimal::MAX, Magnitude::MAX, Decimal::MAX, one),
-            Ordering::Greater
-        );
-        assert_eq!(
-            cmp_scaled(
-                dec!(0.0000000000000000000000000001),
-                Magnitude::MAX,
-                dec!(1),
-                one
-            ),
-            Ordering::Equal
-        );
     }
 }

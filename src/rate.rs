@@ -65,9 +65,7 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
-pub struct Rate(
-    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))] Decimal,
-);
+pub struct Rate(#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))] Decimal);
 
 impl Rate {
     /// No change.
@@ -101,7 +99,7 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_percent(percent: Decimal) -> Result<Rate> {
-        crate::quantity::shift_exact(percent, -2)
+        crate::exact::shift_exact(percent, -2)
             .map(Rate)
             .ok_or_else(|| Error::Inexact {
                 value: percent.to_string(),
@@ -272,7 +270,7 @@ impl TryFrom<&Quantity> for Rate {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(transparent))]
 pub struct PercentagePoints(
-    #[cfg_attr(feature = "serde", serde(with = "crate::quantity::decimal_str"))] Decimal,
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))] Decimal,
 );
 
 impl PercentagePoints {

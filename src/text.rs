@@ -19,7 +19,7 @@ use core::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::quantity::{cmp_scaled, shift_exact};
+use crate::exact::{cmp_scaled, shift_exact};
 use crate::{Bound, Dimension, Error, Figure, Magnitude, Noun, Quantity, Result, Unit};
 
 const EXPECTED: &str = "a quantity";

@@ -434,7 +434,9 @@ impl Magnitude {
     pub fn factor(self) -> Decimal {
         // 10^e for e <= 28 is below Decimal::MAX (7.9e28), so the mantissa fits
         // in 96 bits; the fallback is never taken.
-        Decimal::try_from_i128_with_scale(10_i128.pow(u32::from(self.0)), 0).unwrap_or(Decimal::MAX)
+        crate::exact::mul_pow10(1, u32::from(self.0))
+            .and_then(|p| Decimal::try_from_i128_with_scale(p, 0).ok())
+            .unwrap_or(Decimal::MAX)
     }
 
     /// The Chinese name (`"万"`, `"亿"`, `"千万"`, …), `Some("")` for 10^0, or
@@ -797,33 +799,11 @@ impl FromStr for Unit {
 }
 
 #[cfg(feature = "serde")]
-mod serde_impls {
-    use super::{Dimension, Noun, Unit};
-
-    macro_rules! serde_via_str {
-        ($t:ty) => {
-            impl serde::Serialize for $t {
-                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    s.collect_str(self)
-                }
-            }
-            impl<'de> serde::Deserialize<'de> for $t {
-                fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                    text.parse().map_err(serde::de::Error::custom)
-                }
-            }
-        };
-    }
-    pub(crate) use serde_via_str;
-
-    serde_via_str!(Unit);
-    serde_via_str!(Dimension);
-    serde_via_str!(Noun);
-}
-
+crate::serde_str::via_str!(Unit);
 #[cfg(feature = "serde")]
-pub(crate) use serde_impls::serde_via_str;
+crate::serde_str::via_str!(Dimension);
+#[cfg(feature = "serde")]
+crate::serde_str::via_str!(Noun);
 
 #[cfg(test)]
 mod tests {

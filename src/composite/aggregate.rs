@@ -5,7 +5,7 @@ use core::fmt;
 
 use rust_decimal::{Decimal, MathematicalOps};
 
-use super::arith::{add, div, mul, sub};
+use crate::exact::checked::{add, div, mul, sub};
 use crate::{EntityId, Error, Result};
 
 /// How the children of a node are combined. Weights are renormalised over

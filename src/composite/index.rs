@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::aggregate::{Aggregator, Group, aggregate};
-use super::arith::{div, mul};
 use super::normalise::{Normaliser, normalise};
 use super::tree::Tree;
+use crate::exact::checked::{div, mul};
 use crate::rank::{Missing, Order, Ties, rank};
 use crate::rank::{entity_position, index_entities};
 use crate::{EntityId, Error, IndicatorCode, Result};
@@ -646,7 +646,7 @@ pub(crate) fn compute_with(
         } else {
             let sum = kids.iter().try_fold(Decimal::ZERO, |a, &k| {
                 let w = tree.node_at(k).map_or(Decimal::ZERO, |n| n.weight());
-                super::arith::add(a, w)
+                crate::exact::checked::add(a, w)
             })?;
             let weights: Vec<Decimal> = kids
                 .iter()

@@ -40,7 +40,6 @@
 //! ```
 
 mod aggregate;
-mod arith;
 mod index;
 mod normalise;
 mod tree;

@@ -5,7 +5,7 @@ use core::fmt;
 
 use rust_decimal::{Decimal, MathematicalOps};
 
-use super::arith::{add, div, mul, sub};
+use crate::exact::checked::{add, div, mul, sub};
 use crate::rank::{self, Missing, Order, Ties};
 use crate::{Direction, EntityId, Error, Result};
 

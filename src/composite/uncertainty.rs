@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::aggregate::Aggregator;
-use super::arith::{add, div, mul, sub};
 use super::index::{Composite, Data, compute_with, scale_weight};
 use super::normalise::{Normaliser, normalise};
+use crate::exact::checked::{add, div, mul, sub};
 use crate::rank::{QuantileMethod, quantile_sorted};
 use crate::{Direction, EntityId, Error, IndicatorCode, Result};
 
@@ -933,7 +933,7 @@ impl Composite {
                 Needed::NotReachable { best }
             } else {
                 // try_at(lo) is false (or lo = 0 untested), try_at(hi) is true.
-                let mut hi = crate::growth::least_true(0, steps, &mut try_at)?;
+                let mut hi = crate::exact::least_true(0, steps, &mut try_at)?;
                 if hi == 1 && current.is_none() && try_at(0)? {
                     hi = 0;
                 }

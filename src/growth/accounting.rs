@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::quantity::checked_div;
+use crate::exact::checked_div;
 use crate::{
     Assumption, Error, Estimate, Figure, Frequency, Kind, ObsStatus, Observation, PercentagePoints,
     Period, PriceBasis, Quantity, Rate, Result, Series, Source,

@@ -5,11 +5,12 @@ use rust_decimal::Decimal;
 use rust_decimal::MathematicalOps;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
+use crate::exact::least_true;
 use crate::{Error, Period, Quantity, Rate, Result, YearSpan};
 
 /// `x × 10^shift` exactly, or an error naming `x`.
 fn shifted(x: Decimal, shift: i32) -> Result<Decimal> {
-    crate::quantity::shift_exact(x, shift).ok_or_else(|| Error::overflow("scale", x, shift))
+    crate::exact::shift_exact(x, shift).ok_or_else(|| Error::overflow("scale", x, shift))
 }
 
 /// The `k`-th root of `x ≥ 0`.
@@ -71,9 +72,9 @@ pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
 fn general_root(x: Decimal, k: u64) -> Result<Decimal> {
     if x < Decimal::ONE {
         // root(x) = 1 / root(1/x): powers of numbers above 1 keep their digits.
-        let inverse = crate::quantity::checked_div(Decimal::ONE, x, || "1".to_owned())?;
+        let inverse = crate::exact::checked_div(Decimal::ONE, x, || "1".to_owned())?;
         let root = general_root(inverse, k)?;
-        return crate::quantity::checked_div(Decimal::ONE, root, || "1".to_owned());
+        return crate::exact::checked_div(Decimal::ONE, root, || "1".to_owned());
     }
     // x ≥ 1: shift by whole multiples of k digits into [1, 10^k) when k ≤ 28.
     let digits = integer_digits(x);
@@ -128,7 +129,7 @@ fn newton_root(x: Decimal, k: u64) -> Result<Decimal> {
         let yk = p.checked_mul(y).ok_or_else(overflow)?;
         let num = yk.checked_sub(x).ok_or_else(overflow)?;
         let den = kd.checked_mul(p).ok_or_else(overflow)?;
-        let step = crate::quantity::checked_div(num, den, || num.to_string())?;
+        let step = crate::exact::checked_div(num, den, || num.to_string())?;
         let next = y.checked_sub(step).ok_or_else(overflow)?;
         // y stays ≥ 1 for x ≥ 1 except through a poor seed: restart from 1.
         let next = if next < Decimal::ONE {
@@ -480,24 +481,6 @@ pub fn years_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Result<
     Ok(Reach::InYears(least_true(lo, hi, reached)?))
 }
 
-/// The least `k` in `(lo, hi]` where a monotone predicate turns true, given
-/// that it is false at `lo` (or `lo` is a lower limit) and true at `hi`: bisection.
-pub(crate) fn least_true(
-    mut lo: u64,
-    mut hi: u64,
-    mut holds: impl FnMut(u64) -> Result<bool>,
-) -> Result<u64> {
-    while hi.saturating_sub(lo) > 1 {
-        let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
-        if holds(mid)? {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    Ok(hi)
-}
-
 /// `ln(1 + rate)`: by its series for |rate| < 0.01, where `Decimal::ln` of a
 /// number near 1 loses digits, else by `Decimal::ln`.
 fn ln_factor(rate: Rate) -> Option<Decimal> {
@@ -566,7 +549,7 @@ fn decompose(q: &Quantity) -> (u128, i64) {
 /// would be too large to be worth it.
 #[allow(clippy::arithmetic_side_effects)] // exponents are bounded by the size check
 fn reaches_exact(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Option<bool> {
-    use super::bigint::Big;
+    use crate::exact::Big;
     let f = factor.normalize();
     let (mf, ef) = (f.mantissa().unsigned_abs(), -i64::from(f.scale()));
     let digits = i64::from(mf.checked_ilog10()? + 1);
@@ -634,7 +617,7 @@ pub fn periods_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Resul
     let overflow = || Error::overflow("logarithm", ratio, rate);
     let num = ratio.checked_ln().ok_or_else(overflow)?;
     let den = ln_factor(rate).ok_or_else(overflow)?;
-    crate::quantity::checked_div(num, den, || num.to_string())
+    crate::exact::checked_div(num, den, || num.to_string())
 }
 
 /// The yearly rate equivalent to a total growth over a span: `(1 + total)^(1 /

@@ -48,10 +48,8 @@
 //! ```
 
 mod accounting;
-mod bigint;
 mod compound;
 pub(crate) use compound::cagr_of_ratio;
-pub(crate) use compound::least_true;
 mod series;
 
 pub use accounting::{
@@ -186,7 +184,7 @@ pub(crate) fn growth_of_values(
     current: Decimal,
     describe: impl FnOnce() -> String,
 ) -> Result<Rate> {
-    let ratio = crate::quantity::checked_div(current, base, describe)?;
+    let ratio = crate::exact::checked_div(current, base, describe)?;
     Rate::from_factor(ratio)
 }
 
@@ -250,7 +248,7 @@ pub enum Change {
     /// A difference of percentages (提高0.3个百分点).
     Points(PercentagePoints),
     /// Places climbed in a ranking, positive when the rank number fell (上升17位).
-    Places(Decimal),
+    Places(#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))] Decimal),
     /// A plain difference in the indicator's unit.
     Difference(Quantity),
 }

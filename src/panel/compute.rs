@@ -1095,7 +1095,7 @@ fn cagr_of(v0: Decimal, v1: Decimal, span: YearSpan) -> core::result::Result<Rat
         return Err(Reason::of(u));
     }
     // growth::cagr's arithmetic once its checks (above) have passed.
-    let ratio = crate::quantity::checked_div(v1, v0, String::new).map_err(|_| Reason::Other)?;
+    let ratio = crate::exact::checked_div(v1, v0, String::new).map_err(|_| Reason::Other)?;
     growth::cagr_of_ratio(ratio, span, || (v0.to_string(), v1.to_string()))
         .map_err(|_| Reason::Other)
 }
@@ -1131,7 +1131,7 @@ fn target_of(
     let ratio = if exact {
         factor
     } else {
-        crate::quantity::checked_div(target, v1, String::new).map_err(|_| Reason::Other)?
+        crate::exact::checked_div(target, v1, String::new).map_err(|_| Reason::Other)?
     };
     let required = match memo {
         // Keyed on the representation, not the value: with a one-year

@@ -304,16 +304,14 @@ impl Panel {
                             )
                         })?;
                     value = match value {
-                        Some(v) => {
-                            Some(crate::quantity::shift_exact(v, mult).ok_or_else(|| {
-                                bad_value(
-                                    line,
-                                    column,
-                                    raw,
-                                    "out of range once multiplied by 10^UNIT_MULT",
-                                )
-                            })?)
-                        }
+                        Some(v) => Some(crate::exact::shift_exact(v, mult).ok_or_else(|| {
+                            bad_value(
+                                line,
+                                column,
+                                raw,
+                                "out of range once multiplied by 10^UNIT_MULT",
+                            )
+                        })?),
                         None => None,
                     };
                 }

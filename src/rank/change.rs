@@ -369,7 +369,7 @@ fn edition_years(earlier: &RankObservation, later: &RankObservation) -> Result<D
 pub struct RankGoal {
     target: u32,
     places_to_go: u32,
-    #[cfg_attr(feature = "serde", serde(with = "rust_decimal::serde::str"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))]
     pace: Decimal,
     reach: Reach,
     by: Option<Period>,

@@ -74,9 +74,7 @@ fn sorted_positions(values: &[Option<Decimal>], order: Order) -> Vec<usize> {
 /// `value` as an integer count of `10^-scale`, if that fits an `i128`.
 fn scaled(value: &Decimal, scale: u32) -> Option<i128> {
     let shift = scale.checked_sub(value.scale())?;
-    10i128
-        .checked_pow(shift)
-        .and_then(|factor| value.mantissa().checked_mul(factor))
+    crate::exact::mul_pow10(value.mantissa(), shift)
 }
 
 /// The order-preserving 64-bit key of `value` at the common `scale`: its

@@ -461,7 +461,7 @@ pub(super) fn assess(gap: &GapAnalysis, method: Method) -> Result<Assessment> {
             .fraction()
             .checked_mul(d)
             .ok_or_else(|| Error::overflow("multiply", trend, d))?;
-        crate::quantity::checked_div(observed, required, || observed.to_string())?
+        crate::exact::checked_div(observed, required, || observed.to_string())?
     };
     Ok(Assessment {
         status: method.classify(score),

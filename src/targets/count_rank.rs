@@ -522,7 +522,7 @@ impl RankTarget {
                 let climbed = start
                     .checked_sub(current)
                     .ok_or_else(|| Error::overflow("subtract", start, current))?;
-                let pace = crate::quantity::checked_div(climbed, years, || climbed.to_string())?;
+                let pace = crate::exact::checked_div(climbed, years, || climbed.to_string())?;
                 assumptions.push(Assumption::RankPace {
                     places: pace,
                     observed: true,
@@ -532,7 +532,7 @@ impl RankTarget {
             None => None,
         };
         let pace = rational
-            .map(|(c, y)| crate::quantity::checked_div(c, y, || c.to_string()))
+            .map(|(c, y)| crate::exact::checked_div(c, y, || c.to_string()))
             .transpose()?;
         let (_, reached) = crate::rank::reach_at_pace(places_to_go, rational, latest.period())?;
         let on_time = match (reached, self.deadline) {

@@ -234,7 +234,7 @@ impl LevelTarget {
                 .ok_or_else(|| Error::overflow("years to reach", base, rate))?;
         }
         let met = |k: u64| u32::try_from(k).map_or(Ok(true), &met);
-        growth::least_true(u64::from(lo), u64::from(hi), met).map(Reach::InYears)
+        crate::exact::least_true(u64::from(lo), u64::from(hi), met).map(Reach::InYears)
     }
 
     /// Starts a gap analysis of `history` against this target; set the base,

@@ -52,7 +52,7 @@ impl Profile {
         }
         match self {
             Profile::Linear => {
-                crate::quantity::checked_div(Decimal::from(month), Decimal::from(12), || {
+                crate::exact::checked_div(Decimal::from(month), Decimal::from(12), || {
                     month.to_string()
                 })
             }
@@ -79,7 +79,7 @@ impl Profile {
                     return Err(bad("the weights must not all be zero"));
                 }
                 let through = sum(weights.get(..usize::from(month)).unwrap_or(&[]))?;
-                crate::quantity::checked_div(through, total, || through.to_string())
+                crate::exact::checked_div(through, total, || through.to_string())
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::quantity::checked_div;
+use crate::exact::checked_div;
 use crate::{Error, Period, Quantity, Result};
 
 fn add(a: Decimal, b: Decimal) -> Result<Decimal> {

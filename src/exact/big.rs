@@ -5,10 +5,10 @@ use core::cmp::Ordering;
 
 /// Little-endian base-2^32 limbs, no trailing zero limbs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Big(Vec<u32>);
+pub(crate) struct Big(Vec<u32>);
 
 impl Big {
-    pub(super) fn from_u128(mut v: u128) -> Big {
+    pub(crate) fn from_u128(mut v: u128) -> Big {
         let mut limbs = Vec::with_capacity(4);
         while v > 0 {
             // Truncation to the low 32 bits is the point.
@@ -18,7 +18,7 @@ impl Big {
         Big(limbs)
     }
 
-    pub(super) fn mul(&self, other: &Big) -> Big {
+    pub(crate) fn mul(&self, other: &Big) -> Big {
         if self.0.is_empty() || other.0.is_empty() {
             return Big(Vec::new());
         }
@@ -52,7 +52,7 @@ impl Big {
         Big(out)
     }
 
-    pub(super) fn pow(&self, mut e: u64) -> Big {
+    pub(crate) fn pow(&self, mut e: u64) -> Big {
         let mut result = Big::from_u128(1);
         let mut base = self.clone();
         while e > 0 {
@@ -67,7 +67,7 @@ impl Big {
         result
     }
 
-    pub(super) fn cmp(&self, other: &Big) -> Ordering {
+    pub(crate) fn cmp(&self, other: &Big) -> Ordering {
         self.0
             .len()
             .cmp(&other.0.len())
