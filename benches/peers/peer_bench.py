@@ -55,12 +55,25 @@ def data_folder() -> str:
 
 
 # ------------------------------------------------------------------------------ the peers
-# Each peer: parse(path) -> frame; run(workload, frame) -> result (the timed part, result
-# materialised); table(workload, frame, result) -> the result as a polars frame with the
-# columns `checksum` reads (not timed).
+# Each peer: parse(path) -> frame; rank, growth, cagr and target, which `run` calls by
+# workload (the timed part, result materialised); table(workload, frame, result) -> the result
+# as a polars frame with the columns `checksum` reads (not timed).
 
 
-class Pandas:
+class Peer:
+    def run(self, workload, df):
+        if workload == "w1_rank_avg":
+            return self.rank(df, "average")
+        if workload == "w1_rank_min":
+            return self.rank(df, "min")
+        if workload == "w2_growth":
+            return self.growth(df)
+        if workload == "w3_cagr":
+            return self.cagr(df)
+        return self.target(df)
+
+
+class Pandas(Peer):
     name = "pandas"
     threads = 1
 
@@ -74,17 +87,6 @@ class Pandas:
     def parse(self, path):
         # C engine; keys stay strings (pandas 3's "str"): `category` parses many times slower.
         return self.pd.read_csv(path, dtype={"period": "int64", "value": "float64"})
-
-    def run(self, workload, df):
-        if workload == "w1_rank_avg":
-            return self.rank(df, "average")
-        if workload == "w1_rank_min":
-            return self.rank(df, "min")
-        if workload == "w2_growth":
-            return self.growth(df)
-        if workload == "w3_cagr":
-            return self.cagr(df)
-        return self.target(df)
 
     def rank(self, df, ties):
         by = [df["period"], df["indicator"]]
@@ -144,7 +146,7 @@ class Pandas:
         return table.with_columns(pl.col(pl.Float64).fill_nan(None))
 
 
-class Polars:
+class Polars(Peer):
     name = "polars"
 
     def __init__(self):
@@ -157,17 +159,6 @@ class Polars:
     def parse(self, path):
         pl = self.pl
         return pl.read_csv(path, schema_overrides={"period": pl.Int64, "value": pl.Float64})
-
-    def run(self, workload, df):
-        if workload == "w1_rank_avg":
-            return self.rank(df, "average")
-        if workload == "w1_rank_min":
-            return self.rank(df, "min")
-        if workload == "w2_growth":
-            return self.growth(df)
-        if workload == "w3_cagr":
-            return self.cagr(df)
-        return self.target(df)
 
     def rank(self, df, ties):
         pl = self.pl
