@@ -61,7 +61,7 @@ fn cagr_newton_root(b: divan::Bencher) {
     b.bench(|| growth::cagr(black_box(&start), black_box(&end), span).unwrap());
 }
 
-/// The same CAGR through `Decimal::powd`, which the crate avoids (perf/README.md §5).
+/// The same CAGR through `Decimal::powd`, which the crate avoids (`BENCHMARKS.md`).
 #[divan::bench]
 fn cagr_powd(b: divan::Bencher) {
     let ratio = Decimal::from(1800) / Decimal::from(1004);
@@ -89,7 +89,7 @@ fn years_to_reach(b: divan::Bencher) {
     b.bench(|| growth::years_to_reach(black_box(&base), black_box(&target), rate).unwrap());
 }
 
-/// One million values like the peer harness's `revenue` (perf/README.md §1):
+/// One million values like the peer harness's `revenue` (`BENCHMARKS.md`, "Data sets"):
 /// non-negative, four decimal places, up to about 7e7, with ties.
 fn million_values() -> Vec<Option<Decimal>> {
     let mut rng = indstat::composite::SplitMix64::new(20250101);
