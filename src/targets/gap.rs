@@ -235,7 +235,7 @@ impl GapAnalysisBuilder<'_> {
     ///
     /// A base of zero or less is not an error: the analysis has a gap but no
     /// growth rates, and [`GapAnalysis::assess`] reports
-    /// [`Unassessable::NonPositiveBase`].
+    /// [`Unassessable::NonPositiveBase`](super::Unassessable::NonPositiveBase).
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;

@@ -5,11 +5,12 @@
 //! # Scope safety
 //!
 //! A target names its indicator, and so its scope and price basis. Measuring
-//! data of another scope against it is [`Error::ScopeMismatch`] until the
-//! caller states a [`Bridge`]; the analysis records the bridge as an
-//! [`Assumption`], and reports print it. The article's case: its 2022 base
-//! (1004亿元) is all-industry output, its 2026 target (1800亿元) is for
-//! enterprises above designated size.
+//! data of another scope against it is
+//! [`Error::ScopeMismatch`](crate::Error::ScopeMismatch) until the caller
+//! states a [`Bridge`]; the analysis records the bridge as an
+//! [`Assumption`](crate::Assumption), and reports print it. The article's
+//! case: its 2022 base (1004亿元) is all-industry output, its 2026 target
+//! (1800亿元) is for enterprises above designated size.
 //!
 //! # Examples
 //!
