@@ -291,7 +291,7 @@ impl GapAnalysisBuilder<'_> {
         })
     }
 
-    /// The data can be measured against the target: the same
+    /// Checks that the data can be measured against the target: the same
     /// dimension, and the same price basis unless the caller assumed them
     /// equal. Returns the stated assumptions, the first the analysis records.
     fn check_comparable(&self) -> Result<Vec<Assumption>> {
@@ -356,8 +356,8 @@ impl GapAnalysisBuilder<'_> {
             })
     }
 
-    /// Brings `points` into the target's scope through the bridge
-    /// and returns the base value there (`raw_base` is the data's).
+    /// Brings `points` into the target's scope through the bridge and returns
+    /// the base value there (`raw_base` is the data's).
     fn align_scope(
         &self,
         points: &mut [(Period, Quantity)],
@@ -447,8 +447,8 @@ impl GapAnalysisBuilder<'_> {
         Ok(span)
     }
 
-    /// The baseline period (by default the history's first), its
-    /// value, and the history from it up to the base.
+    /// The baseline period (by default the history's first), its value, and
+    /// the history from it up to the base.
     fn choose_baseline(
         &self,
         points: &[(Period, Quantity)],
@@ -481,8 +481,8 @@ impl GapAnalysisBuilder<'_> {
         })
     }
 
-    /// The trend rate: the one given (recorded as an assumption), or
-    /// the growth from the baseline to the base when both are positive.
+    /// The trend rate: the one given (recorded as an assumption), or the
+    /// growth from the baseline to the base when both are positive.
     fn trend_rate(
         &self,
         baseline: &Baseline,
@@ -507,8 +507,8 @@ impl GapAnalysisBuilder<'_> {
         }
     }
 
-    /// Projections to the deadline: constant growth at the trend,
-    /// linear and time-weighted trends through the history, the scenarios.
+    /// Projections to the deadline: constant growth at the trend, linear and
+    /// time-weighted trends through the history, the scenarios.
     fn projections(
         &self,
         base: &Quantity,
