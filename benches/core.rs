@@ -92,10 +92,18 @@ fn years_to_reach(b: divan::Bencher) {
 /// One million values like the peer harness's `revenue` (`BENCHMARKS.md`, "Data sets"):
 /// non-negative, four decimal places, up to about 7e7, with ties.
 fn million_values() -> Vec<Option<Decimal>> {
-    let mut rng = indstat::composite::SplitMix64::new(20250101);
+    // SplitMix64 (Vigna's splitmix64.c) from a fixed seed.
+    let mut state: u64 = 20250101;
+    let mut next_u64 = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
     (0..1_000_000)
         .map(|_| {
-            let u = rng.next_u64();
+            let u = next_u64();
             let units = (u % 700_000_000_000) as i64;
             // About 3% snapped to 2 significant digits, as the peer data are.
             let units = if u % 33 == 0 {

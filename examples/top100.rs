@@ -5,8 +5,8 @@
 //! THE DATA ARE SYNTHETIC: 178 zones drawn from a fixed seed on ten
 //! indicators grouped in the five first-level dimensions of the 2021
 //! evaluation system (国科发火〔2021〕106号). The dimension weights 20/20/15/15/30%
-//! come from a third-party dashboard, not the official text (domain.md A2):
-//! they are an assumption. The zone drawn at rank 122 plays Rongchang.
+//! come from a third-party dashboard, not the official text: they are an
+//! assumption. The zone drawn at rank 122 plays Rongchang.
 //!
 //! Run with `cargo run --example top100`.
 // The synthetic generator's arithmetic is on small literal ranges (at most
@@ -14,7 +14,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use indstat::composite::{
-    Aggregator, Composite, Data, Needed, Node, Normaliser, Spec, SplitMix64, Tree, Uncertainty,
+    Aggregator, Composite, Data, Needed, Node, Normaliser, Spec, Tree, Uncertainty,
 };
 use indstat::rank::{RankChange, RankObservation, rank_goal};
 use indstat::{Direction, EntityId, Error, Period};
@@ -143,6 +143,30 @@ const INDICATORS: [Spec6; 10] = [
 
 const SEED: u64 = 20210422; // the date of the 2021 evaluation system
 
+/// The synthetic data's random numbers: SplitMix64 (Vigna's splitmix64.c),
+/// fixed by its seed, so every run draws the same zones.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform decimal in [0, 1) with 18 places (rejection on 60 bits).
+    fn next_unit(&mut self) -> Decimal {
+        loop {
+            let u = self.next_u64() >> 4;
+            if u < 1_000_000_000_000_000_000 {
+                return Decimal::from_i128_with_scale(i128::from(u), 18);
+            }
+        }
+    }
+}
+
 fn tree() -> Result<Tree, Error> {
     let mut nodes = vec![Node::new("index", None, dec!(1))?];
     for (code, weight, _) in DIMENSIONS {
@@ -156,7 +180,7 @@ fn tree() -> Result<Tree, Error> {
 
 /// 178 zones, values with two decimals drawn uniformly in each indicator's range.
 fn data(names: &[EntityId]) -> Result<Data, Error> {
-    let mut rng = SplitMix64::new(SEED);
+    let mut rng = SplitMix64(SEED);
     let mut data = Data::new(names.to_vec())?;
     for (code, _, _, low, high, _) in INDICATORS {
         let span = Decimal::from(high - low);

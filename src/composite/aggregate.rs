@@ -45,9 +45,10 @@ pub enum Aggregator {
     /// Weighted harmonic mean (positive inputs only).
     Harmonic,
     /// Copeland's non-compensatory pairwise score: the sum over other
-    /// entities of +1, −1 or 0 from the weighted outranking matrix (domain.md
-    /// A1). Note: COINr's `a_copeland` returns the row sums of the outranking
-    /// matrix itself (fractions), and its treatment of missing values differs
+    /// entities of +1, −1 or 0 from the weighted outranking matrix (the
+    /// OECD/JRC Handbook on composite indicators). Note: COINr's `a_copeland`
+    /// returns the row sums of the outranking matrix itself (fractions), and
+    /// its treatment of missing values differs
     /// (a missing comparison counts half); scores can differ from COINr's
     /// while the ±1 form is the Handbook's Copeland rule.
     Copeland,

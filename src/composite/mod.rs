@@ -40,15 +40,16 @@
 //! ```
 
 mod aggregate;
+mod improve;
 mod index;
 mod normalise;
+mod rng;
 mod tree;
 mod uncertainty;
 
 pub use aggregate::Aggregator;
+pub use improve::{Improvement, Needed};
 pub use index::{Composite, Data, LogEntry, Results, Spec, Step};
 pub use normalise::Normaliser;
 pub use tree::{Node, Tree};
-pub use uncertainty::{
-    Improvement, Needed, RankInterval, RunParameters, SplitMix64, Uncertainty, UncertaintyResult,
-};
+pub use uncertainty::{RankInterval, RunParameters, Uncertainty, UncertaintyResult};

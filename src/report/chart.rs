@@ -192,10 +192,10 @@ impl Canvas {
 
     /// A legend in the right margin, one entry per row, never over the plot;
     /// a bilingual entry ("中文 / English") takes two lines.
-    fn legend(&mut self, entries: &[(String, String, String)]) {
+    fn legend(&mut self, legend: &Legend) {
         let x = WIDTH - RIGHT + 16.0;
         let mut y = TOP + 10.0;
-        for (text, color, dash) in entries {
+        for (text, color, dash) in &legend.entries {
             let lines: Vec<&str> = text.split(" / ").collect();
             // A marker entry ("diamond", "dot") shows the marker, not a line.
             let symbol = match dash.as_str() {
@@ -254,6 +254,36 @@ fn text_lines(x: f64, y: f64, anchor: &str, lines: &[&str]) -> String {
 
 fn t(text: &Text, lang: Lang) -> String {
     text.get(lang)
+}
+
+/// A chart's legend: each entry's text in the chart's language, its colour,
+/// and its dash pattern or marker ("diamond", "dot").
+struct Legend {
+    lang: Lang,
+    entries: Vec<(String, String, String)>,
+}
+
+impl Legend {
+    fn new(lang: Lang) -> Legend {
+        Legend {
+            lang,
+            entries: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, text: &Text, color: &str, mark: &str) {
+        self.entries
+            .push((t(text, self.lang), color.to_owned(), mark.to_owned()));
+    }
+}
+
+/// `{zh} {value}` / `{en} {value}` in `lang`, escaped for SVG: a label
+/// such as "deadline 2026".
+fn caption(zh: &str, en: &str, value: (String, String), lang: Lang) -> String {
+    esc(&t(
+        &Text::new(format!("{zh} {}", value.0), format!("{en} {}", value.1)),
+        lang,
+    ))
 }
 
 /// The target chart of a gap analysis: the history (bridged values as the
@@ -380,50 +410,28 @@ pub fn target_chart(
         &t(&unit_label, lang),
         &t(&Text::new("年份", "year"), lang),
     );
-    let mut legend = Vec::new();
+    let mut legend = Legend::new(lang);
     for (i, (r, pts)) in fan.iter().enumerate() {
         let color = COLORS
             .get((i % 3).saturating_add(3))
             .copied()
             .unwrap_or("#999");
         c.line("scenario", color, "2 4", pts);
-        legend.push((
-            t(
-                &Text::new(format!("情景 {r:.1}"), format!("scenario {r:.1}")),
-                lang,
-            ),
-            color.to_owned(),
-            "2 4".to_owned(),
-        ));
+        let text = Text::new(format!("情景 {r:.1}"), format!("scenario {r:.1}"));
+        legend.add(&text, color, "2 4");
     }
     if let Some((r, pts)) = &trend {
         c.line("trend", "#2ca02c", "6 4", pts);
-        legend.push((
-            t(
-                &Text::new(format!("按趋势 {r:.1}"), format!("at trend {r:.1}")),
-                lang,
-            ),
-            "#2ca02c".to_owned(),
-            "6 4".to_owned(),
-        ));
+        let text = Text::new(format!("按趋势 {r:.1}"), format!("at trend {r:.1}"));
+        legend.add(&text, "#2ca02c", "6 4");
     }
     c.line("required", "#d62728", "", &required);
     if let Some(r) = gap.required() {
-        legend.push((
-            t(
-                &Text::new(format!("所需路径 {r:.2}"), format!("required path {r:.2}")),
-                lang,
-            ),
-            "#d62728".to_owned(),
-            String::new(),
-        ));
+        let text = Text::new(format!("所需路径 {r:.2}"), format!("required path {r:.2}"));
+        legend.add(&text, "#d62728", "");
     }
     c.line("history", "#1f77b4", "", &hist);
-    legend.push((
-        t(&Text::new("实际", "history"), lang),
-        "#1f77b4".to_owned(),
-        String::new(),
-    ));
+    legend.add(&Text::new("实际", "history"), "#1f77b4", "");
     // The deadline: a vertical dashed line, labelled at the top.
     let dx = c.px(deadline_x);
     let _ = writeln!(
@@ -431,13 +439,12 @@ pub fn target_chart(
         r##"<g class="deadline"><line x1="{dx:.1}" y1="{TOP}" x2="{dx:.1}" y2="{}" stroke="#555" stroke-dasharray="4 4"/><text x="{dx:.1}" y="{}" text-anchor="middle">{}</text></g>"##,
         HEIGHT - BOTTOM,
         TOP - 8.0,
-        esc(&t(
-            &Text::new(
-                format!("期限 {}", target.deadline().zh()),
-                format!("deadline {}", target.deadline().en())
-            ),
+        caption(
+            "期限",
+            "deadline",
+            (target.deadline().zh(), target.deadline().en()),
             lang
-        ))
+        )
     );
     // The target: a marker at the deadline, labelled to its left.
     let (tx, ty) = (dx, c.py(goal));
@@ -448,19 +455,14 @@ pub fn target_chart(
         ty - 7.0,
         tx - 12.0,
         ty - 10.0,
-        esc(&t(
-            &Text::new(
-                format!("目标 {}", target.value().zh()),
-                format!("target {}", target.value().en())
-            ),
+        caption(
+            "目标",
+            "target",
+            (target.value().zh(), target.value().en()),
             lang
-        ))
+        )
     );
-    legend.push((
-        t(&Text::new("目标", "target"), lang),
-        "#d62728".to_owned(),
-        "diamond".to_owned(),
-    ));
+    legend.add(&Text::new("目标", "target"), "#d62728", "diamond");
     c.legend(&legend);
     Ok(c.finish())
 }
@@ -695,25 +697,12 @@ pub fn rank_chart(
             esc(&name.join(" "))
         );
     }
-    let mut legend = vec![(
-        t(&Text::new("历年名次", "rank by edition"), lang),
-        "#1f77b4".to_owned(),
-        String::new(),
-    )];
+    let mut legend = Legend::new(lang);
+    legend.add(&Text::new("历年名次", "rank by edition"), "#1f77b4", "");
     if !intervals.is_empty() {
-        legend.push((
-            t(
-                &Text::new("综合排名区间 P5–P95", "composite rank P5–P95"),
-                lang,
-            ),
-            "#9467bd".to_owned(),
-            String::new(),
-        ));
-        legend.push((
-            t(&Text::new("中位数", "median"), lang),
-            "#333".to_owned(),
-            "dot".to_owned(),
-        ));
+        let text = Text::new("综合排名区间 P5–P95", "composite rank P5–P95");
+        legend.add(&text, "#9467bd", "");
+        legend.add(&Text::new("中位数", "median"), "#333", "dot");
     }
     c.legend(&legend);
     Ok(c.finish())

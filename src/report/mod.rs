@@ -31,9 +31,9 @@
 #[cfg(feature = "plot")]
 #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
 pub mod chart;
-mod zone;
+mod sections;
 
-pub use zone::{figures_table, gap_section, growth_table, rank_section};
+pub use sections::{figures_table, gap_section, growth_table, rank_section};
 
 use core::fmt::Write as _;
 

@@ -276,7 +276,9 @@ impl TimeProgress {
 /// `ytd` for `through` (a cumulative `1–m月`, or month m): completion κ against
 /// the elapsed share τ of the year, the lead κ − τ in percentage points, and,
 /// given last year's `(year-to-date, full year)`, the growth the rest of the
-/// year needs over the same months last year (domain.md A3).
+/// year needs over the same months last year: `(target − ytd) / (last year's
+/// full year − last year's year-to-date) − 1`, the administrative convention
+/// behind 时间过半、任务过半.
 ///
 /// # Errors
 ///

@@ -82,8 +82,11 @@ mod tests {
         Period::year(n).unwrap()
     }
 
-    fn q(v: Decimal) -> Quantity {
-        Quantity::new(v, crate::Unit::YI_YUAN)
+    /// (year, value in 亿元) pairs as history points.
+    fn points(pts: &[(i32, Decimal)]) -> Vec<(Period, Quantity)> {
+        pts.iter()
+            .map(|&(year, v)| (y(year), Quantity::new(v, crate::Unit::YI_YUAN)))
+            .collect()
     }
 
     /// Hand-worked: points (0, 1), (1, 3), (2, 2). OLS: x̄ = 1, ȳ = 2,
@@ -92,11 +95,7 @@ mod tests {
     /// slope 0.2, so ŷ(4) = 13/6 + 0.2·(4 − 4/3) = 2.7.
     #[test]
     fn least_squares_by_hand() {
-        let pts = [
-            (y(2020), q(dec!(1))),
-            (y(2021), q(dec!(3))),
-            (y(2022), q(dec!(2))),
-        ];
+        let pts = points(&[(2020, dec!(1)), (2021, dec!(3)), (2022, dec!(2))]);
         assert_eq!(
             extrapolate(&pts, y(2024), false).unwrap().value(),
             dec!(3.5)
@@ -108,11 +107,7 @@ mod tests {
     /// A straight line is its own trend, weighted or not.
     #[test]
     fn a_line_projects_exactly() {
-        let pts = [
-            (y(2018), q(dec!(800))),
-            (y(2020), q(dec!(900))),
-            (y(2022), q(dec!(1000))),
-        ];
+        let pts = points(&[(2018, dec!(800)), (2020, dec!(900)), (2022, dec!(1000))]);
         for weighted in [false, true] {
             let v = extrapolate(&pts, y(2026), weighted).unwrap().value();
             assert!((v - dec!(1200)).abs() < dec!(1e-24), "{v}");

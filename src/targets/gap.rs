@@ -1,0 +1,1046 @@
+//! Gap analysis of a level target: how data of another scope is bridged,
+//! where the trend comes from, and [`GapAnalysisBuilder::run`] as a sequence
+//! of named steps: comparability, exact history, base, scope, span, distance
+//! to the goal, baseline, trend, projections, milestones.
+
+use rust_decimal::Decimal;
+
+use super::assess::{self, Assessment, Method};
+use super::{LevelTarget, Projection, ProjectionMethod, trend};
+use crate::growth::{self, Reach};
+use crate::{Assumption, Error, Period, PriceBasis, Quantity, Rate, Result, Series, YearSpan};
+
+/// How data of one scope is measured against a target of another.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::targets::Bridge;
+/// use rust_decimal_macros::dec;
+/// let b = Bridge::Ratio(dec!(0.9)); // above-size output is 90% of all output
+/// assert_ne!(b, Bridge::AssumeEqual);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Bridge {
+    /// No bridge: the scopes must already be equal.
+    Same,
+    /// The caller asserts the two scopes are one.
+    AssumeEqual,
+    /// The target's scope is this fraction of the data's scope (0.9: above-
+    /// size output is 90% of all output); applied to every value.
+    Ratio(Decimal),
+    /// An observed value of the target's scope for the base period; the ratio
+    /// it implies to the data is applied to the history, and the data's trend
+    /// is taken as the target scope's.
+    ObservedBase(Quantity),
+}
+
+/// Where the trend growth rate comes from.
+///
+/// # Examples
+///
+/// ```
+/// use indstat::targets::Trend;
+/// assert_eq!(Trend::default(), Trend::FromHistory);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Trend {
+    /// The CAGR of the history from its first point to the base.
+    #[default]
+    FromHistory,
+    /// A rate the caller gives (recorded as an assumption).
+    Rate(Rate),
+}
+
+/// Builds a [`GapAnalysis`]; see [`LevelTarget::analyse`].
+///
+/// # Examples
+///
+/// ```
+/// # use indstat::targets::{Bridge, LevelTarget};
+/// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Scope, Series, Unit};
+/// # use rust_decimal_macros::dec;
+/// let above = Indicator::new("above", "规上产值", "output above size", Unit::YI_YUAN, Kind::Flow)?
+///     .with_scope(Scope::above_designated_size());
+/// let all = Indicator::new("all", "工业总产值", "gross output", Unit::YI_YUAN, Kind::Flow)?
+///     .with_scope(Scope::AllIndustry);
+/// let t = LevelTarget::new(above, "1800亿元".parse()?, Period::year(2026)?)?;
+/// let s = Series::from_points(EntityId::new("z")?, all, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+/// let gap = t.analyse(&s).bridge(Bridge::Ratio(dec!(0.9))).scenario(Rate::from_percent(dec!(12))?).run()?;
+/// assert_eq!(gap.base().value(), dec!(903.6)); // 90% of 1004
+/// assert_eq!(gap.assumptions().len(), 1);
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct GapAnalysisBuilder<'a> {
+    target: &'a LevelTarget,
+    history: &'a Series,
+    base: Option<Period>,
+    baseline: Option<Period>,
+    bridge: Bridge,
+    trend: Trend,
+    scenarios: Vec<Rate>,
+    stated: Vec<Assumption>,
+}
+
+impl<'a> GapAnalysisBuilder<'a> {
+    /// The analysis of `history` against `target` with the defaults: base at
+    /// the history's latest, no bridge, trend from the history.
+    pub(super) fn new(target: &'a LevelTarget, history: &'a Series) -> GapAnalysisBuilder<'a> {
+        GapAnalysisBuilder {
+            target,
+            history,
+            base: None,
+            baseline: None,
+            bridge: Bridge::Same,
+            trend: Trend::FromHistory,
+            scenarios: Vec::new(),
+            stated: Vec::new(),
+        }
+    }
+}
+
+impl GapAnalysisBuilder<'_> {
+    /// The base period (default: the history's latest).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "900亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// assert_eq!(t.analyse(&s).base(Period::year(2021)?).run()?.base_period(), Period::year(2021)?);
+    /// assert!(t.analyse(&s).base(Period::year(2019)?).run().is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn base(mut self, period: Period) -> Self {
+        self.base = Some(period);
+        self
+    }
+
+    /// The bridge between the data's scope and the target's.
+    ///
+    /// ```
+    /// # use indstat::targets::{Bridge, LevelTarget};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// // Same scope: the bridge records nothing.
+    /// assert!(t.analyse(&s).bridge(Bridge::AssumeEqual).run()?.assumptions().is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn bridge(mut self, bridge: Bridge) -> Self {
+        self.bridge = bridge;
+        self
+    }
+
+    /// The baseline period (default: the history's first period): where the
+    /// trend is measured from, and the base year `b` of the on-track methods
+    /// (Eurostat's growth ratio, the UNSD Progress Chart), which compare
+    /// growth since `b` with the growth needed from `b`.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2021)?, "900亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).baseline(Period::year(2021)?).run()?;
+    /// assert_eq!(gap.baseline_period(), Period::year(2021)?);
+    /// assert!(t.analyse(&s).baseline(Period::year(2019)?).run().is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn baseline(mut self, period: Period) -> Self {
+        self.baseline = Some(period);
+        self
+    }
+
+    /// Where the trend rate comes from (default: the history).
+    ///
+    /// ```
+    /// # use indstat::targets::{LevelTarget, Trend};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// assert!(t.analyse(&s).run()?.trend().is_none()); // one point: no trend
+    /// assert!(t.analyse(&s).trend(Trend::Rate(Rate::ZERO)).run()?.trend().is_some());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn trend(mut self, trend: Trend) -> Self {
+        self.trend = trend;
+        self
+    }
+
+    /// Adds a scenario rate: a projection at that rate.
+    ///
+    /// ```
+    /// # use indstat::targets::{LevelTarget, ProjectionMethod};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).scenario(Rate::ZERO).run()?;
+    /// assert_eq!(gap.projections()[0].method(), ProjectionMethod::Scenario(Rate::ZERO));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn scenario(mut self, rate: Rate) -> Self {
+        self.scenarios.push(rate);
+        self
+    }
+
+    /// States an assumption the analysis may need (such as
+    /// [`Assumption::PriceBasesEqual`]); it is recorded in the result.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{Assumption, EntityId, Indicator, Kind, Period, Point, PriceBasis, Series, Unit};
+    /// let real = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?.with_price_basis(PriceBasis::Comparable);
+    /// let nominal = real.clone().with_price_basis(PriceBasis::Current);
+    /// let t = LevelTarget::new(real, "1800亿元".parse()?, Period::year(2026)?)?;
+    /// let s = Series::from_points(EntityId::new("z")?, nominal, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// assert!(t.analyse(&s).run().is_err());
+    /// let ok = t.analyse(&s).assume(Assumption::PriceBasesEqual { from: PriceBasis::Current, to: PriceBasis::Comparable }).run()?;
+    /// assert_eq!(ok.assumptions().len(), 1);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn assume(mut self, assumption: Assumption) -> Self {
+        self.stated.push(assumption);
+        self
+    }
+
+    /// Runs the analysis.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::ScopeMismatch`] for data of another scope and no bridge;
+    ///   [`Error::PriceBasisMismatch`] for money at another price basis
+    ///   without [`Assumption::PriceBasesEqual`];
+    /// - [`Error::UnitMismatch`] for data of another dimension;
+    /// - [`Error::MissingValue`] for a base period with no value, or an empty
+    ///   history; [`Error::NotExact`] for a bounded base;
+    /// - [`Error::InvalidSpan`] for a deadline at or before the base;
+    ///   [`Error::FrequencyMismatch`] for a deadline of another frequency;
+    /// - [`Error::OutOfDomain`] for a bridge ratio of zero or less;
+    /// - [`Error::DivisionByZero`] for a target of zero; [`Error::Overflow`].
+    ///
+    /// A base of zero or less is not an error: the analysis has a gap but no
+    /// growth rates, and [`GapAnalysis::assess`] reports
+    /// [`Unassessable::NonPositiveBase`](super::Unassessable::NonPositiveBase).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let late = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2021)?)?;
+    /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// assert!(matches!(late.analyse(&s).run(), Err(indstat::Error::InvalidSpan { .. })));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn run(self) -> Result<GapAnalysis> {
+        let target = self.target;
+        let mut assumptions = self.check_comparable()?;
+        let mut points = self.exact_history()?;
+        let base_period = self.choose_base()?;
+        let raw_base = self.value_at(&points, base_period)?;
+        let base = self.align_scope(&mut points, raw_base, &mut assumptions)?;
+        let span = self.span_to_deadline(base_period)?;
+        let goal = *target.value().quantity();
+        let distance = Distance::measure(&goal, &base, span)?;
+        let baseline = self.choose_baseline(&points, base_period, base)?;
+        let trend = self.trend_rate(&baseline, base_period, &base, &mut assumptions)?;
+        let required_from_baseline = match baseline.period == base_period {
+            true => distance.required,
+            false => baseline.required(&goal, target.deadline())?,
+        };
+        let projections = self.projections(&base, span, trend, &baseline.past)?;
+        let years_to_reach = match (trend, is_positive(&base)) {
+            (Some(r), true) => Some(target.years_until_met(&base, r)?),
+            _ => None,
+        };
+        let milestones = milestones(base_period, &base, distance.required, span)?;
+        let achieved = target.is_met_by(&base)?;
+        Ok(GapAnalysis {
+            target: target.clone(),
+            baseline_period: baseline.period,
+            baseline: baseline.value,
+            required_from_baseline,
+            base_period,
+            base,
+            achieved,
+            gap: distance.gap,
+            relative_gap: distance.relative_gap,
+            completion: distance.completion,
+            span,
+            required: distance.required,
+            trend,
+            history_points: baseline.past.len(),
+            projections,
+            years_to_reach,
+            milestones,
+            assumptions,
+        })
+    }
+
+    /// Checks that the data can be measured against the target: the same
+    /// dimension, and the same price basis unless the caller assumed them
+    /// equal. Returns the stated assumptions, the first the analysis records.
+    fn check_comparable(&self) -> Result<Vec<Assumption>> {
+        let ti = self.target.indicator();
+        let di = self.history.indicator();
+        if ti.unit().dimension() != di.unit().dimension() {
+            return Err(Error::UnitMismatch {
+                expected: ti.unit(),
+                found: di.unit(),
+            });
+        }
+        // Price basis: only money values carry one.
+        let (tp, dp) = (ti.price_basis(), di.price_basis());
+        if tp != dp && tp != PriceBasis::NotApplicable && dp != PriceBasis::NotApplicable {
+            let needed = Assumption::PriceBasesEqual { from: dp, to: tp };
+            if !self.stated.contains(&needed) {
+                return Err(Error::PriceBasisMismatch {
+                    target: tp.to_string(),
+                    data: dp.to_string(),
+                });
+            }
+        }
+        Ok(self.stated.clone())
+    }
+
+    /// The history as exact (period, value) pairs.
+    fn exact_history(&self) -> Result<Vec<(Period, Quantity)>> {
+        let mut points = Vec::with_capacity(self.history.len());
+        for p in self.history {
+            points.push((p.period(), *p.value().exact_for("a gap analysis")?));
+        }
+        Ok(points)
+    }
+
+    /// The base period, by default the history's latest.
+    fn choose_base(&self) -> Result<Period> {
+        match self.base {
+            Some(b) => Ok(b),
+            None => self
+                .history
+                .latest()
+                .map(|p| p.period())
+                .ok_or(Error::Empty {
+                    what: "the history",
+                }),
+        }
+    }
+
+    /// The value of `period` in `points`.
+    fn value_at(&self, points: &[(Period, Quantity)], period: Period) -> Result<Quantity> {
+        points
+            .iter()
+            .find(|(p, _)| *p == period)
+            .map(|(_, q)| *q)
+            .ok_or_else(|| Error::MissingValue {
+                period,
+                series: format!(
+                    "{}/{}",
+                    self.history.entity(),
+                    self.history.indicator().code()
+                ),
+            })
+    }
+
+    /// Brings `points` into the target's scope through the bridge and returns
+    /// the base value there (`raw_base` is the data's).
+    fn align_scope(
+        &self,
+        points: &mut [(Period, Quantity)],
+        raw_base: Quantity,
+        assumptions: &mut Vec<Assumption>,
+    ) -> Result<Quantity> {
+        let ratio = self.scope_ratio(&raw_base, assumptions)?;
+        if let Some(r) = ratio {
+            if r <= Decimal::ZERO {
+                return Err(Error::OutOfDomain {
+                    value: r.to_string(),
+                    operation: "a scope bridge",
+                    reason: "the ratio between scopes must be above zero",
+                });
+            }
+            for (_, q) in points.iter_mut() {
+                *q = q.checked_mul(r)?;
+            }
+        }
+        match (&self.bridge, ratio) {
+            // In the target's magnitude when it converts exactly (9000000万元 → 900亿元).
+            (Bridge::ObservedBase(observed), _) => Ok(observed
+                .to_magnitude(self.target.value().unit().magnitude())
+                .unwrap_or(*observed)),
+            (_, Some(r)) => raw_base.checked_mul(r),
+            _ => Ok(raw_base),
+        }
+    }
+
+    /// The ratio of the target's scope to the data's that the bridge implies
+    /// (`None`: the scopes are one), recording what it assumes.
+    fn scope_ratio(
+        &self,
+        raw_base: &Quantity,
+        assumptions: &mut Vec<Assumption>,
+    ) -> Result<Option<Decimal>> {
+        let ts = self.target.indicator().scope();
+        let ds = self.history.indicator().scope();
+        match (&self.bridge, ts == ds) {
+            (Bridge::Same | Bridge::AssumeEqual, true) => Ok(None),
+            (Bridge::Same, false) => Err(Error::ScopeMismatch {
+                target: ts.to_string(),
+                data: ds.to_string(),
+            }),
+            (Bridge::AssumeEqual, false) => {
+                assumptions.push(Assumption::ScopesEqual {
+                    from: ds.clone(),
+                    to: ts.clone(),
+                });
+                Ok(None)
+            }
+            (Bridge::Ratio(r), _) => {
+                assumptions.push(Assumption::ScopeRatio {
+                    from: ds.clone(),
+                    to: ts.clone(),
+                    ratio: *r,
+                });
+                Ok(Some(*r))
+            }
+            (Bridge::ObservedBase(observed), _) => {
+                let r = observed.checked_ratio(raw_base)?;
+                assumptions.push(Assumption::ScopeRatio {
+                    from: ds.clone(),
+                    to: ts.clone(),
+                    ratio: r,
+                });
+                assumptions.push(Assumption::TrendAcrossScopes {
+                    from: ds.clone(),
+                    to: ts.clone(),
+                });
+                Ok(Some(r))
+            }
+        }
+    }
+
+    /// The time from the base to the deadline, which must be after it.
+    fn span_to_deadline(&self, base_period: Period) -> Result<YearSpan> {
+        let deadline = self.target.deadline();
+        let span = base_period.years_until(&deadline)?;
+        if span.periods() <= 0 {
+            return Err(Error::InvalidSpan {
+                from: base_period.to_string(),
+                to: deadline.to_string(),
+                reason: "the deadline must be after the base period",
+            });
+        }
+        Ok(span)
+    }
+
+    /// The baseline period (by default the history's first), its value, and
+    /// the history from it up to the base.
+    fn choose_baseline(
+        &self,
+        points: &[(Period, Quantity)],
+        base_period: Period,
+        base: Quantity,
+    ) -> Result<Baseline> {
+        let period = match self.baseline {
+            Some(b) => {
+                self.value_at(points, b)?;
+                base_period.checked_cmp(&b)?;
+                b
+            }
+            None => points.first().map_or(base_period, |(p, _)| *p),
+        };
+        let past: Vec<(Period, Quantity)> = points
+            .iter()
+            .filter(|(p, _)| {
+                p.ordinal() <= base_period.ordinal() && p.ordinal() >= period.ordinal()
+            })
+            .copied()
+            .collect();
+        let value = match past.first() {
+            Some((p, v)) if *p == period => *v,
+            _ => base,
+        };
+        Ok(Baseline {
+            period,
+            value,
+            past,
+        })
+    }
+
+    /// The trend rate: the one given (recorded as an assumption), or the
+    /// growth from the baseline to the base when both are positive.
+    fn trend_rate(
+        &self,
+        baseline: &Baseline,
+        base_period: Period,
+        base: &Quantity,
+        assumptions: &mut Vec<Assumption>,
+    ) -> Result<Option<Rate>> {
+        match self.trend {
+            Trend::Rate(r) => {
+                assumptions.push(Assumption::TrendGiven { rate: r });
+                Ok(Some(r))
+            }
+            Trend::FromHistory
+                if baseline.period != base_period
+                    && is_positive(base)
+                    && is_positive(&baseline.value) =>
+            {
+                let years = baseline.period.years_until(&base_period)?;
+                growth::cagr(&baseline.value, base, years).map(Some)
+            }
+            Trend::FromHistory => Ok(None),
+        }
+    }
+
+    /// Projections to the deadline: constant growth at the trend, linear and
+    /// time-weighted trends through the history, the scenarios.
+    fn projections(
+        &self,
+        base: &Quantity,
+        span: YearSpan,
+        trend: Option<Rate>,
+        past: &[(Period, Quantity)],
+    ) -> Result<Vec<Projection>> {
+        let target = self.target;
+        let mut projections = Vec::new();
+        if let (Some(r), true) = (trend, is_positive(base)) {
+            let value = growth::project_span(base, r, span)?;
+            projections.push(Projection::new(
+                ProjectionMethod::ConstantGrowth,
+                value,
+                target,
+            )?);
+        }
+        if past.len() >= 2 {
+            for (method, weighted) in [
+                (ProjectionMethod::LinearTrend, false),
+                (ProjectionMethod::TimeWeightedTrend, true),
+            ] {
+                let value = trend::extrapolate(past, target.deadline(), weighted)?;
+                projections.push(Projection::new(method, value, target)?);
+            }
+        }
+        for r in &self.scenarios {
+            let value = growth::project_span(base, *r, span)?;
+            projections.push(Projection::new(
+                ProjectionMethod::Scenario(*r),
+                value,
+                target,
+            )?);
+        }
+        Ok(projections)
+    }
+}
+
+/// Whether growth from `q` is defined: from zero or less it is not, and the
+/// analysis has no relative gap, no required rate and no trend there (an
+/// explicit outcome in `assess`).
+fn is_positive(q: &Quantity) -> bool {
+    q.value() > Decimal::ZERO
+}
+
+/// How far the base is from the goal.
+struct Distance {
+    gap: Quantity,
+    completion: Option<Decimal>,
+    relative_gap: Option<Rate>,
+    /// The yearly growth needed from the base.
+    required: Option<Rate>,
+}
+
+impl Distance {
+    fn measure(goal: &Quantity, base: &Quantity, span: YearSpan) -> Result<Distance> {
+        let gap = goal.checked_sub(base)?;
+        let completion = match goal.value().is_zero() {
+            true => None,
+            false => Some(base.checked_ratio(goal)?),
+        };
+        let positive = is_positive(base);
+        let relative_gap = match positive {
+            true => Some(Rate::from_fraction(gap.checked_ratio(base)?)),
+            false => None,
+        };
+        let required = match positive {
+            true => Some(growth::cagr(base, goal, span)?),
+            false => None,
+        };
+        Ok(Distance {
+            gap,
+            completion,
+            relative_gap,
+            required,
+        })
+    }
+}
+
+/// Where the trend and the on-track methods start.
+struct Baseline {
+    period: Period,
+    /// In the target's scope; the base's when the baseline has no value.
+    value: Quantity,
+    /// The history from the baseline up to the base.
+    past: Vec<(Period, Quantity)>,
+}
+
+impl Baseline {
+    /// The yearly growth needed from the baseline to `goal` by `deadline`
+    /// (the required CAGR of the on-track methods, `(T / v_b)^(1 / (y_T − b)) −
+    /// 1`); `None` from a baseline of zero or less.
+    fn required(&self, goal: &Quantity, deadline: Period) -> Result<Option<Rate>> {
+        if !is_positive(&self.value) {
+            return Ok(None);
+        }
+        let years = self.period.years_until(&deadline)?;
+        growth::cagr(&self.value, goal, years).map(Some)
+    }
+}
+
+/// The path at the required rate, each period from the base to the
+/// deadline with its value. A required rate of −100% (a target of zero) has
+/// no path to draw.
+fn milestones(
+    base_period: Period,
+    base: &Quantity,
+    required: Option<Rate>,
+    span: YearSpan,
+) -> Result<Vec<(Period, Quantity)>> {
+    let mut milestones = Vec::new();
+    if let Some(required) = required.filter(|r| r.fraction() > Decimal::NEGATIVE_ONE) {
+        for k in 1..=span.periods() {
+            let period = base_period.checked_add(k)?;
+            let step = base_period.years_until(&period)?;
+            milestones.push((period, growth::project_span(base, required, step)?));
+        }
+    }
+    Ok(milestones)
+}
+
+/// A level target measured from a base period: gap, required and trend
+/// growth, projections, years to reach, the milestone path, and the
+/// assumptions it rests on. Built by [`LevelTarget::analyse`].
+///
+/// # Examples
+///
+/// ```
+/// # use indstat::targets::{LevelTarget, Trend};
+/// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+/// # use indstat::growth::Reach;
+/// # use rust_decimal_macros::dec;
+/// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+/// let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+/// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+/// let gap = t.analyse(&s).trend(Trend::Rate(Rate::from_percent(dec!(8.5))?)).run()?;
+/// assert_eq!(gap.gap().to_string(), "796亿元");
+/// assert_eq!(gap.completion().map(|c| c.round_dp(4)), Some(dec!(0.5578)));
+/// assert_eq!(gap.years_to_reach(), Some(Reach::InYears(8)));
+/// assert_eq!(gap.milestones().len(), 4);
+/// assert_eq!(gap.milestones()[3].1.value().round_dp(6), dec!(1800));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct GapAnalysis {
+    target: LevelTarget,
+    baseline_period: Period,
+    baseline: Quantity,
+    required_from_baseline: Option<Rate>,
+    base_period: Period,
+    base: Quantity,
+    achieved: bool,
+    gap: Quantity,
+    relative_gap: Option<Rate>,
+    completion: Option<Decimal>,
+    span: YearSpan,
+    required: Option<Rate>,
+    trend: Option<Rate>,
+    history_points: usize,
+    projections: Vec<Projection>,
+    years_to_reach: Option<Reach>,
+    milestones: Vec<(Period, Quantity)>,
+    assumptions: Vec<Assumption>,
+}
+
+impl GapAnalysis {
+    /// The target analysed.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.target().deadline(), Period::year(2026)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn target(&self) -> &LevelTarget {
+        &self.target
+    }
+
+    /// The baseline period: where the trend is measured from, and the base
+    /// year of the on-track methods.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.baseline_period(), Period::year(2020)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn baseline_period(&self) -> Period {
+        self.baseline_period
+    }
+
+    /// The baseline value, in the target's scope.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// assert_eq!(t.analyse(&s).run()?.baseline().to_string(), "850亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn baseline(&self) -> &Quantity {
+        &self.baseline
+    }
+
+    /// The yearly growth that was needed from the baseline to the deadline
+    /// (the `CAGR_r` of the on-track growth ratio).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert!(gap.required_from_baseline() < gap.required()); // behind: more is needed now
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn required_from_baseline(&self) -> Option<Rate> {
+        self.required_from_baseline
+    }
+
+    /// The base period: the period the gap is measured from (by default the
+    /// latest in the history).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.base_period(), Period::year(2022)?);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn base_period(&self) -> Period {
+        self.base_period
+    }
+
+    /// The base value, in the target's scope (after the bridge).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.base().to_string(), "1004亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn base(&self) -> &Quantity {
+        &self.base
+    }
+
+    /// Whether the base already meets the target.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert!(!gap.is_achieved());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn is_achieved(&self) -> bool {
+        self.achieved
+    }
+
+    /// Target − base, in the target's unit.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.gap().to_string(), "796亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn gap(&self) -> &Quantity {
+        &self.gap
+    }
+
+    /// The gap relative to the base: the total growth still needed; `None`
+    /// for a base of zero or less.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.relative_gap().map(|r| r.fraction().round_dp(4)), Some(rust_decimal_macros::dec!(0.7928)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn relative_gap(&self) -> Option<Rate> {
+        self.relative_gap
+    }
+
+    /// Base / target: the share of the target already reached; `None` for a
+    /// target of zero.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.completion().map(|c| c.round_dp(4)), Some(rust_decimal_macros::dec!(0.5578)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn completion(&self) -> Option<Decimal> {
+        self.completion
+    }
+
+    /// The time from the base to the deadline.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.span().whole_years(), Some(4));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn span(&self) -> YearSpan {
+        self.span
+    }
+
+    /// The yearly growth needed to meet the target by the deadline; `None`
+    /// for a base of zero or less, where growth is undefined.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.required().map(|r| r.fraction().round_dp(5)), Some(rust_decimal_macros::dec!(0.15714)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn required(&self) -> Option<Rate> {
+        self.required
+    }
+
+    /// The trend rate, from the history or given; `None` with fewer than two
+    /// points and no rate given.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// // 850 → 1004 over two years: 8.68% a year.
+    /// assert_eq!(gap.trend().map(|r| r.fraction().round_dp(4)), Some(rust_decimal_macros::dec!(0.0868)));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn trend(&self) -> Option<Rate> {
+        self.trend
+    }
+
+    /// The number of history points up to the base (after the bridge).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.history_points(), 2);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn history_points(&self) -> usize {
+        self.history_points
+    }
+
+    /// Projections to the deadline: constant growth at trend (if a trend),
+    /// linear and time-weighted trends (with two points or more), then the
+    /// scenarios in the order given.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.projections().len(), 3); // trend, OLS, time-weighted
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn projections(&self) -> &[Projection] {
+        &self.projections
+    }
+
+    /// The whole number of years the trend takes to reach the target
+    /// (exact integer search); `None` without a trend.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.years_to_reach().and_then(|r| r.years()), Some(8));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn years_to_reach(&self) -> Option<Reach> {
+        self.years_to_reach
+    }
+
+    /// The path at the required rate: each period from the base to the
+    /// deadline with its value; the last is the target.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.milestones().first().map(|m| m.0), Some(Period::year(2023)?));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn milestones(&self) -> &[(Period, Quantity)] {
+        &self.milestones
+    }
+
+    /// The assumptions the analysis rests on: bridges, stated assumptions,
+    /// a given trend.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert!(gap.assumptions().is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn assumptions(&self) -> &[Assumption] {
+        &self.assumptions
+    }
+
+    /// The deadline value and gap at each rate, for a scenario table (the
+    /// required rate is typically one of them).
+    ///
+    /// # Errors
+    ///
+    /// As [`growth::project_span`].
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    /// # use rust_decimal_macros::dec;
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// let rates = [dec!(6), dec!(8.5), dec!(12)].map(|p| Rate::from_percent(p).unwrap());
+    /// let required = gap.required().expect("a positive base");
+    /// let table = gap.scenarios(&[&rates[..], &[required]].concat())?;
+    /// assert_eq!(table.len(), 4);
+    /// assert!(table[3].meets_target());
+    /// assert!(gap.scenarios(&[Rate::from_percent(dec!(-100))?]).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn scenarios(&self, rates: &[Rate]) -> Result<Vec<Projection>> {
+        let goal = *self.target.value().quantity();
+        rates
+            .iter()
+            .map(|r| {
+                let value = growth::project_span(&self.base, *r, self.span)?;
+                // At exactly the required rate the path lands on the target up to
+                // the root's rounding: count a relative miss below 1e-20 as met.
+                let met = self.target.is_met_by(&value)?
+                    || (Some(*r) == self.required && near(&value, &goal)?);
+                Projection::with_verdict(ProjectionMethod::Scenario(*r), value, &self.target, met)
+            })
+            .collect()
+    }
+
+    /// Classifies progress by `method`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] at the edge of `Decimal`'s range.
+    ///
+    /// ```
+    /// # use indstat::targets::{LevelTarget, Method, Status, Trend};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    /// # use rust_decimal_macros::dec;
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).trend(Trend::Rate(Rate::from_percent(dec!(8.5))?)).run()?;
+    /// let a = gap.assess(Method::GrowthRatio)?;
+    /// assert_eq!(a.score().map(|s| s.round_dp(2)), Some(dec!(0.54)));
+    /// assert_eq!(a.status(), Status::LimitedProgress);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn assess(&self, method: Method) -> Result<Assessment> {
+        assess::assess(self, method)
+    }
+}
+
+/// Whether two quantities agree to 1e-20 relative.
+fn near(a: &Quantity, b: &Quantity) -> Result<bool> {
+    let d = a.checked_sub(b)?;
+    let r = d.checked_ratio(b).unwrap_or(Decimal::ONE);
+    Ok(r.abs() < Decimal::new(1, 20))
+}
