@@ -27,8 +27,8 @@ use indstat::{
 use rust_decimal::RoundingStrategy;
 use rust_decimal_macros::dec;
 
-const FIGURES: &str = include_str!("data/figures.md");
-const ARTICLE: &str = include_str!("data/article.txt");
+const FIGURES: &str = include_str!("../data/figures.md");
+const ARTICLE: &str = include_str!("../data/article.txt");
 
 /// One Markdown table: its header cells and its rows, each a map from header
 /// to cell.

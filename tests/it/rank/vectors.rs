@@ -20,8 +20,7 @@ use indstat::rank::{
 };
 use rust_decimal::Decimal;
 
-mod common;
-use common::read_csv;
+use crate::vectors::read_csv;
 
 fn dec(s: &str) -> Decimal {
     match s {

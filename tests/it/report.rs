@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 #[allow(dead_code)]
-#[path = "../examples/rongchang/zone.rs"]
+#[path = "../../examples/rongchang/zone.rs"]
 mod zone;
 
 use indstat::report::{Format, Lang};

@@ -17,6 +17,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal_macros::dec;
 
+mod file;
+mod io;
+mod paths;
+
 /// `tests/data/panel_small.csv`: the first 60 entities of the peer harness's
 /// small data set (`../shared/perf/gen_data.py`, 4,560 rows).
 fn fixture() -> Panel {

@@ -20,8 +20,7 @@ use indstat::{
 };
 use rust_decimal::Decimal;
 
-mod common;
-use common::read_csv;
+use crate::vectors::read_csv;
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
