@@ -7,6 +7,17 @@
 //! the module's failure seeds beside it (`panel.rs` and
 //! `panel.proptest-regressions`), where they are read back on every run.
 
+// Test code: a failed unwrap, index or overflow is a failed test, which is
+// what a test should do with it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
+)]
+
 mod bad_input;
 mod composite;
 mod dataset;

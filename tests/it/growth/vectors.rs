@@ -4,12 +4,6 @@
 //! Excel's, Google Sheets' and DAX's documentation, NBS's two-year average, a
 //! statistical yearbook's contribution table, the article's figures, and
 //! 50-digit references computed with Python's `decimal` (`gen_reference.py`).
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
 
 use std::str::FromStr;
 

@@ -3,12 +3,6 @@
 //! first: the series index built on first use, the occupied cells (year-ago
 //! bases, CAGR's series ends) and the index built while reading. From an
 //! independent review of the lazy index and the 8-byte values.
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::arithmetic_side_effects,
-    clippy::indexing_slicing
-)]
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -16,13 +10,11 @@ use std::str::FromStr;
 use indstat::growth;
 use indstat::panel::{Panel, Reason, SdmxOptions};
 use indstat::rank::{self, Missing, Order, Ties};
-use indstat::{Error, Period, Quantity, Unit};
+use indstat::{Error, Period};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-fn q(v: Decimal) -> Quantity {
-    Quantity::new(v, Unit::RATIO)
-}
+use super::q;
 
 type Rows = Vec<(String, Period, String, Option<Decimal>)>;
 /// A period and its value, as `Panel::series` gives them.
