@@ -5,8 +5,8 @@
 //! THE DATA ARE SYNTHETIC: 178 zones drawn from a fixed seed on ten
 //! indicators grouped in the five first-level dimensions of the 2021
 //! evaluation system (国科发火〔2021〕106号). The dimension weights 20/20/15/15/30%
-//! come from a third-party dashboard, not the official text (domain.md A2):
-//! they are an assumption. The zone drawn at rank 122 plays Rongchang.
+//! come from a third-party dashboard, not the official text: they are an
+//! assumption. The zone drawn at rank 122 plays Rongchang.
 //!
 //! Run with `cargo run --example top100`.
 // The synthetic generator's arithmetic is on small literal ranges (at most
