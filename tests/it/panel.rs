@@ -229,6 +229,22 @@ fn hand_worked_panel() {
     assert_eq!((r.rank(8), r.rank(5)), (Some(dec!(1)), Some(dec!(2))));
 }
 
+/// Keeps the first of the drawn rows with each (entity, period, indicator),
+/// as a panel holds one row per key.
+fn first_of_each_key<V>(rows: &mut Vec<(String, Period, String, V)>) {
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+}
+
+/// The panel of drawn rows whose keys are unique.
+fn panel_of(rows: &[(String, Period, String, Option<Decimal>)]) -> Panel {
+    Panel::from_rows(
+        rows.iter()
+            .map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v)),
+    )
+    .unwrap()
+}
+
 /// Dense random panels: few entities and indicators, so that year-ago rows,
 /// ties and mixed frequencies within one series occur often.
 fn arb_dense_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Decimal>)>> {
@@ -244,8 +260,7 @@ fn arb_dense_panel() -> impl Strategy<Value = Vec<(String, Period, String, Optio
             .prop_map(|(m, s, z)| Decimal::new(m * 10i64.pow(z), s + z)),
     );
     prop::collection::vec(("[AB]", period, "[xy]", value), 0..120).prop_map(|mut rows| {
-        let mut seen = std::collections::HashSet::new();
-        rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+        first_of_each_key(&mut rows);
         rows
     })
 }
@@ -272,8 +287,7 @@ fn arb_wide_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option
         let period = (2020i32..2023).prop_map(|y| Period::year(y).unwrap());
         let value = prop::option::weighted(0.85, value);
         prop::collection::vec(("[A-L]", period, "[xyz]", value), 0..80).prop_map(|mut rows| {
-            let mut seen = std::collections::HashSet::new();
-            rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+            first_of_each_key(&mut rows);
             rows
         })
     })
@@ -282,13 +296,13 @@ fn arb_wide_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option
 proptest! {
     #[test]
     fn ranks_of_wide_values_equal_the_scalar_api(rows in arb_wide_panel()) {
-        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        let p = panel_of(&rows);
         ranks_equal_the_scalar_api(&p);
     }
 
     #[test]
     fn random_panels_equal_the_scalar_api(rows in arb_dense_panel()) {
-        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        let p = panel_of(&rows);
         equals_the_scalar_api(&p);
     }
 }

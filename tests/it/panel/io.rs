@@ -11,6 +11,8 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use super::{first_of_each_key, panel_of};
+
 proptest! {
     /// Custom SdmxOptions names holding commas, semicolons, quotes and
     /// spaces: what the writer writes, the reader reads back with the same
@@ -305,8 +307,7 @@ fn arb_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Deci
     ];
     let value = prop::option::of((any::<i64>(), 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s)));
     prop::collection::vec((key, period, "[a-z]{1,3}", value), 0..40).prop_map(|mut rows| {
-        let mut seen = std::collections::HashSet::new();
-        rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+        first_of_each_key(&mut rows);
         rows
     })
 }
@@ -314,7 +315,7 @@ fn arb_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Deci
 proptest! {
     #[test]
     fn csv_round_trip(rows in arb_panel()) {
-        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        let p = panel_of(&rows);
         let mut text = Vec::new();
         p.write_csv(&mut text).unwrap();
         let back = Panel::from_csv(text.as_slice()).unwrap();
@@ -328,7 +329,7 @@ proptest! {
     #[test]
     fn sdmx_round_trip(rows in arb_panel()) {
         let o = SdmxOptions::default();
-        let p = Panel::from_rows(rows.iter().map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v))).unwrap();
+        let p = panel_of(&rows);
         let mut text = Vec::new();
         p.write_sdmx_csv(&mut text, &o).unwrap();
         let back = Panel::from_sdmx_csv(text.as_slice(), &o).unwrap();
