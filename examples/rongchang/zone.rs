@@ -1,6 +1,6 @@
 //! The Rongchang zone report, assembled from the built-in dataset: figures by
 //! theme, growth, ranking and targets, with every assumption stated. Shared by
-//! the example and its snapshot tests (`tests/report.rs`).
+//! the example and its snapshot tests (`tests/it/report.rs`).
 
 use indstat::datasets::rongchang::{self, Row, Theme};
 use indstat::growth::{self, BasePeriod};

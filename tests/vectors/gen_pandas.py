@@ -28,15 +28,16 @@ import pandas as pd
 CASES = {
     # pandas 3.x test_pct_change_shift_over_nas (pandas/tests/series/methods/test_pct_change.py)
     "shift_over_nas": [1, 1.5, None, 2.5, 3],
-    # domain.md B4: zero bases, pandas == polars: 0->5 inf, 5->0 -1, 0->0 NaN, 0->-2 -inf
+    # zero bases, pandas == polars: 0->5 inf, 5->0 -1, 0->0 NaN, 0->-2 -inf
     "zero_base": [0, 5, 0, 0, -2],
-    # domain.md B4: the naive formula inverts the sign for negative bases
+    # the naive formula x/prev - 1 inverts the sign for negative bases
     "negative_base": [-100, -50, 100, -100],
     # polars pct_change docstring example [10, 11, 12, null, 12]
     "polars_doc": [10, 11, 12, None, 12],
-    # the article: 925.35 -> 1004 (figures.md derived check)
+    # the article: 925.35 -> 1004 (a derived check in tests/data/figures.md)
     "rongchang": [925.35, 1004],
-    # domain.md B4 float detail: 91/90
+    # float detail: pandas computes x/prev - 1, polars (x - prev)/prev; on 91/90
+    # they differ in the last ulp
     "float_detail": [90, 91],
     # a leading gap and four-decimal values like the perf data sets
     "leading_gap": [None, 1004.1234, 1089.5678, None, None, 1200.0001, 1199.9999],

@@ -49,14 +49,14 @@ def text(v):
 
 
 CASES = {
-    # pandas/tests/series/methods/test_rank.py fixtures (domain.md B1)
+    # pandas/tests/series/methods/test_rank.py fixtures
     "pandas_fixture": [1, 3, 4, 2, NaN, 2, 1, 5, NaN, 3],
     "pandas_inf_nan_blocks": [-inf] * 3 + [NaN] * 3 + [inf] * 3,
     "pandas_gh19538": [1, NaN, inf, -inf, 25],
     "pandas_100_ones": [1] * 100,
     "pandas_99_ones_and_nan": [1] * 99 + [NaN],
     "pct_dense_pair": [2, 2],
-    # the zones example of domain.md B1 (3-way and 3-way ties, one missing)
+    # twelve zones' scores: two three-way ties (60 and 75) and one missing
     "zones_ties": [88, 60, 75, 60, NaN, 90, 75, 50, 75, 95, 40, 60],
     "single": [7],
     "all_missing": [NaN, NaN],

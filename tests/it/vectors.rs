@@ -1,4 +1,4 @@
-//! Shared by the integration tests that read `tests/vectors/`.
+//! Reading `tests/vectors/`: shared by `growth::vectors` and `rank::vectors`.
 
 /// The rows of `tests/vectors/NAME`, header skipped: comma-separated, double
 /// quotes around fields that hold commas, no escaped quotes.

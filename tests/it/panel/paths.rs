@@ -3,12 +3,6 @@
 //! first: the series index built on first use, the occupied cells (year-ago
 //! bases, CAGR's series ends) and the index built while reading. From an
 //! independent review of the lazy index and the 8-byte values.
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::arithmetic_side_effects,
-    clippy::indexing_slicing
-)]
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -16,13 +10,11 @@ use std::str::FromStr;
 use indstat::growth;
 use indstat::panel::{Panel, Reason, SdmxOptions};
 use indstat::rank::{self, Missing, Order, Ties};
-use indstat::{Error, Period, Quantity, Unit};
+use indstat::{Error, Period};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-fn q(v: Decimal) -> Quantity {
-    Quantity::new(v, Unit::RATIO)
-}
+use super::{first_of_each_key, q};
 
 type Rows = Vec<(String, Period, String, Option<Decimal>)>;
 /// A period and its value, as `Panel::series` gives them.
@@ -279,11 +271,6 @@ fn to_csv(rows: &[(String, Period, String, String)]) -> String {
     text
 }
 
-fn dedup(rows: &mut Vec<(String, Period, String, String)>) {
-    let mut seen = std::collections::HashSet::new();
-    rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256), ..ProptestConfig::default() })]
 
@@ -291,7 +278,7 @@ proptest! {
     /// back exactly as `Decimal::from_str` reads them.
     #[test]
     fn adversarial_panels_equal_brute_force(mut rows in arb_text_panel()) {
-        dedup(&mut rows);
+        first_of_each_key(&mut rows);
         let text = to_csv(&rows);
         let p = Panel::from_csv(text.as_bytes()).unwrap();
         for (r, (e, per, i, v)) in rows.iter().enumerate() {
@@ -337,7 +324,7 @@ proptest! {
                 (format!("entity-{}", e % n_ent), p, "x".to_owned(), v.map(|v| v.to_string()).unwrap_or_default())
             })
             .collect();
-        dedup(&mut rows);
+        first_of_each_key(&mut rows);
         check_all(&to_csv(&rows));
     }
 }

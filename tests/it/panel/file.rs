@@ -1,14 +1,8 @@
-//! Review of the `from_csv_file` / fast-path value words / SSE2 delimiters /
-//! pipelined interning changes, through the public API: a file reads as the
-//! same bytes read from a reader do (digit for digit, ids in first-appearance
-//! order), whatever the file's shape, and I/O errors name the path.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects,
-    clippy::cast_possible_truncation,
-    clippy::panic
-)]
+//! Reading a file: `Panel::from_csv_file` reads a file as `Panel::from_csv`
+//! reads the same bytes (digit for digit, ids in first-appearance order),
+//! whatever the file's shape: edge cases, the values and keys its fast paths
+//! pack, many entities, first chunks without a line end, random files. I/O
+//! errors name the path.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -29,7 +23,7 @@ impl TempFile {
         static NEXT: AtomicU64 = AtomicU64::new(0);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!(
-            "indstat-review-s12-{}-{n}-{name}.csv",
+            "indstat-test-file-{}-{n}-{name}.csv",
             std::process::id()
         ));
         std::fs::write(&path, bytes).unwrap();
@@ -312,7 +306,7 @@ fn first_chunk_without_line_end() {
 
 #[test]
 fn io_errors_name_the_path() {
-    let missing = std::env::temp_dir().join("indstat-review-s12-no-such-dir/none.csv");
+    let missing = std::env::temp_dir().join("indstat-test-no-such-dir/none.csv");
     let err = Panel::from_csv_file(&missing).unwrap_err();
     let prefix = format!("{}: ", missing.display());
     assert!(

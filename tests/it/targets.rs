@@ -1,12 +1,6 @@
-//! Targets against the article's figures (seed/figures.md, issue 5's
+//! Targets against the article's figures (`tests/data/figures.md`, issue 5's
 //! expected output), the published on-track thresholds at their exact
 //! boundaries, properties, and bad input.
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
 
 use indstat::datasets::rongchang;
 use indstat::growth::Reach;
@@ -304,7 +298,7 @@ fn count_target_with_user_data() {
     assert!(t.assess(&dup).is_err());
 }
 
-/// 时间进度 (domain.md A3): June-end is 50% of the year; completion against it
+/// 时间进度 (time progress): June-end is 50% of the year; completion against it
 /// in points; the growth needed over the rest of the year.
 #[test]
 fn time_progress_within_a_year() {
@@ -469,9 +463,12 @@ fn bad_input() {
     ));
 }
 
-/// Review findings, with expected values from domain.md A5's formulas
-/// (computed with Python `decimal` at 50 digits).
-mod review {
+/// Edge cases of the gap analysis: growth ratio and ρ taken from the
+/// baseline, a strict target met exactly, lower is better, zero target and
+/// zero baseline, inputs a count or rank target refuses, time progress at the
+/// year's ends. Expected values from the formulas in the docs of
+/// `indstat::targets::Method` (computed with Python `decimal` at 50 digits).
+mod edge_cases {
     use super::*;
 
     fn series(i: &Indicator, points: &[(i32, &str)]) -> Series {

@@ -1,6 +1,5 @@
 //! Bad input: every parser and constructor returns an `Error` that names the
 //! input, and none panics. The table lists each case and what it returns.
-#![allow(clippy::unwrap_used, clippy::panic, clippy::arithmetic_side_effects)]
 
 use indstat::{
     Bound, Dimension, EntityId, Error, Figure, IndicatorCode, Kind, Magnitude, Noun, ObsStatus,

@@ -14,12 +14,6 @@
 //! The README links here as the list of every error a user can meet. Adding a
 //! variant to `Error` means adding its case to [`catalogue`]; the failing test
 //! names the variants that lack one.
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
 
 use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tree};
 use indstat::growth::{self, BasePeriod};

@@ -4,12 +4,6 @@
 //! Excel's, Google Sheets' and DAX's documentation, NBS's two-year average, a
 //! statistical yearbook's contribution table, the article's figures, and
 //! 50-digit references computed with Python's `decimal` (`gen_reference.py`).
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
 
 use std::str::FromStr;
 
@@ -20,8 +14,7 @@ use indstat::{
 };
 use rust_decimal::Decimal;
 
-mod common;
-use common::read_csv;
+use crate::vectors::read_csv;
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))

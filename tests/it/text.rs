@@ -1,12 +1,11 @@
 //! Text forms of quantities and figures: the list, read and written
 //! back exactly, in Chinese and English.
-#![allow(clippy::unwrap_used, clippy::panic, clippy::arithmetic_side_effects)]
 
 use indstat::{Bound, Figure, Magnitude, Quantity, Unit};
 use rust_decimal_macros::dec;
 
 /// (text, bound, value, unit code) — Chinese forms from the article
-/// (seed/figures.md) print back to the same text.
+/// (`tests/data/figures.md`) print back to the same text.
 const ZH: &[(&str, Bound, &str, &str)] = &[
     ("1004亿元", Bound::Exact, "1004", "yuan*1e8"),
     ("22.45亿元", Bound::Exact, "22.45", "yuan*1e8"),

@@ -3,11 +3,6 @@
 //! n(n+1)/2; ranks do not depend on a value's scale (`1004` == `1004.00`);
 //! the integer-key sort agrees with a `Decimal` comparison sort for any
 //! values, negative and huge included.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
 
 use indstat::rank::{self, Missing, Order, Ties, sorted_positions_by_comparison};
 use proptest::prelude::*;

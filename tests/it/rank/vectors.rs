@@ -5,12 +5,6 @@
 //! numpy's `quantile` (types 7 and 6, with Excel's #NUM! range);
 //! `excel_rank.csv` holds the examples of Excel's RANK.EQ, RANK.AVG,
 //! PERCENTRANK.INC/EXC, PERCENTILE and QUARTILE documentation.
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
 
 use std::str::FromStr;
 
@@ -20,8 +14,7 @@ use indstat::rank::{
 };
 use rust_decimal::Decimal;
 
-mod common;
-use common::read_csv;
+use crate::vectors::read_csv;
 
 fn dec(s: &str) -> Decimal {
     match s {
@@ -181,7 +174,8 @@ fn excel_documentation_examples() {
 
 #[test]
 fn national_rank_is_rank_eq_and_competition_ranking() {
-    // domain.md B1 zones example: min-descending [3,7,4,7,–,2,4,10,4,1,11,7].
+    // Twelve zones' scores (`zones_ties` in gen_rank.py), min-descending:
+    // [3,7,4,7,–,2,4,10,4,1,11,7].
     let x = list("88;60;75;60;NA;90;75;50;75;95;40;60");
     let want = list("3;7;4;7;NA;2;4;10;4;1;11;7");
     assert_eq!(rank::national_rank(&x), want);
@@ -191,7 +185,8 @@ fn national_rank_is_rank_eq_and_competition_ranking() {
 
 #[test]
 fn percent_rank_and_cume_dist_are_pandas_min_and_max_pct() {
-    // SQL CUME_DIST == pandas pct with method=max (domain.md B2, verified there).
+    // SQL CUME_DIST (rows at or below the value, over n) == pandas pct with
+    // method=max.
     let x = list("1;3;4;2;NA;2;1;5;NA;3");
     assert_eq!(
         rank::cume_dist(&x, Order::Ascending),

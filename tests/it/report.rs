@@ -1,10 +1,9 @@
 //! The zone report: snapshot tests (insta) of every language and form, and,
 //! with the `plot` feature, checks that each SVG chart parses as XML and holds
 //! its series and labels. The report is assembled by the example's own code.
-#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 #[allow(dead_code)]
-#[path = "../examples/rongchang/zone.rs"]
+#[path = "../../examples/rongchang/zone.rs"]
 mod zone;
 
 use indstat::report::{Format, Lang};

@@ -1,12 +1,7 @@
 //! Composite indices on small matrices worked by hand with the formulas of
-//! COINr's `R/normalise.R` and `R/aggregate.R` (domain.md A1): every expected
+//! COINr's `R/normalise.R` and `R/aggregate.R`: every expected
 //! value below is derived in the comment beside it. Then bad input, each a
 //! typed error, and the Monte Carlo's determinism.
-#![allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects
-)]
 
 use indstat::composite::{
     Aggregator, Composite, Data, Needed, Node, Normaliser, Spec, Step, Tree, Uncertainty,

@@ -1,7 +1,6 @@
 //! serde: every public data type round-trips through JSON, decimals travel as
 //! strings (never through f64), and invalid data fails with a clear message.
 #![cfg(feature = "serde")]
-#![allow(clippy::unwrap_used, clippy::panic, clippy::arithmetic_side_effects)]
 
 use indstat::{
     Bound, EntityId, Figure, Frequency, Indicator, Kind, Noun, ObsStatus, Observation, Period,
@@ -37,8 +36,9 @@ fn quantity_is_value_string_and_unit_code() {
 
 #[test]
 fn decimals_keep_all_28_digits() {
-    // style.md: rust_decimal's plain serde read 1800.123456789012345678901234 back
-    // as 1800.1234567890124 through f64. As strings, every digit survives.
+    // rust_decimal's plain `serde` feature reads 1800.123456789012345678901234
+    // back as 1800.1234567890124, through f64 (rust-decimal #279). As strings,
+    // every digit survives.
     let q = Quantity::new(
         "1800.123456789012345678901234".parse().unwrap(),
         Unit::YI_YUAN,

@@ -1,0 +1,351 @@
+//! Panels: the fixture's results against the peers' checksums, every panel
+//! result against the scalar API on the same data (the fixture, random
+//! panels, and panels whose values take the rank's wide-key paths),
+//! hand-worked panels and target gaps. Reading and writing CSV and SDMX-CSV
+//! are in `io`, the index paths checked by brute force in `paths`, reading a
+//! file in `file`.
+
+use indstat::growth;
+use indstat::panel::{Panel, Reason};
+use indstat::rank::{self, Missing, Order, Ties};
+use indstat::{Period, Quantity, Unit};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal_macros::dec;
+
+mod file;
+mod io;
+mod paths;
+
+/// `tests/data/panel_small.csv`: the 4,560 rows of the first 60 entities of
+/// the peer benchmarks' small data set (`tests/data/README.md` says how to
+/// make it again).
+fn fixture() -> Panel {
+    let file = std::fs::File::open("tests/data/panel_small.csv").unwrap();
+    Panel::from_csv(file).unwrap()
+}
+
+fn q(v: Decimal) -> Quantity {
+    Quantity::new(v, Unit::RATIO)
+}
+
+/// `|a − b| ≤ 1e-9 · max(1, |a|, |b|)`, the checksum tolerance.
+fn close(exact: Decimal, peer: f64) -> bool {
+    let peer = Decimal::from_f64(peer).unwrap();
+    let scale = Decimal::ONE.max(exact.abs()).max(peer.abs());
+    (exact - peer).abs() <= scale * dec!(0.000000001)
+}
+
+/// Expected values: the checksums of the peer benchmarks' workloads (W1 rank,
+/// W2 growth, W3 CAGR, W4 target gap) as pandas and polars compute them on
+/// the fixture, and agree (`benches/peers/peer_bench.py`, see
+/// `tests/data/README.md`).
+#[test]
+fn fixture_matches_the_peers_checksums() {
+    let p = fixture();
+    assert_eq!(p.len(), 4560);
+    for (ties, sum, wsum) in [
+        (Ties::Average, 264_772u64, 480_182_639_729_972u64),
+        (Ties::Min, 264_696, 479_997_518_589_972),
+    ] {
+        let r = p.rank(ties, Order::Descending);
+        assert_eq!(r.groups(), 80);
+        let (mut s, mut w) = (0u64, 0u64);
+        for row in 0..p.len() {
+            let t = r.twice_rank(row).unwrap();
+            s += t;
+            let units = (p.value(row).unwrap() * dec!(10000)).to_u64().unwrap();
+            w = w.wrapping_add(t.wrapping_mul(units));
+        }
+        assert_eq!((s, w), (sum, wsum), "{ties:?}");
+    }
+
+    let g = p.yoy_growth();
+    assert_eq!(g.counts().valid(), 3958);
+    assert_eq!(g.counts().count(Reason::NoBase), 597);
+    assert_eq!(g.counts().count(Reason::ZeroBase), 5);
+    let sum: Decimal = (0..p.len()).filter_map(|r| g.growth(r)).sum();
+    assert!(close(sum, 311.651_596_092_836_7), "{sum}");
+
+    let c = p.cagr();
+    assert_eq!(c.series().len(), 480);
+    assert_eq!(c.counts().valid(), 478);
+    assert_eq!(c.counts().count(Reason::SinglePeriod), 2);
+    let years: i64 = c
+        .series()
+        .iter()
+        .filter(|s| s.cagr.is_some())
+        .map(|s| s.years)
+        .sum();
+    assert_eq!(years, 4199);
+    let sum: Decimal = c
+        .series()
+        .iter()
+        .filter_map(|s| s.cagr)
+        .map(|r| r.fraction())
+        .sum();
+    assert!(close(sum, 35.455_349_231_677_5), "{sum}");
+
+    let t = p.target_gap(&c, dec!(1.8), 4, dec!(0.000000001)).unwrap();
+    assert_eq!((t.evaluable(), t.on_track(), t.borderline()), (476, 51, 0));
+    let projected: Decimal = t.series().iter().flatten().map(|t| t.projected).sum();
+    assert!(close(projected, 846_511_961.577_375_3), "{projected}");
+    let required: Decimal = t
+        .series()
+        .iter()
+        .flatten()
+        .map(|t| t.required.fraction())
+        .sum();
+    assert!(close(required, 75.347_080_197_216_07), "{required}");
+}
+
+/// Every panel growth is `growth::growth` on the same pair; every rank is
+/// `rank::rank` on the same cross-section; every CAGR is `growth::cagr`.
+#[test]
+fn fixture_equals_the_scalar_api() {
+    equals_the_scalar_api(&fixture());
+}
+
+/// Every growth, rank and CAGR of `p` as the scalar API gives it for the
+/// same values, found here by brute force.
+fn equals_the_scalar_api(p: &Panel) {
+    let g = p.yoy_growth();
+    for row in 0..p.len() {
+        let r = p.row(row).unwrap();
+        let base = r.period.year_ago().ok().and_then(|ago| {
+            p.series(r.entity, r.indicator)
+                .into_iter()
+                .find(|(q, _)| *q == ago)
+        });
+        match base {
+            None => assert_eq!(g.reason(row), Some(Reason::NoBase)),
+            Some((_, b)) => match (b, r.value) {
+                (Some(b), Some(v)) => {
+                    let scalar = growth::growth(&q(b), &q(v));
+                    assert_eq!(
+                        g.growth(row),
+                        scalar.ok().map(|x| x.fraction()),
+                        "row {row}"
+                    );
+                }
+                _ => assert_eq!(g.reason(row), Some(Reason::MissingValue), "row {row}"),
+            },
+        }
+    }
+    ranks_equal_the_scalar_api(p);
+    for s in p.cagr().series() {
+        if let (Some(p0), Some(p1)) = (s.first_period, s.last_period) {
+            match p0.years_until(&p1) {
+                Ok(span) => {
+                    let (v0, v1) = (s.first_value.unwrap(), s.last_value.unwrap());
+                    let scalar = growth::cagr(&q(v0), &q(v1), span);
+                    assert_eq!(s.cagr, scalar.ok(), "{} {}", s.entity, s.indicator);
+                }
+                // Periods of two frequencies in one series: no span.
+                Err(_) => assert_eq!(s.reason, Some(Reason::Other)),
+            }
+        }
+    }
+    // Target gaps: target = 1.8 × last, required growth and projection over
+    // 4 years as growth::required_growth and growth::project give them.
+    let c = p.cagr();
+    let t = p.target_gap(&c, dec!(1.8), 4, dec!(0.000000001)).unwrap();
+    for (s, t) in c.series().iter().zip(t.series()) {
+        let (Some(rate), Some(v1)) = (s.cagr, s.last_value) else {
+            assert!(t.is_none());
+            continue;
+        };
+        let Some(t) = t else {
+            // Not evaluable: a last value of zero or less, or a projection
+            // the scalar API refuses too (one that rounds to zero).
+            let refused = growth::project(&q(v1), rate, 4).is_err();
+            assert!(
+                v1 <= Decimal::ZERO || refused,
+                "{} {}",
+                s.entity,
+                s.indicator
+            );
+            continue;
+        };
+        let year = Period::year(2024).unwrap();
+        let deadline = Period::year(2028).unwrap();
+        let required = growth::required_growth(&q(v1), year, &q(t.target), deadline).unwrap();
+        let projected = growth::project(&q(v1), rate, 4).unwrap().value();
+        assert_eq!((t.required, t.projected), (required, projected));
+        assert_eq!(t.target, v1 * dec!(1.8));
+        assert_eq!(t.on_track, projected >= t.target * dec!(0.999999999));
+    }
+}
+
+/// Every cross-section's ranks, for every tie method and both orders, equal
+/// `rank::rank` on the cross-section's values in row order.
+fn ranks_equal_the_scalar_api(p: &Panel) {
+    for ties in Ties::ALL {
+        for order in [Order::Ascending, Order::Descending] {
+            let ranks = p.rank(ties, order);
+            for &period in p.periods() {
+                for indicator in p.indicators() {
+                    let rows: Vec<usize> = (0..p.len())
+                        .filter(|&r| {
+                            let row = p.row(r).unwrap();
+                            row.period == period && row.indicator == indicator
+                        })
+                        .collect();
+                    let values: Vec<_> = rows.iter().map(|&r| p.value(r)).collect();
+                    let scalar = rank::rank(&values, ties, order, Missing::Keep);
+                    let panel: Vec<_> = rows.iter().map(|&r| ranks.rank(r)).collect();
+                    assert_eq!(panel, scalar, "{ties:?} {order:?} {period} {indicator}");
+                }
+            }
+        }
+    }
+}
+
+/// Worked by hand: negative values, a sign change, gaps, quarters (a year
+/// ago is four quarters back), an empty value cell.
+#[test]
+fn hand_worked_panel() {
+    let csv = "entity,period,indicator,value\n\
+               A,2024-Q1,x,120\nA,2023-Q1,x,100\nA,2023-Q2,x,50\nA,2024-Q2,x,\n\
+               B,2022,y,-10\nB,2023,y,-5\nB,2024,y,4\nC,2021,y,10\nC,2023,y,-1\n";
+    let p = Panel::from_csv(csv.as_bytes()).unwrap();
+    let g = p.yoy_growth();
+    assert_eq!(g.growth(0), Some(dec!(0.2))); // 120 / 100 − 1
+    assert_eq!(g.base_row(0), Some(1));
+    assert_eq!(g.reason(3), Some(Reason::MissingValue)); // empty cell
+    assert_eq!(g.reason(5), Some(Reason::NegativeBase)); // −10 → −5
+    assert_eq!(g.reason(6), Some(Reason::NegativeBase)); // −5 → 4
+    assert_eq!(g.reason(8), Some(Reason::NoBase)); // 2022 is a gap
+    let c = p.cagr();
+    let by = |e: &str| c.series().iter().find(|s| s.entity == e).unwrap().clone();
+    assert_eq!(by("A").years, 1);
+    // First and last periods with a value: 2023-Q1 (100) and 2024-Q1 (120).
+    assert_eq!(by("A").cagr.map(|r| r.fraction()), Some(dec!(0.2)));
+    assert_eq!(by("B").reason, Some(Reason::NegativeBase));
+    assert_eq!(by("C").reason, Some(Reason::SignChange));
+    let r = p.rank(Ties::Min, Order::Descending);
+    // 2023, y: C's −1 is above B's −5.
+    assert_eq!((r.rank(8), r.rank(5)), (Some(dec!(1)), Some(dec!(2))));
+}
+
+/// Keeps the first of the drawn rows with each (entity, period, indicator),
+/// as a panel holds one row per key.
+fn first_of_each_key<V>(rows: &mut Vec<(String, Period, String, V)>) {
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|(e, p, i, _)| seen.insert((e.clone(), *p, i.clone())));
+}
+
+/// The panel of drawn rows whose keys are unique.
+fn panel_of(rows: &[(String, Period, String, Option<Decimal>)]) -> Panel {
+    Panel::from_rows(
+        rows.iter()
+            .map(|(e, p, i, v)| (e.as_str(), *p, i.as_str(), *v)),
+    )
+    .unwrap()
+}
+
+/// Dense random panels: few entities and indicators, so that year-ago rows,
+/// ties and mixed frequencies within one series occur often.
+fn arb_dense_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Decimal>)>> {
+    let period = prop_oneof![
+        (2018i32..2025).prop_map(|y| Period::year(y).unwrap()),
+        (2018i32..2025, 1u8..=4).prop_map(|(y, q)| Period::quarter(y, q).unwrap()),
+        (2018i32..2025, 1u8..=12).prop_map(|(y, m)| Period::month(y, m).unwrap()),
+    ];
+    // Values repeat, and equal values come with extra trailing zeros.
+    let value = prop::option::weighted(
+        0.9,
+        (-3i64..2000, 0u32..=4, 0u32..=8)
+            .prop_map(|(m, s, z)| Decimal::new(m * 10i64.pow(z), s + z)),
+    );
+    prop::collection::vec(("[AB]", period, "[xy]", value), 0..120).prop_map(|mut rows| {
+        first_of_each_key(&mut rows);
+        rows
+    })
+}
+
+/// Cross-sections whose values need more than 64 bits at a common scale
+/// (huge values beside many decimals), whose keys' range leaves no room for
+/// positions in a u64 (whole numbers anywhere in i64), or that are all
+/// missing: the panel's other key paths. One kind of value per panel.
+fn arb_wide_panel() -> impl Strategy<Value = Vec<(String, Period, String, Option<Decimal>)>> {
+    let mixed = prop_oneof![
+        (-50i64..50, 0u32..=2).prop_map(|(m, s)| Decimal::new(m, s)),
+        (any::<i64>(), 0u32..=12).prop_map(|(m, s)| Decimal::new(m, s)),
+        (any::<i64>(), any::<i64>(), 0u32..=28).prop_map(
+            |(a, b, s)| Decimal::from_i128_with_scale((i128::from(a) << 30) ^ i128::from(b), s)
+        ),
+        Just(Decimal::MAX),
+        Just(Decimal::MIN),
+    ]
+    .boxed();
+    let whole = prop_oneof![any::<i64>(), Just(i64::MAX), Just(i64::MIN), -2i64..2]
+        .prop_map(|m| Decimal::new(m, 0))
+        .boxed();
+    prop_oneof![Just(mixed), Just(whole)].prop_flat_map(|value| {
+        let period = (2020i32..2023).prop_map(|y| Period::year(y).unwrap());
+        let value = prop::option::weighted(0.85, value);
+        prop::collection::vec(("[A-L]", period, "[xyz]", value), 0..80).prop_map(|mut rows| {
+            first_of_each_key(&mut rows);
+            rows
+        })
+    })
+}
+
+proptest! {
+    #[test]
+    fn ranks_of_wide_values_equal_the_scalar_api(rows in arb_wide_panel()) {
+        let p = panel_of(&rows);
+        ranks_equal_the_scalar_api(&p);
+    }
+
+    #[test]
+    fn random_panels_equal_the_scalar_api(rows in arb_dense_panel()) {
+        let p = panel_of(&rows);
+        equals_the_scalar_api(&p);
+    }
+}
+
+/// Found in review: `target_gap` cached the required growth by the value of
+/// `target / v1`, so B (ratio written 1.8) got A's rate for 1.80; with a
+/// one-year horizon the ratio's digits are the rate's. Each series now gets
+/// exactly what `growth::required_growth` gives it, digit for digit.
+#[test]
+fn target_gap_required_growth_is_each_series_own() {
+    let csv = "entity,period,indicator,value\n\
+               A,2020,x,0.0000000000000000000000000010\nA,2021,x,0.0000000000000000000000000010\n\
+               B,2020,x,1\nB,2021,x,5395511.17\n";
+    let p = Panel::from_csv(csv.as_bytes()).unwrap();
+    let c = p.cagr();
+    let t = p.target_gap(&c, dec!(1.8), 1, dec!(0)).unwrap();
+    for (s, t) in c.series().iter().zip(t.series()) {
+        let (v1, t) = (s.last_value.unwrap(), t.as_ref().unwrap());
+        let target = q(v1).checked_mul(dec!(1.8)).unwrap();
+        let (y0, y1) = (Period::year(2021).unwrap(), Period::year(2022).unwrap());
+        let scalar = growth::required_growth(&q(v1), y0, &target, y1).unwrap();
+        assert_eq!(
+            t.required.fraction().serialize(),
+            scalar.fraction().serialize(),
+            "{}",
+            s.entity
+        );
+    }
+}
+
+/// Found in review: a target that rounds to zero (1e-28 × 0.5) was taken as
+/// evaluable, where `Quantity::checked_mul` refuses it as inexact.
+#[test]
+fn target_that_rounds_to_zero_is_not_evaluable() {
+    let csv = "entity,period,indicator,value\n\
+               A,2020,x,0.0000000000000000000000000001\nA,2021,x,0.0000000000000000000000000001\n";
+    let p = Panel::from_csv(csv.as_bytes()).unwrap();
+    let t = p.target_gap(&p.cagr(), dec!(0.5), 4, dec!(0)).unwrap();
+    assert_eq!(t.evaluable(), 0);
+    assert_eq!(t.counts().count(Reason::Other), 1);
+    assert!(
+        q(dec!(0.0000000000000000000000000001))
+            .checked_mul(dec!(0.5))
+            .is_err()
+    );
+}
