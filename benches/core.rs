@@ -14,7 +14,7 @@
 use std::hint::black_box;
 
 use indstat::growth;
-use indstat::{Figure, Period, Quantity, Rate, Unit};
+use indstat::{Direction, Figure, Period, Quantity, Rate, Unit};
 use rust_decimal::{Decimal, MathematicalOps};
 
 fn main() {
@@ -86,7 +86,15 @@ fn years_to_reach(b: divan::Bencher) {
     let base = Quantity::new(Decimal::from(1004), Unit::YI_YUAN);
     let target = Quantity::new(Decimal::from(1800), Unit::YI_YUAN);
     let rate = Rate::from_percent(Decimal::new(85, 1)).unwrap();
-    b.bench(|| growth::years_to_reach(black_box(&base), black_box(&target), rate).unwrap());
+    b.bench(|| {
+        growth::years_to_reach(
+            black_box(&base),
+            black_box(&target),
+            rate,
+            Direction::HigherIsBetter,
+        )
+        .unwrap()
+    });
 }
 
 /// One million values like the peer harness's `revenue` (`BENCHMARKS.md`, "Data sets"):

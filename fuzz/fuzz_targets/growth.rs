@@ -43,7 +43,8 @@ fuzz_target!(|i: Input| {
     }
     let _ = growth::project(&a, rate, u32::from(i.years));
     let _ = growth::project_span(&a, rate, span);
-    let _ = growth::years_to_reach(&a, &b, rate);
+    let _ = growth::years_to_reach(&a, &b, rate, indstat::Direction::HigherIsBetter);
+    let _ = growth::years_to_reach(&a, &b, rate, indstat::Direction::LowerIsBetter);
     let _ = growth::periods_to_reach(&a, &b, rate);
     let _ = growth::annualize(rate, span);
     let _ = growth::average_rate(&[rate, Rate::from_fraction(dec(i.b))]);

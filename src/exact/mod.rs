@@ -12,6 +12,8 @@
 //! - `root`: `k`-th roots by one Newton step in integer arithmetic;
 //! - `checked`: `Result`-returning operations whose errors name their operands;
 //! - `big`: a minimal big integer for comparisons beyond 28 digits;
+//! - `round`: a computed sum or rescaling rounded once to 28 significant
+//!   digits, ties to even (the rule for results computed from computed values);
 //! - `search`: the least point where a monotone predicate turns true;
 //! - here: powers of ten, digit counts and the 256-bit product they share.
 //!
@@ -35,6 +37,7 @@ mod div;
 mod mul;
 mod pow;
 mod root;
+mod round;
 mod scale;
 mod search;
 
@@ -46,6 +49,7 @@ pub(crate) use div::div;
 pub(crate) use mul::mul;
 pub(crate) use pow::powu;
 pub(crate) use root::root;
+pub(crate) use round::{rescale_rounded, significant_digits, sum_rounded};
 pub(crate) use scale::{canonical, normalize, shift_exact};
 pub(crate) use search::least_true;
 

@@ -5,8 +5,10 @@ use rust_decimal::Decimal;
 use rust_decimal::MathematicalOps;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
+use core::cmp::Ordering;
+
 use crate::exact::least_true;
-use crate::{Error, Period, Quantity, Rate, Result, YearSpan};
+use crate::{Direction, Error, Period, Quantity, Rate, Result, YearSpan};
 
 /// `x × 10^shift` exactly, or an error naming `x`.
 fn shifted(x: Decimal, shift: i32) -> Result<Decimal> {
@@ -378,10 +380,10 @@ pub fn project_span(base: &Quantity, rate: Rate, span: YearSpan) -> Result<Quant
 ///
 /// ```
 /// use indstat::growth::{Reach, years_to_reach};
-/// use indstat::Rate;
+/// use indstat::{Direction, Rate};
 /// use rust_decimal_macros::dec;
 ///
-/// let r = years_to_reach(&"100元".parse()?, &"184.24351793元".parse()?, Rate::from_percent(dec!(13))?)?;
+/// let r = years_to_reach(&"100元".parse()?, &"184.24351793元".parse()?, Rate::from_percent(dec!(13))?, Direction::HigherIsBetter)?;
 /// assert_eq!(r, Reach::InYears(5));
 /// assert_eq!(r.years(), Some(5));
 /// # Ok::<(), indstat::Error>(())
@@ -394,7 +396,7 @@ pub enum Reach {
     Already,
     /// The target is first met after this many whole years.
     InYears(u64),
-    /// The rate never reaches the target (no growth, or decline).
+    /// The rate never reaches the target (it does not move the value toward it).
     Never,
 }
 
@@ -414,47 +416,89 @@ impl Reach {
     }
 }
 
-/// The least whole number of years `k` with `base · (1 + rate)^k ≥ target`.
+/// The least whole number of years `k` for `base` growing at `rate` to reach
+/// `target` in `direction`: `base · (1 + rate)^k ≥ target` when higher is
+/// better, `≤ target` when lower is better (energy use falling to a cap).
 ///
 /// An exact integer search, not `ceil(PDURATION)`: 100 growing 13% a year is
 /// 184.24351793 after 5 years exactly, where the floating-point PDURATION
 /// gives 5.0000000000000036 and its ceiling 6 (domain.md B4). The estimate from
 /// logarithms is checked against exact powers on both sides.
 ///
+/// A base already at or past the target is [`Reach::Already`], whatever its
+/// sign; a rate that does not move the base toward the target (none, or the
+/// wrong way) is [`Reach::Never`], and so is a positive value falling toward
+/// a target of zero or less, which geometric decline never reaches.
+///
 /// # Errors
 ///
-/// [`Error::ZeroBase`] or [`Error::NegativeBase`] for a base of zero or less;
-/// [`Error::RateOutOfRange`] for a rate of −100% or less;
-/// [`Error::UnitMismatch`]; [`Error::Overflow`].
+/// [`Error::ZeroBase`] or [`Error::NegativeBase`] for a base of zero or less
+/// that has not already reached the target; [`Error::RateOutOfRange`] for a
+/// rate of −100% or less; [`Error::UnitMismatch`]; [`Error::Overflow`].
 ///
 /// ```
 /// use indstat::growth::{Reach, years_to_reach};
-/// use indstat::Rate;
+/// use indstat::{Direction, Rate};
 /// use rust_decimal_macros::dec;
 ///
 /// // figures.md: 1004 → 1800 at 8.5% takes 7.16 years: reached in the 8th year (2030).
-/// let r = years_to_reach(&"1004亿元".parse()?, &"1800亿元".parse()?, Rate::from_percent(dec!(8.5))?)?;
+/// let up = Direction::HigherIsBetter;
+/// let r = years_to_reach(&"1004亿元".parse()?, &"1800亿元".parse()?, Rate::from_percent(dec!(8.5))?, up)?;
 /// assert_eq!(r, Reach::InYears(8));
-/// assert_eq!(years_to_reach(&"1004亿元".parse()?, &"1800亿元".parse()?, Rate::ZERO)?, Reach::Never);
-/// assert_eq!(years_to_reach(&"1800亿元".parse()?, &"1004亿元".parse()?, Rate::ZERO)?, Reach::Already);
-/// assert!(years_to_reach(&"0亿元".parse()?, &"1800亿元".parse()?, Rate::ZERO).is_err());
+/// assert_eq!(years_to_reach(&"1004亿元".parse()?, &"1800亿元".parse()?, Rate::ZERO, up)?, Reach::Never);
+/// assert_eq!(years_to_reach(&"1800亿元".parse()?, &"1004亿元".parse()?, Rate::ZERO, up)?, Reach::Already);
+///
+/// // A decreasing target: 0.54 falling 5% a year is 0.4398 after 4 years, at most 0.45.
+/// let down = Direction::LowerIsBetter;
+/// assert_eq!(years_to_reach(&"0.54倍".parse()?, &"0.45倍".parse()?, Rate::from_percent(dec!(-5))?, down)?, Reach::InYears(4));
+/// assert_eq!(years_to_reach(&"0.54倍".parse()?, &"0.45倍".parse()?, Rate::from_percent(dec!(5))?, down)?, Reach::Never);
+///
+/// assert!(years_to_reach(&"0亿元".parse()?, &"1800亿元".parse()?, Rate::ZERO, up).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
-pub fn years_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Result<Reach> {
-    // Only the base's sign matters here: a target at or below it is reached.
-    check_start(base, &Quantity::new(target.value().abs(), target.unit()))?;
+pub fn years_to_reach(
+    base: &Quantity,
+    target: &Quantity,
+    rate: Rate,
+    direction: Direction,
+) -> Result<Reach> {
+    years_to_pass(base, target, rate, direction, false)
+}
+
+/// [`years_to_reach`], with `strict`: past the target, not just at it
+/// (`> target` when higher is better, `< target` when lower is better), for
+/// targets such as 突破1800亿元.
+pub(crate) fn years_to_pass(
+    base: &Quantity,
+    target: &Quantity,
+    rate: Rate,
+    direction: Direction,
+    strict: bool,
+) -> Result<Reach> {
     let factor = check_rate(rate)?;
-    if base.checked_cmp(target)?.is_ge() {
+    let passed = |ord: Ordering| match (direction, strict) {
+        (Direction::HigherIsBetter, false) => ord.is_ge(),
+        (Direction::HigherIsBetter, true) => ord.is_gt(),
+        (Direction::LowerIsBetter, false) => ord.is_le(),
+        (Direction::LowerIsBetter, true) => ord.is_lt(),
+    };
+    if passed(base.checked_cmp(target)?) {
         return Ok(Reach::Already);
     }
-    if factor <= Decimal::ONE {
+    // Only the base's sign matters from here: a value of zero or less has no growth.
+    check_start(base, &Quantity::new(target.value().abs(), target.unit()))?;
+    let toward = match direction {
+        Direction::HigherIsBetter => factor > Decimal::ONE,
+        // A positive value falling geometrically stays positive.
+        Direction::LowerIsBetter => factor < Decimal::ONE && target.value() > Decimal::ZERO,
+    };
+    if !toward {
         return Ok(Reach::Never);
     }
-    let reached = |k: u64| reaches(base, target, factor, k);
+    let reached = |k: u64| compare(base, target, factor, k).map(passed);
     // Bracket the answer around the logarithmic estimate, widening
     // exponentially, then bisect: O(log k) exact comparisons.
-    let estimate = periods_to_reach(base, target, rate)
-        .ok()
+    let estimate = estimate_years(base, target, rate)
         .and_then(|p| p.floor().to_u64())
         .unwrap_or(1)
         .max(1);
@@ -479,6 +523,14 @@ pub fn years_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Result<
         hi = hi.saturating_add(width);
     }
     Ok(Reach::InYears(least_true(lo, hi, reached)?))
+}
+
+/// `ln(target / base) / ln(1 + rate)`, the fractional number of years, for
+/// a start to the search; `None` where it is undefined.
+fn estimate_years(base: &Quantity, target: &Quantity, rate: Rate) -> Option<Decimal> {
+    let need = target.checked_ratio(base).ok()?.checked_ln()?;
+    let step = ln_factor(rate)?;
+    need.checked_div(step).filter(|y| *y >= Decimal::ZERO)
 }
 
 /// `ln(1 + rate)`: by its series for |rate| < 0.01, where `Decimal::ln` of a
@@ -506,30 +558,38 @@ fn ln_factor(rate: Rate) -> Option<Decimal> {
     Some(sum)
 }
 
-/// Whether `base · factor^k ≥ target`: exactly, in big integers, while the
-/// power has at most 20,000 digits; beyond that by `Decimal` powers (then
-/// correct unless the two sides agree to 28 significant digits) and, past
-/// `Decimal`'s range, by logarithms.
-fn reaches(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Result<bool> {
-    if let Some(answer) = reaches_exact(base, target, factor, k) {
+/// `base · factor^k` compared with `target`: exactly, in big integers, while
+/// the power has at most 20,000 digits; beyond that, for a factor above one,
+/// by `Decimal` powers (then correct unless the two sides agree to 28
+/// significant digits) and, past `Decimal`'s range or for a factor below
+/// one, by logarithms.
+fn compare(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Result<Ordering> {
+    if let Some(answer) = compare_exact(base, target, factor, k) {
         return Ok(answer);
     }
-    let by_logs = || -> Result<bool> {
+    let by_logs = || -> Result<Ordering> {
         let ratio = target.checked_ratio(base)?;
         let need = ratio
             .checked_ln()
             .ok_or_else(|| Error::overflow("logarithm", ratio, k))?;
         let rate = Rate::from_factor(factor)?;
         let step = ln_factor(rate).ok_or_else(|| Error::overflow("logarithm", factor, k))?;
-        Ok(step
-            .checked_mul(Decimal::from(k))
-            .is_none_or(|have| have >= need))
+        Ok(match step.checked_mul(Decimal::from(k)) {
+            Some(have) => have.cmp(&need),
+            // Beyond Decimal's range: far past any target, up or down.
+            None if step > Decimal::ZERO => Ordering::Greater,
+            None => Ordering::Less,
+        })
     };
     let Ok(exponent) = i64::try_from(k) else {
         return by_logs();
     };
+    if factor < Decimal::ONE {
+        // Decimal powers of a factor below one lose significant digits.
+        return by_logs();
+    }
     match factor.checked_powi(exponent).map(|p| base.checked_mul(p)) {
-        Some(Ok(v)) => Ok(v.checked_cmp(target)?.is_ge()),
+        Some(Ok(v)) => v.checked_cmp(target),
         _ => by_logs(),
     }
 }
@@ -545,10 +605,10 @@ fn decompose(q: &Quantity) -> (u128, i64) {
     )
 }
 
-/// The exact comparison behind [`reaches`], or `None` when the numbers
+/// The exact comparison behind [`compare`], or `None` when the numbers
 /// would be too large to be worth it.
 #[allow(clippy::arithmetic_side_effects)] // exponents are bounded by the size check
-fn reaches_exact(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Option<bool> {
+fn compare_exact(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Option<Ordering> {
     use crate::exact::Big;
     let f = factor.normalize();
     let (mf, ef) = (f.mantissa().unsigned_abs(), -i64::from(f.scale()));
@@ -570,7 +630,7 @@ fn reaches_exact(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) ->
     } else {
         right = right.mul(&ten.pow(d.unsigned_abs()));
     }
-    Some(left.cmp(&right).is_ge())
+    Some(left.cmp(&right))
 }
 
 /// The fractional number of periods for `base` to reach `target` at `rate`

@@ -25,7 +25,7 @@
 //!
 //! ```
 //! use indstat::growth::{self, Reach};
-//! use indstat::{Period, Quantity, Rate};
+//! use indstat::{Direction, Period, Quantity, Rate};
 //! use rust_decimal::RoundingStrategy::MidpointAwayFromZero;
 //! use rust_decimal_macros::dec;
 //!
@@ -40,7 +40,7 @@
 //! let pace = Rate::from_percent(dec!(8.5))?;
 //! let y2026 = growth::project(&base, pace, 4)?;
 //! assert_eq!(y2026.value().round_dp(2), dec!(1391.40));
-//! assert_eq!(growth::years_to_reach(&base, &target, pace)?, Reach::InYears(8));
+//! assert_eq!(growth::years_to_reach(&base, &target, pace, Direction::HigherIsBetter)?, Reach::InYears(8));
 //!
 //! // Growth from zero is an error, not infinity.
 //! assert!(growth::growth(&"0亿元".parse()?, &base).is_err());
@@ -61,6 +61,8 @@ pub use compound::{
     years_to_reach,
 };
 pub use series::{BasePeriod, ChangePoint, ChangeSeries, Fill};
+// Years to reach with a strict bound (突破), for `targets::LevelTarget`.
+pub(crate) use compound::years_to_pass;
 
 use rust_decimal::Decimal;
 

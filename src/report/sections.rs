@@ -4,7 +4,7 @@
 use rust_decimal::RoundingStrategy;
 
 use super::{Align, Section, Table, Text};
-use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget};
+use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget, Verdict};
 use crate::{
     Assumption, Figure, Indicator, Observation, PriceBasis, Quantity, Rate, Result, Scope,
 };
@@ -182,18 +182,22 @@ pub fn gap_section(
             percent(Rate::from_fraction(c)),
         )?;
     }
-    if let Some(r) = gap.required() {
+    if let Some(r) = gap.requirement() {
+        let p = percent(r.rate());
         fact(
             Text::new("所需年均增速", "growth needed a year"),
-            percent(r),
+            Text::new(
+                format!("{}{}", r.qualifier_zh(), p.zh()),
+                format!("{}{}", r.qualifier_en(), p.en()),
+            ),
         )?;
     }
     if let Some(r) = gap.trend() {
         fact(Text::new("趋势年均增速", "trend growth a year"), percent(r))?;
     }
     for p in gap.projections() {
-        let verdict = if p.meets_target() {
-            Text::new("达标", "meets the target")
+        let verdict = if p.verdict() != Verdict::FallsShort {
+            Text::new(p.verdict_zh(), p.verdict_en())
         } else {
             Text::new(
                 format!("差{}", shown(p.shortfall(), 2).zh()),
@@ -275,10 +279,13 @@ pub fn gap_section(
             rate,
             amount(p.value(), 2),
             amount(p.shortfall(), 2),
-            if p.meets_target() {
-                Text::new("是", "yes")
-            } else {
-                Text::new("否", "no")
+            match p.verdict() {
+                Verdict::Meets => Text::new("是", "yes"),
+                Verdict::FallsShort => Text::new("否", "no"),
+                _ => Text::new(
+                    format!("否（{}）", p.verdict_zh()),
+                    format!("no ({})", p.verdict_en()),
+                ),
             },
         ])?;
     }

@@ -4,7 +4,7 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{GapAnalysis, ProjectionMethod};
+use super::{GapAnalysis, ProjectionMethod, rounding};
 use crate::{Direction, Error, Result};
 
 /// Why progress could not be assessed: an explicit outcome, not a number.
@@ -28,6 +28,10 @@ pub enum Unassessable {
     /// (a strict bound such as 突破1800 from exactly 1800): no growth was
     /// required, so no ratio exists.
     TargetAtBaseline,
+    /// A flow over part of a year (a quarter's output) has earlier values,
+    /// but none for the same part of an earlier year: its growth is year on
+    /// year (Q4 on Q4), never across seasons (Q1 → Q4), so there is no trend.
+    NoSameSeason,
 }
 
 impl Unassessable {
@@ -42,6 +46,9 @@ impl Unassessable {
             Unassessable::TooFewPoints => "fewer than two data points and no trend rate given",
             Unassessable::NonPositiveBase => "the base is zero or negative",
             Unassessable::TargetAtBaseline => "the target equals the baseline value",
+            Unassessable::NoSameSeason => {
+                "no earlier value for the same part of the year (a flow over part of a year is compared year on year)"
+            }
         }
     }
 
@@ -56,6 +63,7 @@ impl Unassessable {
             Unassessable::TooFewPoints => "数据点不足两个且未给定趋势增速",
             Unassessable::NonPositiveBase => "基数为零或负数",
             Unassessable::TargetAtBaseline => "目标值等于基期值",
+            Unassessable::NoSameSeason => "缺少往年同期数据（年内分期的流量按同比比较）",
         }
     }
 }
@@ -419,7 +427,10 @@ pub(super) fn assess(gap: &GapAnalysis, method: Method) -> Result<Assessment> {
         return Ok(done(Status::Unassessable(Unassessable::NonPositiveBase)));
     }
     let Some(trend) = gap.trend() else {
-        return Ok(done(Status::Unassessable(Unassessable::TooFewPoints)));
+        return Ok(done(Status::Unassessable(match gap.has_no_same_season() {
+            true => Unassessable::NoSameSeason,
+            false => Unassessable::TooFewPoints,
+        })));
     };
     let goal = gap.target().value().quantity();
     let score = if method.uses_rho() {
@@ -433,17 +444,16 @@ pub(super) fn assess(gap: &GapAnalysis, method: Method) -> Result<Assessment> {
             .ok_or(Error::Empty {
                 what: "the projection at trend",
             })?;
-        let needed = goal.checked_sub(gap.baseline())?;
+        // Computed differences, rounded by the rule of `rounding`.
+        let needed = rounding::difference(goal, gap.baseline())?;
         if needed.value().is_zero() {
             return Ok(done(Status::Unassessable(Unassessable::TargetAtBaseline)));
         }
-        projected
-            .checked_sub(gap.baseline())?
-            .checked_ratio(&needed)?
+        rounding::difference(&projected, gap.baseline())?.checked_ratio(&needed)?
     } else {
-        // R = d · CAGR_o / |CAGR_r|, both from the baseline; d = −1 when lower
-        // is better (the base is positive here, so sign(v_b) = +1).
-        let d = match gap.target().indicator().direction() {
+        // R = d · CAGR_o / |CAGR_r|, both from the baseline; d = −1 when the
+        // target is met downwards (the base is positive here, so sign(v_b) = +1).
+        let d = match gap.target().direction() {
             Direction::HigherIsBetter => Decimal::ONE,
             Direction::LowerIsBetter => Decimal::NEGATIVE_ONE,
         };

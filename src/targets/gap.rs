@@ -6,9 +6,12 @@
 use rust_decimal::Decimal;
 
 use super::assess::{self, Assessment, Method};
-use super::{LevelTarget, Projection, ProjectionMethod, trend};
+use super::{LevelTarget, Projection, ProjectionMethod, RequiredRate, rounding, trend};
 use crate::growth::{self, Reach};
-use crate::{Assumption, Error, Period, PriceBasis, Quantity, Rate, Result, Series, YearSpan};
+use crate::{
+    Assumption, Error, Frequency, Kind, Period, PriceBasis, Quantity, Rate, Result, Scope, Series,
+    YearSpan,
+};
 
 /// How data of one scope is measured against a target of another.
 ///
@@ -20,6 +23,23 @@ use crate::{Assumption, Error, Period, PriceBasis, Quantity, Rate, Result, Serie
 /// let b = Bridge::Ratio(dec!(0.9)); // above-size output is 90% of all output
 /// assert_ne!(b, Bridge::AssumeEqual);
 /// ```
+///
+/// A part cannot be larger than the whole it belongs to:
+///
+/// ```
+/// use indstat::datasets::rongchang;
+/// use indstat::targets::{Bridge, LevelTarget};
+/// use indstat::Series;
+/// use rust_decimal_macros::dec;
+///
+/// let t1 = rongchang::target("T1")?.expect("T1"); // above designated size
+/// let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().expect("2026"))?;
+/// let all = Series::from_observations([rongchang::row(3)?.expect("row 3").observation().clone()])?;
+/// assert!(target.analyse(&all).bridge(Bridge::Ratio(dec!(0.9))).run().is_ok());
+/// let err = target.analyse(&all).bridge(Bridge::Ratio(dec!(1.2))).run().unwrap_err();
+/// assert!(err.to_string().contains("cannot be larger than it"));
+/// # Ok::<(), indstat::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Bridge {
@@ -28,11 +48,14 @@ pub enum Bridge {
     /// The caller asserts the two scopes are one.
     AssumeEqual,
     /// The target's scope is this fraction of the data's scope (0.9: above-
-    /// size output is 90% of all output); applied to every value.
+    /// size output is 90% of all output); applied to every value. Above zero;
+    /// at most 1 when the target's scope is part of the data's (above
+    /// designated size inside all industry), at least 1 the other way round.
     Ratio(Decimal),
     /// An observed value of the target's scope for the base period; the ratio
     /// it implies to the data is applied to the history, and the data's trend
-    /// is taken as the target scope's.
+    /// is taken as the target scope's. The implied ratio is checked as
+    /// [`Ratio`](Bridge::Ratio)'s.
     ObservedBase(Quantity),
 }
 
@@ -103,7 +126,9 @@ impl<'a> GapAnalysisBuilder<'a> {
 }
 
 impl GapAnalysisBuilder<'_> {
-    /// The base period (default: the history's latest).
+    /// The base period (default: the history's latest; for a flow over part
+    /// of a year, the latest value of the deadline's quarter, month, half or
+    /// cumulative).
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
@@ -139,10 +164,12 @@ impl GapAnalysisBuilder<'_> {
         self
     }
 
-    /// The baseline period (default: the history's first period): where the
-    /// trend is measured from, and the base year `b` of the on-track methods
-    /// (Eurostat's growth ratio, the UNSD Progress Chart), which compare
-    /// growth since `b` with the growth needed from `b`.
+    /// The baseline period (default: the history's first period; for a flow
+    /// over part of a year, the first of the base's quarter, month, half or
+    /// cumulative): where the trend is measured from, and the base year `b`
+    /// of the on-track methods (Eurostat's growth ratio, the UNSD Progress
+    /// Chart), which compare growth since `b` with the growth needed from
+    /// `b`. It must be at or before the base period.
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
@@ -153,6 +180,8 @@ impl GapAnalysisBuilder<'_> {
     /// let gap = t.analyse(&s).baseline(Period::year(2021)?).run()?;
     /// assert_eq!(gap.baseline_period(), Period::year(2021)?);
     /// assert!(t.analyse(&s).baseline(Period::year(2019)?).run().is_err());
+    /// let after = t.analyse(&s).base(Period::year(2021)?).baseline(Period::year(2022)?).run();
+    /// assert_eq!(after.unwrap_err().to_string(), "invalid span from 2022 to 2021: the baseline period must be at or before the base period");
     /// # Ok::<(), indstat::Error>(())
     /// ```
     #[must_use]
@@ -228,10 +257,18 @@ impl GapAnalysisBuilder<'_> {
     /// - [`Error::UnitMismatch`] for data of another dimension;
     /// - [`Error::MissingValue`] for a base period with no value, or an empty
     ///   history; [`Error::NotExact`] for a bounded base;
-    /// - [`Error::InvalidSpan`] for a deadline at or before the base;
+    /// - [`Error::InvalidSpan`] for a deadline at or before the base, a
+    ///   baseline after it, or, for a flow over part of a year, a base,
+    ///   baseline or deadline in another quarter (month, half, cumulative)
+    ///   than the others, or no value for the deadline's quarter;
     ///   [`Error::FrequencyMismatch`] for a deadline of another frequency;
-    /// - [`Error::OutOfDomain`] for a bridge ratio of zero or less;
-    /// - [`Error::DivisionByZero`] for a target of zero; [`Error::Overflow`].
+    /// - [`Error::OutOfDomain`] for a bridge ratio of zero or less, or one
+    ///   that makes a part larger than its whole (see [`Bridge::Ratio`]);
+    /// - [`Error::DivisionByZero`] for a target of zero; [`Error::Overflow`]
+    ///   when a projection leaves `Decimal`'s range (a value beyond 7.9·10²⁸).
+    ///
+    /// Differences of computed values are rounded, never refused: see
+    /// [the module docs](super#rounding-of-computed-results).
     ///
     /// A base of zero or less is not an error: the analysis has a gap but no
     /// growth rates, and [`GapAnalysis::assess`] reports
@@ -250,7 +287,7 @@ impl GapAnalysisBuilder<'_> {
         let target = self.target;
         let mut assumptions = self.check_comparable()?;
         let mut points = self.exact_history()?;
-        let base_period = self.choose_base()?;
+        let base_period = self.choose_base(&points)?;
         let raw_base = self.value_at(&points, base_period)?;
         let base = self.align_scope(&mut points, raw_base, &mut assumptions)?;
         let span = self.span_to_deadline(base_period)?;
@@ -262,13 +299,26 @@ impl GapAnalysisBuilder<'_> {
             true => distance.required,
             false => baseline.required(&goal, target.deadline())?,
         };
-        let projections = self.projections(&base, span, trend, &baseline.past)?;
+        let path = Path {
+            target,
+            base,
+            span,
+            required: distance.required,
+        };
+        let projections = self.projections(&path, trend, &baseline.past)?;
         let years_to_reach = match (trend, is_positive(&base)) {
-            (Some(r), true) => Some(target.years_until_met(&base, r)?),
+            (Some(r), true) => Some(path.years_until_met(r)?),
             _ => None,
         };
-        let milestones = milestones(base_period, &base, distance.required, span)?;
+        let milestones = path.milestones(base_period)?;
         let achieved = target.is_met_by(&base)?;
+        // A flow over part of a year with earlier values, none of them in the
+        // base's season: no year-on-year trend (an outcome of `assess`).
+        let no_same_season = self.is_seasonal(base_period)
+            && baseline.past.len() < 2
+            && points
+                .iter()
+                .any(|(p, _)| p.ordinal() < base_period.ordinal());
         Ok(GapAnalysis {
             target: target.clone(),
             baseline_period: baseline.period,
@@ -288,6 +338,7 @@ impl GapAnalysisBuilder<'_> {
             years_to_reach,
             milestones,
             assumptions,
+            no_same_season,
         })
     }
 
@@ -326,18 +377,43 @@ impl GapAnalysisBuilder<'_> {
         Ok(points)
     }
 
-    /// The base period, by default the history's latest.
-    fn choose_base(&self) -> Result<Period> {
-        match self.base {
-            Some(b) => Ok(b),
-            None => self
-                .history
-                .latest()
-                .map(|p| p.period())
-                .ok_or(Error::Empty {
-                    what: "the history",
-                }),
+    /// The base period, by default the history's latest; for a flow over
+    /// part of a year, the latest in the deadline's season (the same quarter,
+    /// month, half or cumulative).
+    fn choose_base(&self, points: &[(Period, Quantity)]) -> Result<Period> {
+        if let Some(b) = self.base {
+            return Ok(b);
         }
+        let latest = self
+            .history
+            .latest()
+            .map(|p| p.period())
+            .ok_or(Error::Empty {
+                what: "the history",
+            })?;
+        let deadline = self.target.deadline();
+        if !self.is_seasonal(latest) || latest.frequency() != deadline.frequency() {
+            return Ok(latest);
+        }
+        points
+            .iter()
+            .rev()
+            .map(|(p, _)| *p)
+            .find(|p| same_season(p, &deadline))
+            .ok_or_else(|| Error::InvalidSpan {
+                from: latest.to_string(),
+                to: deadline.to_string(),
+                reason: NO_SAME_SEASON_BASE,
+            })
+    }
+
+    /// Whether the history is a flow over part of a year at `period`'s
+    /// frequency: an amount (or a count) per quarter, half, month or
+    /// cumulative, which is compared year on year, with the same part of
+    /// another year.
+    fn is_seasonal(&self, period: Period) -> bool {
+        matches!(self.history.indicator().kind(), Kind::Flow | Kind::Count)
+            && period.frequency() != Frequency::Annual
     }
 
     /// The value of `period` in `points`.
@@ -366,13 +442,6 @@ impl GapAnalysisBuilder<'_> {
     ) -> Result<Quantity> {
         let ratio = self.scope_ratio(&raw_base, assumptions)?;
         if let Some(r) = ratio {
-            if r <= Decimal::ZERO {
-                return Err(Error::OutOfDomain {
-                    value: r.to_string(),
-                    operation: "a scope bridge",
-                    reason: "the ratio between scopes must be above zero",
-                });
-            }
             for (_, q) in points.iter_mut() {
                 *q = q.checked_mul(r)?;
             }
@@ -410,6 +479,7 @@ impl GapAnalysisBuilder<'_> {
                 Ok(None)
             }
             (Bridge::Ratio(r), _) => {
+                check_scope_ratio(*r, ts, ds, || format!("the ratio {r} of {ts} to {ds}"))?;
                 assumptions.push(Assumption::ScopeRatio {
                     from: ds.clone(),
                     to: ts.clone(),
@@ -419,6 +489,11 @@ impl GapAnalysisBuilder<'_> {
             }
             (Bridge::ObservedBase(observed), _) => {
                 let r = observed.checked_ratio(raw_base)?;
+                check_scope_ratio(r, ts, ds, || {
+                    format!(
+                        "the observed base {observed} of {ts} against {raw_base} of {ds} (a ratio of {r})"
+                    )
+                })?;
                 assumptions.push(Assumption::ScopeRatio {
                     from: ds.clone(),
                     to: ts.clone(),
@@ -436,6 +511,16 @@ impl GapAnalysisBuilder<'_> {
     /// The time from the base to the deadline, which must be after it.
     fn span_to_deadline(&self, base_period: Period) -> Result<YearSpan> {
         let deadline = self.target.deadline();
+        if self.is_seasonal(base_period)
+            && base_period.frequency() == deadline.frequency()
+            && !same_season(&base_period, &deadline)
+        {
+            return Err(Error::InvalidSpan {
+                from: base_period.to_string(),
+                to: deadline.to_string(),
+                reason: ACROSS_SEASONS,
+            });
+        }
         let span = base_period.years_until(&deadline)?;
         if span.periods() <= 0 {
             return Err(Error::InvalidSpan {
@@ -447,26 +532,49 @@ impl GapAnalysisBuilder<'_> {
         Ok(span)
     }
 
-    /// The baseline period (by default the history's first), its value, and
-    /// the history from it up to the base.
+    /// The baseline period (by default the history's first; for a flow over
+    /// part of a year, the first in the base's season), its value, and the
+    /// history from it up to the base (for a flow over part of a year, the
+    /// values of the base's season only).
     fn choose_baseline(
         &self,
         points: &[(Period, Quantity)],
         base_period: Period,
         base: Quantity,
     ) -> Result<Baseline> {
+        let seasonal = self.is_seasonal(base_period);
+        let comparable = |p: &Period| !seasonal || same_season(p, &base_period);
         let period = match self.baseline {
             Some(b) => {
+                if b.checked_cmp(&base_period)?.is_gt() {
+                    return Err(Error::InvalidSpan {
+                        from: b.to_string(),
+                        to: base_period.to_string(),
+                        reason: "the baseline period must be at or before the base period",
+                    });
+                }
+                if !comparable(&b) {
+                    return Err(Error::InvalidSpan {
+                        from: b.to_string(),
+                        to: base_period.to_string(),
+                        reason: ACROSS_SEASONS,
+                    });
+                }
                 self.value_at(points, b)?;
-                base_period.checked_cmp(&b)?;
                 b
             }
-            None => points.first().map_or(base_period, |(p, _)| *p),
+            None => points
+                .iter()
+                .map(|(p, _)| *p)
+                .find(comparable)
+                .unwrap_or(base_period),
         };
         let past: Vec<(Period, Quantity)> = points
             .iter()
             .filter(|(p, _)| {
-                p.ordinal() <= base_period.ordinal() && p.ordinal() >= period.ordinal()
+                p.ordinal() <= base_period.ordinal()
+                    && p.ordinal() >= period.ordinal()
+                    && comparable(p)
             })
             .copied()
             .collect();
@@ -511,15 +619,14 @@ impl GapAnalysisBuilder<'_> {
     /// time-weighted trends through the history, the scenarios.
     fn projections(
         &self,
-        base: &Quantity,
-        span: YearSpan,
+        path: &Path<'_>,
         trend: Option<Rate>,
         past: &[(Period, Quantity)],
     ) -> Result<Vec<Projection>> {
         let target = self.target;
         let mut projections = Vec::new();
-        if let (Some(r), true) = (trend, is_positive(base)) {
-            let value = growth::project_span(base, r, span)?;
+        if let (Some(r), true) = (trend, is_positive(&path.base)) {
+            let value = path.at_deadline(r)?;
             projections.push(Projection::new(
                 ProjectionMethod::ConstantGrowth,
                 value,
@@ -536,7 +643,7 @@ impl GapAnalysisBuilder<'_> {
             }
         }
         for r in &self.scenarios {
-            let value = growth::project_span(base, *r, span)?;
+            let value = path.at_deadline(*r)?;
             projections.push(Projection::new(
                 ProjectionMethod::Scenario(*r),
                 value,
@@ -544,6 +651,54 @@ impl GapAnalysisBuilder<'_> {
             )?);
         }
         Ok(projections)
+    }
+}
+
+/// Refuses a scope ratio that contradicts what is known of the two scopes:
+/// a ratio must be above zero; a scope that is part of another (above
+/// designated size inside all industry, a higher revenue threshold inside a
+/// lower one) cannot be larger than it, so its ratio is in (0, 1]; one that
+/// contains the other is at least 1.
+fn check_scope_ratio(
+    r: Decimal,
+    target: &Scope,
+    data: &Scope,
+    describe: impl Fn() -> String,
+) -> Result<()> {
+    let refuse = |reason| {
+        Err(Error::OutOfDomain {
+            value: describe(),
+            operation: "a scope bridge",
+            reason,
+        })
+    };
+    if r <= Decimal::ZERO {
+        refuse("the ratio between scopes must be above zero")
+    } else if is_part_of(target, data) && r > Decimal::ONE {
+        refuse(
+            "a scope that is part of another cannot be larger than it, so the ratio must be in (0, 1]",
+        )
+    } else if is_part_of(data, target) && r < Decimal::ONE {
+        refuse(
+            "a scope that contains another cannot be smaller than it, so the ratio must be at least 1",
+        )
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether scope `inner` is known to be a part of another scope `outer`:
+/// above designated size is part of all industry, and of above designated
+/// size at a lower revenue threshold. Of other pairs (custom scopes, a scope
+/// and itself) nothing is assumed.
+fn is_part_of(inner: &Scope, outer: &Scope) -> bool {
+    match (inner, outer) {
+        (Scope::AboveDesignatedSize { .. }, Scope::AllIndustry) => true,
+        (
+            Scope::AboveDesignatedSize { threshold: high },
+            Scope::AboveDesignatedSize { threshold: low },
+        ) => high.checked_cmp(low).is_ok_and(|o| o.is_gt()),
+        _ => false,
     }
 }
 
@@ -565,7 +720,7 @@ struct Distance {
 
 impl Distance {
     fn measure(goal: &Quantity, base: &Quantity, span: YearSpan) -> Result<Distance> {
-        let gap = goal.checked_sub(base)?;
+        let gap = rounding::difference(goal, base)?;
         let completion = match goal.value().is_zero() {
             true => None,
             false => Some(base.checked_ratio(goal)?),
@@ -610,25 +765,101 @@ impl Baseline {
     }
 }
 
-/// The path at the required rate, each period from the base to the
-/// deadline with its value. A required rate of −100% (a target of zero) has
-/// no path to draw.
-fn milestones(
-    base_period: Period,
-    base: &Quantity,
-    required: Option<Rate>,
+/// The steady-growth path from the base to the deadline, where every
+/// projection at a constant rate is made.
+struct Path<'a> {
+    target: &'a LevelTarget,
+    base: Quantity,
     span: YearSpan,
-) -> Result<Vec<(Period, Quantity)>> {
-    let mut milestones = Vec::new();
-    if let Some(required) = required.filter(|r| r.fraction() > Decimal::NEGATIVE_ONE) {
-        for k in 1..=span.periods() {
-            let period = base_period.checked_add(k)?;
-            let step = base_period.years_until(&period)?;
-            milestones.push((period, growth::project_span(base, required, step)?));
+    /// The rate that reaches the target's number exactly at the deadline.
+    required: Option<Rate>,
+}
+
+impl Path<'_> {
+    /// The value at the deadline of the base growing at `rate`.
+    ///
+    /// At exactly the required rate it is the target's number: the rate is
+    /// *defined* by `base · (1 + r)^years = target`, and its 28-digit value
+    /// lands within a unit of the 26th digit of the target, on either side,
+    /// which would make a verdict (以上 met, 突破 not met) turn on the rate's
+    /// last digit. This is the one place that equality is used; every
+    /// verdict is then [`LevelTarget::is_met_by`], with no tolerance.
+    ///
+    /// A fall whose value is below `Decimal`'s last decimal place (1e-28 of
+    /// the unit) is zero.
+    fn at_deadline(&self, rate: Rate) -> Result<Quantity> {
+        if Some(rate) == self.required {
+            return Ok(*self.target.value().quantity());
+        }
+        match growth::project_span(&self.base, rate, self.span) {
+            // A rate below zero cannot overflow: the projection is smaller than
+            // the base, and `project_span` refuses it only when it rounds to zero.
+            Err(Error::Overflow { .. }) if rate.fraction() < Decimal::ZERO => {
+                Ok(Quantity::new(Decimal::ZERO, self.base.unit()))
+            }
+            other => other,
         }
     }
-    Ok(milestones)
+
+    /// The years the base growing at `rate` takes to meet the target
+    /// ([`LevelTarget::years_until_met`]); at exactly the required rate, over
+    /// whole years, the deadline's value is the target's number (see
+    /// [`at_deadline`](Path::at_deadline)), so the answer is the deadline,
+    /// or a year later for a strict bound, which the number does not meet.
+    fn years_until_met(&self, rate: Rate) -> Result<Reach> {
+        let target = self.target;
+        let goal = target.value().quantity();
+        if let (true, Some(n)) = (Some(rate) == self.required, self.span.whole_years()) {
+            if !target.is_met_by(&self.base)? {
+                let n = u64::try_from(n).map_err(|_| Error::overflow("years", n, rate))?;
+                return Ok(match (target.is_met_by(goal)?, rate.fraction().is_zero()) {
+                    (true, _) => Reach::InYears(n),
+                    (false, true) => Reach::Never,
+                    (false, false) => Reach::InYears(n.saturating_add(1)),
+                });
+            }
+        }
+        target.years_until_met(&self.base, rate)
+    }
+
+    /// The path at the required rate, each period from the base to the
+    /// deadline with its value; the last is the target's number (see
+    /// [`at_deadline`](Path::at_deadline)). A required rate of −100% (a
+    /// target of zero) has no path to draw.
+    fn milestones(&self, base_period: Period) -> Result<Vec<(Period, Quantity)>> {
+        let mut milestones = Vec::new();
+        if let Some(required) = self
+            .required
+            .filter(|r| r.fraction() > Decimal::NEGATIVE_ONE)
+        {
+            let last = self.span.periods();
+            for k in 1..=last {
+                let period = base_period.checked_add(k)?;
+                let value = match k == last {
+                    true => *self.target.value().quantity(),
+                    false => {
+                        let step = base_period.years_until(&period)?;
+                        growth::project_span(&self.base, required, step)?
+                    }
+                };
+                milestones.push((period, value));
+            }
+        }
+        Ok(milestones)
+    }
 }
+
+/// Whether two periods are the same part of a year: the same quarter,
+/// month, half or cumulative.
+fn same_season(a: &Period, b: &Period) -> bool {
+    a.frequency() == b.frequency() && a.index() == b.index()
+}
+
+/// Why a flow over part of a year is not compared across seasons.
+const ACROSS_SEASONS: &str = "a flow over part of a year is compared with the same part of another year (year on year), not across seasons";
+
+/// Why no default base exists for a flow over part of a year.
+const NO_SAME_SEASON_BASE: &str = "a flow over part of a year is compared year on year, and the history has no value for the deadline's part of the year";
 
 /// A level target measured from a base period: gap, required and trend
 /// growth, projections, years to reach, the milestone path, and the
@@ -673,6 +904,7 @@ pub struct GapAnalysis {
     years_to_reach: Option<Reach>,
     milestones: Vec<(Period, Quantity)>,
     assumptions: Vec<Assumption>,
+    no_same_season: bool,
 }
 
 impl GapAnalysis {
@@ -873,6 +1105,35 @@ impl GapAnalysis {
         self.required
     }
 
+    /// The growth needed, with its bound: *above* [`required`](GapAnalysis::required)
+    /// for a strict target (突破1800亿元: at exactly that rate the value
+    /// reaches 1800 in 2026 and does not pass it), at least it otherwise, at
+    /// most it (or below it) for a target met downwards; `None` for a base of
+    /// zero or less.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{Bound, EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
+    /// let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let need = t.analyse(&s).run()?.requirement().expect("a positive base");
+    /// assert_eq!(format!("{need:.2}"), "above 15.71%");
+    /// assert_eq!(need.bound(), Bound::MoreThan);
+    /// let zero = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "0亿元".parse()?)])?;
+    /// assert_eq!(t.analyse(&zero).run()?.requirement(), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn requirement(&self) -> Option<RequiredRate> {
+        self.required.map(|r| RequiredRate::new(r, &self.target))
+    }
+
+    /// Whether the history is a flow over part of a year with earlier values,
+    /// none of them for the base's part of the year (so no trend).
+    pub(super) fn has_no_same_season(&self) -> bool {
+        self.no_same_season
+    }
+
     /// The trend rate, from the history or given; `None` with fewer than two
     /// points and no rate given.
     ///
@@ -1000,18 +1261,24 @@ impl GapAnalysis {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn scenarios(&self, rates: &[Rate]) -> Result<Vec<Projection>> {
-        let goal = *self.target.value().quantity();
+        let path = self.path();
         rates
             .iter()
             .map(|r| {
-                let value = growth::project_span(&self.base, *r, self.span)?;
-                // At exactly the required rate the path lands on the target up to
-                // the root's rounding: count a relative miss below 1e-20 as met.
-                let met = self.target.is_met_by(&value)?
-                    || (Some(*r) == self.required && near(&value, &goal)?);
-                Projection::with_verdict(ProjectionMethod::Scenario(*r), value, &self.target, met)
+                let value = path.at_deadline(*r)?;
+                Projection::new(ProjectionMethod::Scenario(*r), value, &self.target)
             })
             .collect()
+    }
+
+    /// The steady-growth path from the base to the deadline.
+    fn path(&self) -> Path<'_> {
+        Path {
+            target: &self.target,
+            base: self.base,
+            span: self.span,
+            required: self.required,
+        }
     }
 
     /// Classifies progress by `method`.
@@ -1036,11 +1303,4 @@ impl GapAnalysis {
     pub fn assess(&self, method: Method) -> Result<Assessment> {
         assess::assess(self, method)
     }
-}
-
-/// Whether two quantities agree to 1e-20 relative.
-fn near(a: &Quantity, b: &Quantity) -> Result<bool> {
-    let d = a.checked_sub(b)?;
-    let r = d.checked_ratio(b).unwrap_or(Decimal::ONE);
-    Ok(r.abs() < Decimal::new(1, 20))
 }

@@ -1,11 +1,9 @@
 //! Level targets: a value to reach by a deadline, whether a value meets it,
 //! and how many years a growth rate takes to meet it.
 
-use rust_decimal::Decimal;
-
-use super::GapAnalysisBuilder;
+use super::{GapAnalysisBuilder, rounding};
 use crate::growth::{self, Reach};
-use crate::{Bound, Direction, Error, Figure, Indicator, Period, Quantity, Rate, Result, Series};
+use crate::{Bound, Direction, Figure, Indicator, Period, Quantity, Rate, Result, Series};
 
 /// A level to reach by a deadline: 突破1800亿元 by 2026.
 ///
@@ -99,49 +97,87 @@ impl LevelTarget {
         self.deadline
     }
 
-    /// Whether `value` meets the target: above it for a higher-is-better
-    /// indicator (strictly for 突破/余, `MoreThan`), below it for a
-    /// lower-is-better one.
+    /// The direction in which a value meets the target: up for a lower bound
+    /// (以上, 突破), down for an upper bound (以下, 不超过), and the
+    /// indicator's own direction for an exact number. A cap on output
+    /// (不超过1000亿元) is met by falling to it, though more output is
+    /// otherwise better.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{Direction, Indicator, Kind, Period, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let floor = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(floor.direction(), Direction::HigherIsBetter);
+    /// let cap = LevelTarget::new(i.clone(), "不超过1000亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(cap.direction(), Direction::LowerIsBetter);
+    /// // An exact number: the indicator's direction.
+    /// let energy = Indicator::new("e", "能耗", "energy use", Unit::RATIO, Kind::Ratio)?
+    ///     .with_direction(Direction::LowerIsBetter);
+    /// let exact = LevelTarget::new(energy, "0.45倍".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(exact.direction(), Direction::LowerIsBetter);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn direction(&self) -> Direction {
+        match self.value.bound() {
+            Bound::AtLeast | Bound::MoreThan => Direction::HigherIsBetter,
+            Bound::AtMost | Bound::LessThan => Direction::LowerIsBetter,
+            Bound::Exact => self.indicator.direction(),
+        }
+    }
+
+    /// Whether the target must be passed, not just reached (突破, 不足:
+    /// `MoreThan`, `LessThan`).
+    fn is_strict(&self) -> bool {
+        matches!(self.value.bound(), Bound::MoreThan | Bound::LessThan)
+    }
+
+    /// Whether `value` meets the target, in the target's
+    /// [`direction`](LevelTarget::direction): at or above it when up (strictly
+    /// above for 突破/余, `MoreThan`), at or below it when down (strictly
+    /// below for 不足, `LessThan`). Every verdict of the analysis — the
+    /// base, each projection, each scenario, the years to reach — is this
+    /// predicate.
     ///
     /// # Errors
     ///
-    /// [`Error::UnitMismatch`] across dimensions.
+    /// [`Error::UnitMismatch`](crate::Error::UnitMismatch) across dimensions.
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Indicator, Kind, Period, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
-    /// let t = LevelTarget::new(i, "突破1800亿元".parse()?, Period::year(2026)?)?;
+    /// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
     /// assert!(!t.is_met_by(&"1800亿元".parse()?)?);
     /// assert!(t.is_met_by(&"1800.01亿元".parse()?)?);
     /// assert!(t.is_met_by(&"5%".parse()?).is_err());
+    /// let cap = LevelTarget::new(i, "不超过1000亿元".parse()?, Period::year(2026)?)?;
+    /// assert!(!cap.is_met_by(&"1004亿元".parse()?)?);
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn is_met_by(&self, value: &Quantity) -> Result<bool> {
         let ord = value.checked_cmp(self.value.quantity())?;
-        Ok(match self.value.bound() {
-            Bound::MoreThan => ord.is_gt(),
-            Bound::AtLeast => ord.is_ge(),
-            Bound::LessThan => ord.is_lt(),
-            Bound::AtMost => ord.is_le(),
-            Bound::Exact => match self.indicator.direction() {
-                Direction::HigherIsBetter => ord.is_ge(),
-                Direction::LowerIsBetter => ord.is_le(),
-            },
+        Ok(match (self.direction(), self.is_strict()) {
+            (Direction::HigherIsBetter, false) => ord.is_ge(),
+            (Direction::HigherIsBetter, true) => ord.is_gt(),
+            (Direction::LowerIsBetter, false) => ord.is_le(),
+            (Direction::LowerIsBetter, true) => ord.is_lt(),
         })
     }
 
     /// The least whole number of years for `base` growing at `rate` to meet
-    /// the target, with its bound (突破 is strict) and direction (a
-    /// lower-is-better target needs a fall).
+    /// the target: [`growth::years_to_reach`] in the target's
+    /// [`direction`](LevelTarget::direction), past the number for a strict
+    /// bound (突破). [`Reach::Already`] exactly when
+    /// [`is_met_by`](LevelTarget::is_met_by) holds for `base`.
     ///
     /// # Errors
     ///
-    /// As [`growth::years_to_reach`] and [`growth::project`].
+    /// As [`growth::years_to_reach`].
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
-    /// # use indstat::{Indicator, Kind, Period, Rate, Unit};
+    /// # use indstat::{Direction, Indicator, Kind, Period, Rate, Unit};
     /// # use indstat::growth::Reach;
     /// # use rust_decimal_macros::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
@@ -149,55 +185,31 @@ impl LevelTarget {
     /// let strict = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
     /// assert_eq!(strict.years_until_met(&"1000亿元".parse()?, Rate::from_percent(dec!(80))?)?, Reach::InYears(2));
     /// assert_eq!(strict.years_until_met(&"1000亿元".parse()?, Rate::ZERO)?, Reach::Never);
+    /// // A cap on output: 1004 must fall to 1000.
+    /// let cap = LevelTarget::new(i, "不超过1000亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(cap.years_until_met(&"1004亿元".parse()?, Rate::from_percent(dec!(-1))?)?, Reach::InYears(1));
+    /// assert!(cap.years_until_met(&"1004亿元".parse()?, Rate::from_percent(dec!(-100))?).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn years_until_met(&self, base: &Quantity, rate: Rate) -> Result<Reach> {
-        let goal = self.value.quantity();
-        let plain = self.indicator.direction() == Direction::HigherIsBetter
-            && !matches!(self.value.bound(), Bound::MoreThan);
-        if plain {
-            return growth::years_to_reach(base, goal, rate);
-        }
-        if self.is_met_by(base)? {
-            return Ok(Reach::Already);
-        }
-        let improving = match self.indicator.direction() {
-            Direction::HigherIsBetter => rate.fraction() > Decimal::ZERO,
-            Direction::LowerIsBetter => rate.fraction() < Decimal::ZERO,
-        };
-        if !improving || base.value() <= Decimal::ZERO {
-            return Ok(Reach::Never);
-        }
-        // Exponential then binary search on the exact projections.
-        let met = |k: u32| -> Result<bool> {
-            match growth::project(base, rate, k) {
-                Ok(v) => self.is_met_by(&v),
-                // Past Decimal's range a rising value has passed any target.
-                Err(Error::Overflow { .. }) => {
-                    Ok(self.indicator.direction() == Direction::HigherIsBetter)
-                }
-                Err(e) => Err(e),
-            }
-        };
-        let (mut lo, mut hi) = (0u32, 1u32);
-        while !met(hi)? {
-            lo = hi;
-            hi = hi
-                .checked_mul(2)
-                .ok_or_else(|| Error::overflow("years to reach", base, rate))?;
-        }
-        let met = |k: u64| u32::try_from(k).map_or(Ok(true), &met);
-        crate::exact::least_true(u64::from(lo), u64::from(hi), met).map(Reach::InYears)
+        growth::years_to_pass(
+            base,
+            self.value.quantity(),
+            rate,
+            self.direction(),
+            self.is_strict(),
+        )
     }
 
     /// How far `value` falls short of the target, positive while short:
-    /// `target − value` when higher is better, `value − target` when lower is
-    /// better.
+    /// `target − value` when the target is met upwards, `value − target` when
+    /// downwards; a computed difference, rounded by the rule of
+    /// [`rounding`](super::rounding).
     pub(super) fn shortfall(&self, value: &Quantity) -> Result<Quantity> {
         let goal = self.value.quantity();
-        match self.indicator.direction() {
-            Direction::HigherIsBetter => goal.checked_sub(value),
-            Direction::LowerIsBetter => value.checked_sub(goal),
+        match self.direction() {
+            Direction::HigherIsBetter => rounding::difference(goal, value),
+            Direction::LowerIsBetter => rounding::difference(value, goal),
         }
     }
 

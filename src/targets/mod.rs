@@ -10,7 +10,52 @@
 //! states a [`Bridge`]; the analysis records the bridge as an
 //! [`Assumption`](crate::Assumption), and reports print it. The article's
 //! case: its 2022 base (1004亿元) is all-industry output, its 2026 target
-//! (1800亿元) is for enterprises above designated size.
+//! (1800亿元) is for enterprises above designated size. A ratio bridge
+//! respects which scope is part of which: above designated size is part of
+//! all industry, so its ratio to all industry is in (0, 1], and an observed
+//! base in it cannot exceed the all-industry value.
+//!
+//! # One verdict: [`LevelTarget::is_met_by`]
+//!
+//! A target is met in its [`direction`](LevelTarget::direction) (up for
+//! 以上/突破, down for 以下/不超过, the indicator's for an exact number), and
+//! strictly for 突破/余 and 不足. Every verdict — the base, each projection,
+//! each scenario, the years to reach — is that one predicate, with no
+//! tolerance. The required rate is the one at which the base reaches the
+//! target's number exactly by the deadline, so growth at that rate reaches
+//! 1800 and does not pass 突破1800: [`GapAnalysis::requirement`] says
+//! *above* it, and the scenario at it is [`Verdict::ReachesOnly`] ("reaches
+//! 1800亿元, not above it"). The projection at exactly the required rate is
+//! the target's number by that definition (the rate's 28 digits alone would
+//! land a unit of the 26th digit to either side).
+//!
+//! # Rounding of computed results
+//!
+//! A difference of computed values — the gap from a bridged base, a
+//! projection's shortfall, the distances of the UNSD ρ — can need more
+//! digits than a `Decimal` holds (1800亿元 − 696.78344462879857933201284063亿元
+//! has 30). Such a difference is rounded once, from the exact value, to 28
+//! significant digits and at most 28 decimal places, ties to even
+//! (`RoundingStrategy::MidpointNearestEven`, the result of Python's
+//! `decimal` with its default context); a difference that fits is exact. The
+//! same rule converts a computed value to another magnitude. Products,
+//! quotients and roots are `Decimal`'s own, rounded to the nearest
+//! representable value; a falling projection below the last decimal place
+//! is zero.
+//!
+//! # Flows over part of a year
+//!
+//! A flow or count per quarter, half, month or year-to-date cumulative is
+//! seasonal: Q4 output is not Q1 output grown for three quarters. Such a
+//! history is compared **year on year**, with the same part of another year
+//! (同比): the default base is the latest value for the deadline's quarter
+//! (month, half, cumulative), the trend runs from the first value of that
+//! quarter, and the linear trends are fitted to that quarter's values. A
+//! base, baseline or deadline in another quarter is refused
+//! ([`Error::InvalidSpan`](crate::Error::InvalidSpan), naming both periods),
+//! and with no earlier value for the same quarter there is no trend
+//! ([`Unassessable::NoSameSeason`]). A stock (a level at a date) is not
+//! seasonal in this sense.
 //!
 //! # Examples
 //!
@@ -44,6 +89,7 @@ mod gap;
 mod level;
 mod progress;
 mod projection;
+mod rounding;
 mod trend;
 
 pub use assess::{Assessment, Method, Status, Thresholds, Unassessable};
@@ -51,4 +97,4 @@ pub use count_rank::{CountAssessment, CountTarget, RankAssessment, RankTarget};
 pub use gap::{Bridge, GapAnalysis, GapAnalysisBuilder, Trend};
 pub use level::LevelTarget;
 pub use progress::{Profile, TimeProgress, time_progress};
-pub use projection::{Projection, ProjectionMethod};
+pub use projection::{Projection, ProjectionMethod, RequiredRate, Verdict};

@@ -2,7 +2,7 @@
 //! how far it falls short.
 
 use super::LevelTarget;
-use crate::{Quantity, Rate, Result};
+use crate::{Bound, Direction, Quantity, Rate, Result};
 
 /// How a projection to the deadline was made.
 ///
@@ -87,7 +87,42 @@ pub struct Projection {
     method: ProjectionMethod,
     value: Quantity,
     shortfall: Quantity,
-    meets_target: bool,
+    verdict: Verdict,
+}
+
+/// How a value stands against a target: it meets it, it is exactly the
+/// number of a strict bound without passing it (1800亿元 against
+/// 突破1800亿元), or it falls short.
+///
+/// # Examples
+///
+/// ```
+/// # use indstat::targets::{LevelTarget, Verdict};
+/// # use indstat::{Bound, EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+/// # use rust_decimal_macros::dec;
+/// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+/// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
+/// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2025)?, "1000亿元".parse()?)])?;
+/// let gap = t.analyse(&s).run()?;
+/// let at = gap.scenarios(&[Rate::from_percent(dec!(80))?, Rate::from_percent(dec!(81))?, Rate::from_percent(dec!(79))?])?;
+/// assert_eq!(at[0].verdict(), Verdict::ReachesOnly(Bound::MoreThan)); // exactly 1800
+/// assert_eq!(at[0].verdict_en(), "reaches 180 billion yuan, not above it");
+/// assert_eq!(at[1].verdict(), Verdict::Meets);
+/// assert_eq!(at[2].verdict(), Verdict::FallsShort);
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Verdict {
+    /// The value meets the target ([`LevelTarget::is_met_by`]).
+    Meets,
+    /// The value is the number of a strict bound, which it must pass: 1800
+    /// against 突破1800 (`MoreThan`), 1000 against 不足1000 (`LessThan`).
+    ReachesOnly(Bound),
+    /// The value falls short.
+    FallsShort,
 }
 
 impl Projection {
@@ -141,7 +176,8 @@ impl Projection {
         &self.shortfall
     }
 
-    /// Whether the projected value meets the target.
+    /// Whether the projected value meets the target: its
+    /// [`verdict`](Projection::verdict) is [`Verdict::Meets`].
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
@@ -153,38 +189,276 @@ impl Projection {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn meets_target(&self) -> bool {
-        self.meets_target
+        self.verdict == Verdict::Meets
+    }
+
+    /// How the projected value stands against the target.
+    ///
+    /// ```
+    /// # use indstat::targets::{LevelTarget, Verdict};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1200亿元".parse()?, Period::year(2026)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "800亿元".parse()?), Point::new(Period::year(2022)?, "1000亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.projections()[1].verdict(), Verdict::Meets); // 1400
+    /// assert_eq!(gap.projections()[0].verdict(), Verdict::Meets); // 1000 · 1.118^4 = 1562.5
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn verdict(&self) -> Verdict {
+        self.verdict
+    }
+
+    /// The verdict in Chinese: `达标`, `达到1800亿元但未突破`, `未达标`.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    /// # use rust_decimal_macros::dec;
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
+    /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// let at = gap.scenarios(&[gap.required().expect("a positive base"), Rate::ZERO])?;
+    /// assert_eq!(at[0].verdict_zh(), "达到1800亿元但未突破");
+    /// assert_eq!(at[1].verdict_zh(), "未达标");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn verdict_zh(&self) -> String {
+        match self.verdict {
+            Verdict::Meets => "达标".to_owned(),
+            Verdict::ReachesOnly(Bound::LessThan) => {
+                format!("达到{}但未低于该值", self.value.normalize().zh())
+            }
+            Verdict::ReachesOnly(_) => format!("达到{}但未突破", self.value.normalize().zh()),
+            Verdict::FallsShort => "未达标".to_owned(),
+        }
+    }
+
+    /// The verdict in English: `meets the target`, `reaches 180 billion
+    /// yuan, not above it`, `short of the target`.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let t = LevelTarget::new(i.clone(), "不足1000亿元".parse()?, Period::year(2026)?)?;
+    /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// let at = gap.scenarios(&[gap.required().expect("a positive base"), Rate::ZERO])?;
+    /// assert_eq!(at[0].verdict_en(), "reaches 100 billion yuan, not below it");
+    /// assert_eq!(at[1].verdict_en(), "short of the target");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn verdict_en(&self) -> String {
+        match self.verdict {
+            Verdict::Meets => "meets the target".to_owned(),
+            Verdict::ReachesOnly(Bound::LessThan) => {
+                format!("reaches {}, not below it", self.value.normalize().en())
+            }
+            Verdict::ReachesOnly(_) => {
+                format!("reaches {}, not above it", self.value.normalize().en())
+            }
+            Verdict::FallsShort => "short of the target".to_owned(),
+        }
     }
 }
 
 impl Projection {
-    /// `value`, projected by `method`, measured against `target`.
+    /// `value`, projected by `method`, measured against `target` by
+    /// [`LevelTarget::is_met_by`], the one predicate of every verdict.
     pub(super) fn new(
         method: ProjectionMethod,
         value: Quantity,
         target: &LevelTarget,
     ) -> Result<Projection> {
+        let bound = target.value().bound();
+        let verdict = if target.is_met_by(&value)? {
+            Verdict::Meets
+        } else if matches!(bound, Bound::MoreThan | Bound::LessThan)
+            && value.checked_cmp(target.value().quantity())?.is_eq()
+        {
+            Verdict::ReachesOnly(bound)
+        } else {
+            Verdict::FallsShort
+        };
         Ok(Projection {
             method,
             shortfall: target.shortfall(&value)?,
-            meets_target: target.is_met_by(&value)?,
+            verdict,
             value,
         })
     }
+}
 
-    /// A projection whose verdict the caller has reached (a scenario at
-    /// exactly the required rate may count a miss by rounding as met).
-    pub(super) fn with_verdict(
-        method: ProjectionMethod,
-        value: Quantity,
-        target: &LevelTarget,
-        meets_target: bool,
-    ) -> Result<Projection> {
-        Ok(Projection {
-            method,
-            shortfall: target.shortfall(&value)?,
-            meets_target,
-            value,
-        })
+/// The growth a year a target needs, with the bound it carries: *above* the
+/// rate that reaches 突破1800亿元's number exactly, since growth at that
+/// rate reaches 1800 and does not pass it; *at least* that rate for 1800 or
+/// 1800以上; *at most* (a fall of at least) for a cap. See
+/// [`GapAnalysis::requirement`](super::GapAnalysis::requirement).
+///
+/// # Examples
+///
+/// ```
+/// # use indstat::targets::LevelTarget;
+/// # use indstat::{Bound, EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+/// # use rust_decimal_macros::dec;
+/// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+/// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
+/// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+/// let need = t.analyse(&s).run()?.requirement().expect("a positive base");
+/// assert_eq!(need.bound(), Bound::MoreThan);
+/// assert_eq!(format!("{need:.2}"), "above 15.71%");
+/// assert_eq!(need.zh(2), "高于15.71%");
+/// assert!(!need.is_met_by(need.rate()));
+/// assert!(need.is_met_by(Rate::from_percent(dec!(15.72))?));
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RequiredRate {
+    rate: Rate,
+    bound: Bound,
+}
+
+impl RequiredRate {
+    /// The requirement for `target` whose number the base reaches at `rate`.
+    pub(super) fn new(rate: Rate, target: &LevelTarget) -> RequiredRate {
+        let strict = matches!(target.value().bound(), Bound::MoreThan | Bound::LessThan);
+        let bound = match (target.direction(), strict) {
+            (Direction::HigherIsBetter, false) => Bound::AtLeast,
+            (Direction::HigherIsBetter, true) => Bound::MoreThan,
+            (Direction::LowerIsBetter, false) => Bound::AtMost,
+            (Direction::LowerIsBetter, true) => Bound::LessThan,
+        };
+        RequiredRate { rate, bound }
+    }
+
+    /// The rate at which the base reaches the target's number exactly by the
+    /// deadline, `(target / base)^(1 / years) − 1`.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # use rust_decimal_macros::dec;
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1210亿元".parse()?, Period::year(2024)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1000亿元".parse()?)])?;
+    /// let need = t.analyse(&s).run()?.requirement().expect("a positive base");
+    /// assert_eq!(need.rate().fraction(), dec!(0.1));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn rate(&self) -> Rate {
+        self.rate
+    }
+
+    /// How growth must relate to [`rate`](RequiredRate::rate): `AtLeast`,
+    /// `MoreThan` (a strict target such as 突破), `AtMost` or `LessThan` (a
+    /// target met downwards).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{Bound, EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(t.analyse(&s).run()?.requirement().map(|r| r.bound()), Some(Bound::AtLeast));
+    /// let cap = LevelTarget::new(i, "不超过1000亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(cap.analyse(&s).run()?.requirement().map(|r| r.bound()), Some(Bound::AtMost));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn bound(&self) -> Bound {
+        self.bound
+    }
+
+    /// Whether steady growth at `growth` a year meets the target by the
+    /// deadline: above the rate for `MoreThan`, at least it for `AtLeast`,
+    /// and so on.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let t = LevelTarget::new(i, "1800亿元".parse()?, Period::year(2026)?)?;
+    /// let need = t.analyse(&s).run()?.requirement().expect("a positive base");
+    /// assert!(need.is_met_by(need.rate()));
+    /// assert!(!need.is_met_by(Rate::ZERO));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn is_met_by(&self, growth: Rate) -> bool {
+        let ord = growth.fraction().cmp(&self.rate.fraction());
+        match self.bound {
+            Bound::MoreThan => ord.is_gt(),
+            Bound::AtMost => ord.is_le(),
+            Bound::LessThan => ord.is_lt(),
+            Bound::AtLeast | Bound::Exact => ord.is_ge(),
+        }
+    }
+
+    /// The word a report puts before the rate in Chinese: `高于` for a strict
+    /// bound met upwards, `低于` downwards, nothing otherwise (the rate alone
+    /// reads as the growth needed).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let t = LevelTarget::new(i, "突破1800亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(t.analyse(&s).run()?.requirement().map(|r| r.qualifier_zh()), Some("高于"));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn qualifier_zh(&self) -> &'static str {
+        match self.bound {
+            Bound::MoreThan => "高于",
+            Bound::LessThan => "低于",
+            _ => "",
+        }
+    }
+
+    /// The words a report puts before the rate in English: `above `,
+    /// `below `, or nothing, as [`qualifier_zh`](RequiredRate::qualifier_zh).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let t = LevelTarget::new(i, "1800亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(t.analyse(&s).run()?.requirement().map(|r| r.qualifier_en()), Some(""));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn qualifier_en(&self) -> &'static str {
+        match self.bound {
+            Bound::MoreThan => "above ",
+            Bound::LessThan => "below ",
+            _ => "",
+        }
+    }
+
+    /// The requirement in Chinese, the rate with `decimals` places of a
+    /// percent (rounded half away from zero): `高于15.71%`.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// let t = LevelTarget::new(i, "不足1000亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(t.analyse(&s).run()?.requirement().map(|r| r.zh(2)), Some("低于-0.10%".to_owned()));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn zh(&self, decimals: usize) -> String {
+        format!("{}{:.*}", self.qualifier_zh(), decimals, self.rate)
+    }
+}
+
+impl core::fmt::Display for RequiredRate {
+    /// The requirement in English: `above 15.71%` with `{:.2}`; the precision
+    /// applies to the rate.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.qualifier_en())?;
+        core::fmt::Display::fmt(&self.rate, f)
     }
 }

@@ -41,7 +41,9 @@ pub(super) fn extrapolate(
     let mut ws = Vec::with_capacity(points.len());
     for (i, (p, q)) in points.iter().enumerate() {
         xs.push(first.years_until(p)?.to_decimal());
-        ys.push(q.to_magnitude(unit.magnitude())?.value());
+        // A bridged value (28 digits) in another magnitude: rounded by the rule
+        // of `rounding`.
+        ys.push(super::rounding::in_magnitude(q, unit.magnitude())?.value());
         let w = if weighted {
             Decimal::from(i)
                 .checked_add(Decimal::ONE)

@@ -2,7 +2,7 @@
 //! error naming its inputs, never a panic.
 
 use indstat::growth::{self, Reach};
-use indstat::{Error, Period, Quantity, Rate, Unit, YearSpan};
+use indstat::{Direction, Error, Period, Quantity, Rate, Unit, YearSpan};
 use proptest::prelude::*;
 use rust_decimal::{Decimal, MathematicalOps};
 
@@ -58,14 +58,22 @@ proptest! {
         prop_assert!(err < Decimal::new(1, 20), "{} at {} for {}: {}", b, g, n, got);
     }
 
-    /// Years to reach is the least k with base·(1+g)^k ≥ target.
+    /// Years to reach is the least k with base·(1+g)^k ≥ target when higher
+    /// is better, ≤ target when lower is better (checked on the exact
+    /// projections of `growth::project`).
     #[test]
-    fn years_to_reach_is_the_least_integer(b in amount(), t in amount(), g in rate()) {
-        let r = growth::years_to_reach(&yuan(b), &yuan(t), g).unwrap();
-        let at = |k: u32| growth::project(&yuan(b), g, k).map(|v| v.value() >= t);
+    fn years_to_reach_is_the_least_integer(b in amount(), t in amount(), g in rate(), up in any::<bool>()) {
+        let direction = if up { Direction::HigherIsBetter } else { Direction::LowerIsBetter };
+        let r = growth::years_to_reach(&yuan(b), &yuan(t), g, direction).unwrap();
+        let there = |v: Decimal| if up { v >= t } else { v <= t };
+        let at = |k: u32| growth::project(&yuan(b), g, k).map(|v| there(v.value()));
         match r {
-            Reach::Already => prop_assert!(b >= t),
-            Reach::Never => prop_assert!(b < t && g.fraction() <= Decimal::ZERO),
+            Reach::Already => prop_assert!(there(b)),
+            Reach::Never => {
+                prop_assert!(!there(b));
+                let still = if up { g.fraction() <= Decimal::ZERO } else { g.fraction() >= Decimal::ZERO };
+                prop_assert!(still, "never at {}", g);
+            }
             Reach::InYears(k) => {
                 let k = u32::try_from(k).unwrap();
                 prop_assert!(k >= 1);
@@ -172,7 +180,13 @@ fn bad_input_is_a_typed_error_naming_the_inputs() {
             "decimal overflow in project: 100000000000000000000元 and 50% a year for 200 years",
         ),
         (
-            growth::years_to_reach(&q("-5亿元"), &q("1800亿元"), pct(10)).unwrap_err(),
+            growth::years_to_reach(
+                &q("-5亿元"),
+                &q("1800亿元"),
+                pct(10),
+                Direction::HigherIsBetter,
+            )
+            .unwrap_err(),
             "growth is undefined: the base -5亿元 is negative (current 1800亿元); report the change itself",
         ),
         (
@@ -252,12 +266,22 @@ fn compound_growth_at_the_extremes() {
         ((got - w) / w).abs()
     };
     // 1 → 1.2 at 1e-18 a year: ln 1.2 / ln(1 + 1e-18) = 1.8232155679395462621e17 years.
-    let r = growth::years_to_reach(&y("1"), &y("1.2"), Rate::from_fraction(Decimal::new(1, 18)))
-        .unwrap();
+    let r = growth::years_to_reach(
+        &y("1"),
+        &y("1.2"),
+        Rate::from_fraction(Decimal::new(1, 18)),
+        Direction::HigherIsBetter,
+    )
+    .unwrap();
     let n = Decimal::from(r.years().unwrap());
     assert!(rel(n, "182321556793954626") < Decimal::new(1, 15), "{n}");
     // 1 → 2 at 1e-20 takes 6.9e19 years, more than a u64 holds: an error, promptly.
-    let far = growth::years_to_reach(&y("1"), &y("2"), Rate::from_fraction(Decimal::new(1, 20)));
+    let far = growth::years_to_reach(
+        &y("1"),
+        &y("2"),
+        Rate::from_fraction(Decimal::new(1, 20)),
+        Direction::HigherIsBetter,
+    );
     assert!(
         matches!(far, Err(indstat::Error::Overflow { .. })),
         "{far:?}"
@@ -267,7 +291,8 @@ fn compound_growth_at_the_extremes() {
         growth::years_to_reach(
             &y("0.0001"),
             &y("10000000000000000000000000"),
-            Rate::from_percent(Decimal::from(50)).unwrap()
+            Rate::from_percent(Decimal::from(50)).unwrap(),
+            Direction::HigherIsBetter
         )
         .unwrap(),
         Reach::InYears(165)
@@ -279,7 +304,8 @@ fn compound_growth_at_the_extremes() {
         growth::years_to_reach(
             &two27,
             &three27,
-            Rate::from_percent(Decimal::from(50)).unwrap()
+            Rate::from_percent(Decimal::from(50)).unwrap(),
+            Direction::HigherIsBetter
         )
         .unwrap(),
         Reach::InYears(27)
@@ -322,4 +348,43 @@ fn compound_growth_at_the_extremes() {
         ("c", y("0.0000000004"), y("1.2345678901")),
     ];
     assert!(growth::contributions(&parts, None).is_ok());
+}
+
+/// Issue 14 item 5: direction was ignored, so 0.54 → 0.45 at −5% a year
+/// answered `Already`. Expected from the exact powers (Python `decimal`):
+/// 0.54 · 0.95³ = 0.4629825 > 0.45 and 0.54 · 0.95⁴ = 0.439833375 ≤ 0.45, so 4
+/// years; the same inputs read as higher-is-better are already met.
+#[test]
+fn a_decreasing_target_is_reached_by_a_fall() {
+    let q = |s: &str| s.parse::<Quantity>().unwrap();
+    let fall = Rate::from_percent(Decimal::from(-5)).unwrap();
+    assert_eq!(
+        growth::project(&q("0.54倍"), fall, 4).unwrap().value(),
+        "0.439833375".parse::<Decimal>().unwrap()
+    );
+    let down = Direction::LowerIsBetter;
+    assert_eq!(
+        growth::years_to_reach(&q("0.54倍"), &q("0.45倍"), fall, down).unwrap(),
+        Reach::InYears(4)
+    );
+    // Rising, or flat, never gets down to it; a value at or below it is there.
+    let rise = Rate::from_percent(Decimal::from(5)).unwrap();
+    assert_eq!(
+        growth::years_to_reach(&q("0.54倍"), &q("0.45倍"), rise, down).unwrap(),
+        Reach::Never
+    );
+    assert_eq!(
+        growth::years_to_reach(&q("0.45倍"), &q("0.45倍"), rise, down).unwrap(),
+        Reach::Already
+    );
+    // A fall never takes a positive value to zero.
+    assert_eq!(
+        growth::years_to_reach(&q("0.54倍"), &q("0倍"), fall, down).unwrap(),
+        Reach::Never
+    );
+    assert_eq!(
+        growth::years_to_reach(&q("0.54倍"), &q("0.45倍"), fall, Direction::HigherIsBetter)
+            .unwrap(),
+        Reach::Already
+    );
 }

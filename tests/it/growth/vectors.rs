@@ -9,8 +9,8 @@ use std::str::FromStr;
 
 use indstat::growth::{self, BasePeriod, Fill, Reach};
 use indstat::{
-    Assumption, EntityId, Error, Indicator, Kind, Observation, Period, Point, PriceBasis, Quantity,
-    Rate, Series, Unit,
+    Assumption, Direction, EntityId, Error, Indicator, Kind, Observation, Period, Point,
+    PriceBasis, Quantity, Rate, Series, Unit,
 };
 use rust_decimal::Decimal;
 
@@ -101,7 +101,13 @@ fn run(row: &[String]) -> Decimal {
         .fraction(),
         "pduration" => growth::periods_to_reach(&yuan(a[1]), &yuan(a[2]), rate(a[0])).unwrap(),
         "years_to_reach" => {
-            let r = growth::years_to_reach(&yuan(a[0]), &yuan(a[1]), rate(a[2])).unwrap();
+            let r = growth::years_to_reach(
+                &yuan(a[0]),
+                &yuan(a[1]),
+                rate(a[2]),
+                Direction::HigherIsBetter,
+            )
+            .unwrap();
             let text = match r {
                 Reach::Already => "already".to_owned(),
                 Reach::Never => "never".to_owned(),
