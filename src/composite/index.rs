@@ -299,23 +299,23 @@ impl Spec {
         Ok(self)
     }
 
-    /// The same spec with every indicator normalised by `normaliser` (the
-    /// per-indicator overrides dropped): used by the uncertainty analysis.
+    /// The same spec with `normaliser` as the default, the per-indicator
+    /// normalisers kept (they are the user's choice for those indicators):
+    /// used by the uncertainty analysis.
     #[must_use]
-    pub(crate) fn with_only_normaliser(&self, normaliser: &Normaliser) -> Spec {
+    pub(crate) fn with_default_normaliser(&self, normaliser: &Normaliser) -> Spec {
         Spec {
             normaliser: normaliser.clone(),
-            per_indicator: BTreeMap::new(),
             ..self.clone()
         }
     }
 
-    /// The same spec with every level aggregated by `aggregator`.
+    /// The same spec with `aggregator` as the default, the per-level
+    /// aggregators kept: used by the uncertainty analysis.
     #[must_use]
-    pub(crate) fn with_only_aggregator(&self, aggregator: Aggregator) -> Spec {
+    pub(crate) fn with_default_aggregator(&self, aggregator: Aggregator) -> Spec {
         Spec {
             aggregator,
-            per_level: BTreeMap::new(),
             ..self.clone()
         }
     }

@@ -532,3 +532,245 @@ fn what_would_it_take_reaches_exactly_the_target() {
     let top = index.what_would_it_take(&data, &id("b"), 1, None).unwrap();
     assert!(top.iter().all(|r| r.needed() == &Needed::Already));
 }
+
+// ---------------------------------------------------------------------------
+// Issue 14, item 4: the Monte Carlo keeps the user's choices.
+
+/// Five zones on three indicators in two groups: `x` and `y` in `g`, `z` alone
+/// in `h`.
+fn five_zones() -> (Tree, Data) {
+    let tree = Tree::new(vec![
+        Node::new("index", None, dec!(1)).unwrap(),
+        Node::new("g", Some("index"), dec!(1)).unwrap(),
+        Node::new("h", Some("index"), dec!(1)).unwrap(),
+        Node::new("x", Some("g"), dec!(1)).unwrap(),
+        Node::new("y", Some("g"), dec!(1)).unwrap(),
+        Node::new("z", Some("h"), dec!(1)).unwrap(),
+    ])
+    .unwrap();
+    let e = ["a", "b", "c", "d", "e"].map(id);
+    let col = |v: [i64; 5]| {
+        e.iter()
+            .cloned()
+            .zip(v.map(|x| Some(Decimal::from(x))))
+            .collect::<Vec<_>>()
+    };
+    let data = Data::new(e.clone())
+        .unwrap()
+        .with_indicator(code("x"), col([20, 10, 60, 90, 40]))
+        .unwrap()
+        .with_indicator(code("y"), col([80, 5, 30, 70, 10]))
+        .unwrap()
+        .with_indicator(code("z"), col([30, 50, 45, 40, 35]))
+        .unwrap();
+    (tree, data)
+}
+
+fn nominal_and_medians(
+    index: &Composite,
+    data: &Data,
+    settings: &Uncertainty,
+) -> (Vec<Option<u32>>, Vec<Option<Decimal>>) {
+    let u = index.uncertainty(data, settings).unwrap();
+    let nominal = u.intervals().iter().map(|i| i.nominal()).collect();
+    let medians = u.intervals().iter().map(|i| i.median()).collect();
+    (nominal, medians)
+}
+
+#[test]
+fn monte_carlo_keeps_per_indicator_normalisers_and_per_level_aggregators() {
+    let (tree, data) = five_zones();
+    let mm = Normaliser::min_max(dec!(1), dec!(100)).unwrap();
+    // z: goalposts [0, 100] x 100 is the identity on these values, where
+    // min-max would stretch 30..50 over 1..100.
+    let spec = Spec::new(mm.clone(), Aggregator::Arithmetic).with_normaliser(
+        code("z"),
+        Normaliser::goalposts(dec!(0), dec!(100), dec!(100)).unwrap(),
+    );
+    let index = Composite::new(tree.clone(), spec);
+    // Zero weight noise and the spec's own default normaliser as the only
+    // alternative: every run is the nominal index, so every median is the
+    // nominal rank (by hand: a 3, b 5, c 2, d 1, e 4 — see below).
+    let settings = Uncertainty::new(10, 3)
+        .unwrap()
+        .with_weight_noise(dec!(0))
+        .unwrap()
+        .with_normalisers(vec![mm.clone()]);
+    let (nominal, medians) = nominal_and_medians(&index, &data, &settings);
+    // x: (v − 10)/80·99 + 1; y: (v − 5)/75·99 + 1; z as is.
+    // a: g = (13.375 + 100)/2 = 56.6875, index (56.6875 + 30)/2 = 43.34375
+    // b: g = (1 + 1)/2 = 1, index (1 + 50)/2 = 25.5
+    // c: g = (62.875 + 34)/2 = 48.4375, index (48.4375 + 45)/2 = 46.71875
+    // d: g = (100 + 86.8)/2 = 93.4, index (93.4 + 40)/2 = 66.7
+    // e: g = (38.125 + 7.6)/2 = 22.8625, index (22.8625 + 35)/2 = 28.93125
+    assert_eq!(nominal, [Some(3), Some(5), Some(2), Some(1), Some(4)]);
+    let want: Vec<Option<Decimal>> = nominal.iter().map(|r| r.map(Decimal::from)).collect();
+    assert_eq!(
+        medians, want,
+        "normaliser alternatives drop the override of z"
+    );
+    // The same with a per-level aggregator: a geometric mean in the groups.
+    let spec = Spec::new(mm.clone(), Aggregator::Arithmetic)
+        .with_level_aggregator(2, Aggregator::Geometric);
+    let index = Composite::new(tree, spec);
+    let settings = Uncertainty::new(10, 3)
+        .unwrap()
+        .with_weight_noise(dec!(0))
+        .unwrap()
+        .with_aggregators(vec![Aggregator::Arithmetic]);
+    let (nominal, medians) = nominal_and_medians(&index, &data, &settings);
+    let want: Vec<Option<Decimal>> = nominal.iter().map(|r| r.map(Decimal::from)).collect();
+    assert_eq!(
+        medians, want,
+        "aggregator alternatives drop the level override"
+    );
+}
+
+#[test]
+fn monte_carlo_excludes_and_counts_invalid_combinations() {
+    // z-scores are negative below the mean, and a geometric mean refuses them:
+    // the runs that draw both are left out and counted, not the whole analysis.
+    let (tree, data) = five_zones();
+    let mm = Normaliser::min_max(dec!(1), dec!(100)).unwrap();
+    let index = Composite::new(tree, Spec::new(mm.clone(), Aggregator::Arithmetic));
+    let settings = Uncertainty::new(40, 11)
+        .unwrap()
+        .with_normalisers(vec![
+            mm,
+            Normaliser::ZScore {
+                mean: dec!(0),
+                sd: dec!(1),
+            },
+        ])
+        .with_aggregators(vec![Aggregator::Arithmetic, Aggregator::Geometric]);
+    let u = index.uncertainty(&data, &settings).unwrap();
+    assert_eq!(u.runs().len(), 40);
+    let invalid = |r: &indstat::composite::RunParameters| {
+        matches!(r.normaliser(), Some(Normaliser::ZScore { .. }))
+            && r.aggregator() == Some(Aggregator::Geometric)
+    };
+    // Exactly the runs that drew both are left out, each with its error.
+    let left_out = u.runs().iter().filter(|r| invalid(r)).count();
+    assert!(left_out > 0 && left_out < 40, "{left_out}");
+    assert_eq!(u.excluded() as usize, left_out);
+    for r in u.runs() {
+        assert_eq!(r.excluded().is_some(), invalid(r), "{r:?}");
+        if let Some(e) = r.excluded() {
+            assert!(matches!(e, Error::AggregationDomain { .. }), "{e}");
+        }
+    }
+    // The intervals are over the other runs, in which every zone is ranked.
+    for i in u.intervals() {
+        assert_eq!(i.ranked_runs() as usize, 40 - left_out);
+        assert!(i.q05() <= i.median() && i.median() <= i.q95());
+    }
+}
+
+mod zero_noise {
+    //! With zero weight noise and the spec's own methods as the only
+    //! alternatives, every Monte Carlo run is the nominal index: each
+    //! interval is the nominal rank, over random small composites with
+    //! per-indicator normalisers and per-level aggregators.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn normaliser(k: u8) -> Normaliser {
+        match k % 6 {
+            0 => Normaliser::min_max(dec!(1), dec!(100)).unwrap(),
+            1 => Normaliser::Rank,
+            2 => Normaliser::Percentile,
+            3 => Normaliser::DistanceToMax,
+            4 => Normaliser::ZScore {
+                mean: dec!(10),
+                sd: dec!(2),
+            },
+            _ => Normaliser::goalposts(dec!(-60), dec!(100), dec!(100)).unwrap(),
+        }
+    }
+
+    const AGGREGATORS: [Aggregator; 4] = [
+        Aggregator::Arithmetic,
+        Aggregator::Geometric,
+        Aggregator::Harmonic,
+        Aggregator::Copeland,
+    ];
+
+    /// Groups of 1 to 3 indicators, each (weight, per-indicator normaliser, values).
+    type Group = (u8, Vec<(u8, Option<u8>, Vec<Option<i16>>)>);
+
+    fn composite() -> impl Strategy<Value = (usize, Vec<Group>, u8, u8, Option<u8>, u64)> {
+        (3usize..7).prop_flat_map(|n| {
+            let indicator = (
+                1u8..10,
+                proptest::option::of(0u8..6),
+                proptest::collection::vec(proptest::option::weighted(0.9, -50i16..100), n),
+            );
+            let group = (1u8..10, proptest::collection::vec(indicator, 1..4));
+            (
+                Just(n),
+                proptest::collection::vec(group, 1..4),
+                0u8..6,
+                0u8..4,
+                proptest::option::of(0u8..4),
+                any::<u64>(),
+            )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn zero_noise_reproduces_the_nominal_ranks(
+            (n, groups, default_n, default_a, level2, seed) in composite(),
+            alternatives in any::<(bool, bool)>(),
+        ) {
+            let mut nodes = vec![Node::new("index", None, dec!(1)).unwrap()];
+            let entities: Vec<EntityId> = (0..n).map(|k| id(&format!("e{k}"))).collect();
+            let mut data = Data::new(entities.clone()).unwrap();
+            let mut spec = Spec::new(normaliser(default_n), AGGREGATORS[usize::from(default_a)]);
+            if let Some(a) = level2 {
+                spec = spec.with_level_aggregator(2, AGGREGATORS[usize::from(a)]);
+            }
+            for (g, (gw, indicators)) in groups.iter().enumerate() {
+                let group = format!("g{g}");
+                nodes.push(Node::new(&group, Some("index"), Decimal::from(*gw)).unwrap());
+                for (i, (w, own, values)) in indicators.iter().enumerate() {
+                    let c = format!("g{g}x{i}");
+                    nodes.push(Node::new(&c, Some(&group), Decimal::from(*w)).unwrap());
+                    if let Some(k) = own {
+                        spec = spec.with_normaliser(code(&c), normaliser(*k));
+                    }
+                    let col = entities
+                        .iter()
+                        .cloned()
+                        .zip(values.iter().map(|v| v.map(Decimal::from)));
+                    data = data.with_indicator(code(&c), col).unwrap();
+                }
+            }
+            let index = Composite::new(Tree::new(nodes).unwrap(), spec.clone());
+            let mut settings = Uncertainty::new(5, seed).unwrap().with_weight_noise(dec!(0)).unwrap();
+            if alternatives.0 {
+                settings = settings.with_normalisers(vec![normaliser(default_n)]);
+            }
+            if alternatives.1 {
+                settings = settings.with_aggregators(vec![AGGREGATORS[usize::from(default_a)]]);
+            }
+            let Ok(nominal) = index.compute(&data) else {
+                // A spec that cannot compute the data fails the analysis as well.
+                prop_assert!(index.uncertainty(&data, &settings).is_err());
+                return Ok(());
+            };
+            let u = index.uncertainty(&data, &settings).unwrap();
+            prop_assert_eq!(u.excluded(), 0);
+            for (i, e) in u.intervals().iter().zip(&entities) {
+                let want = nominal.rank(e).unwrap();
+                prop_assert_eq!(i.nominal(), want);
+                let want = want.map(Decimal::from);
+                prop_assert_eq!((i.q05(), i.median(), i.q95()), (want, want, want), "{}", e);
+                prop_assert_eq!(i.ranked_runs(), if want.is_some() { 5 } else { 0 });
+            }
+        }
+    }
+}
