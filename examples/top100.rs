@@ -81,35 +81,72 @@ fn main() -> Result<(), Error> {
         "\nWhat would it take to rank 100th or better, one indicator at a time (others held fixed):"
     );
     println!(
-        "  {:<22} {:>10} {:>12} {:>10}  meaning",
-        "indicator", "now", "needed", "change"
+        "  {:<22} {:>8} {:>9} {:>9} {:>9}  meaning",
+        "indicator", "now", "best obs.", "needed", "change"
     );
-    for row in index.what_would_it_take(&data, &rongchang, 100, None)? {
-        let meaning = INDICATORS
-            .iter()
-            .find(|i| i.0 == row.indicator().as_str())
-            .map_or("", |i| i.5);
+    let mut beyond = false;
+    let mut caveats = Vec::new();
+    let table = index.what_would_it_take(&data, &rongchang, 100, None)?;
+    for row in &table {
+        let code = row.indicator().as_str();
+        let meaning = INDICATORS.iter().find(|i| i.0 == code).map_or("", |i| i.5);
         let now = row.current().map_or("–".to_owned(), |v| v.to_string());
-        match row.needed() {
-            Needed::Value { value, change } => println!(
-                "  {:<22} {:>10} {:>12} {:>+10}  {meaning}",
-                row.indicator().as_str(),
-                now,
+        let best = row.best_observed();
+        let (needed, change) = match row.needed() {
+            Needed::Value {
                 value,
-                change
-            ),
-            Needed::NotReachable { best } => println!(
-                "  {:<22} {:>10} {:>12} {:>10}  {meaning} (not reachable alone; best observed {best})",
-                row.indicator().as_str(),
-                now,
-                "–",
-                "–"
-            ),
-            Needed::Already => {
-                println!("  {:<22} already in the Top 100", row.indicator().as_str())
+                change,
+                least,
+            } => {
+                let past = if *change > Decimal::ZERO {
+                    *value > best
+                } else {
+                    *value < best
+                };
+                beyond |= past;
+                if !least {
+                    caveats.push(format!(
+                        "{code}: a smaller change may do ({})",
+                        row.not_monotone().unwrap_or("")
+                    ));
+                }
+                (
+                    format!("{value}{}", if past { "†" } else { "" }),
+                    format!("{change:+}"),
+                )
             }
-            _ => {}
-        }
+            Needed::NotReachable { cap } => {
+                caveats.push(format!("{code}: not reachable alone below {cap}"));
+                ("–".to_owned(), "–".to_owned())
+            }
+            Needed::NotFound { cap } => {
+                caveats.push(format!("{code}: no value found up to {cap}"));
+                ("–".to_owned(), "–".to_owned())
+            }
+            Needed::Already => ("already".to_owned(), "–".to_owned()),
+            _ => ("?".to_owned(), "–".to_owned()),
+        };
+        println!("  {code:<22} {now:>8} {best:>9} {needed:>9} {change:>9}  {meaning}");
+    }
+    let steps: std::collections::BTreeSet<Decimal> = table.iter().map(|r| r.step()).collect();
+    let steps: Vec<String> = steps.iter().map(ToString::to_string).collect();
+    println!(
+        "  Searched in steps of {} past the values observed, up to a million times each indicator's scale",
+        steps.join(", ")
+    );
+    println!("  (the larger of its range and its best value).");
+    if table.iter().all(|r| r.not_monotone().is_none()) {
+        println!(
+            "  Rongchang's rank only improves as a value does, so each value is the least, to the step,\n  that reaches rank 100."
+        );
+    }
+    if beyond {
+        println!(
+            "  † beyond the best value observed: min-max scaling then lowers every other zone's score on that\n    indicator. The search knows nothing of an indicator's natural bounds: judge whether the\n    value is attainable."
+        );
+    }
+    for c in caveats {
+        println!("  {c}");
     }
 
     // The article's own figures need no cross-section: 122nd, up 17 places.

@@ -534,6 +534,97 @@ fn what_would_it_take_reaches_exactly_the_target() {
 }
 
 // ---------------------------------------------------------------------------
+// Issue 14, item 3: what it would take, past the best value observed.
+
+#[allow(dead_code)]
+#[path = "../../examples/top100/zones.rs"]
+mod top100;
+
+/// The top100 index recomputed from its formulas, independently of
+/// `Composite::compute`: min-max onto [1, 100] after direction, the mean of
+/// the two indicators of each dimension, the dimensions weighted
+/// 20/20/15/15/30. Returns `entity`'s rank (1 + the number of zones with a
+/// higher score).
+fn top100_rank_by_hand(data: &Data, entity: &EntityId) -> usize {
+    let zones = data.entities();
+    let mut normalised = std::collections::BTreeMap::new();
+    for (code, _, direction, ..) in top100::INDICATORS {
+        let sign = match direction {
+            Direction::HigherIsBetter => dec!(1),
+            _ => dec!(-1),
+        };
+        let x: Vec<Decimal> = zones
+            .iter()
+            .map(|z| sign * data.value(z, &code.parse().unwrap()).unwrap().unwrap())
+            .collect();
+        let (min, max) = (*x.iter().min().unwrap(), *x.iter().max().unwrap());
+        let y: Vec<Decimal> = x
+            .iter()
+            .map(|v| (*v - min) / (max - min) * dec!(99) + dec!(1))
+            .collect();
+        normalised.insert(code, y);
+    }
+    let score = |z: usize| -> Decimal {
+        top100::DIMENSIONS
+            .iter()
+            .map(|(dim, w, _)| {
+                let pair: Vec<Decimal> = top100::INDICATORS
+                    .iter()
+                    .filter(|i| i.1 == *dim)
+                    .map(|i| normalised[i.0][z])
+                    .collect();
+                *w / dec!(100) * (pair[0] + pair[1]) / dec!(2)
+            })
+            .sum()
+    };
+    let e = zones.iter().position(|z| z == entity).unwrap();
+    let mine = score(e);
+    1 + (0..zones.len()).filter(|&z| score(z) > mine).count()
+}
+
+#[test]
+fn what_would_it_take_searches_past_the_best_observed_top100() {
+    // The issue's figures: Rongchang (rank 122) reaches rank 100 with
+    // value_added_rate 38.99 (best observed 34.96) or foreign_staff 90.65 (best
+    // observed 4.96), each alone. Checked here by recomputing the index by hand
+    // at the value and one step (0.01) below it, and in exact rationals by
+    // `tests/vectors/check_top100.py` (Python's `fractions`): ranks 100 and 101.
+    let zones = top100::build().unwrap();
+    let (index, data, rc) = (&zones.index, &zones.data, &zones.rongchang);
+    assert_eq!(top100_rank_by_hand(data, rc), 122);
+    let table = index.what_would_it_take(data, rc, 100, None).unwrap();
+    for (indicator, now, needed) in [
+        ("value_added_rate", dec!(29.98), dec!(38.99)),
+        ("foreign_staff", dec!(4.94), dec!(90.65)),
+    ] {
+        let mut at = data.clone();
+        at.set(rc, &code(indicator), Some(needed)).unwrap();
+        assert_eq!(top100_rank_by_hand(&at, rc), 100, "{indicator} = {needed}");
+        at.set(rc, &code(indicator), Some(needed - dec!(0.01)))
+            .unwrap();
+        assert_eq!(
+            top100_rank_by_hand(&at, rc),
+            101,
+            "{indicator} = {needed} - 0.01"
+        );
+        let row = table
+            .iter()
+            .find(|r| r.indicator().as_str() == indicator)
+            .unwrap();
+        assert_eq!(row.current(), Some(now));
+        assert_eq!(
+            row.needed(),
+            &Needed::Value {
+                value: needed,
+                change: needed - now,
+                least: true,
+            },
+            "{indicator}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Issue 14, item 4: the Monte Carlo keeps the user's choices.
 
 /// Five zones on three indicators in two groups: `x` and `y` in `g`, `z` alone
@@ -770,6 +861,157 @@ mod zero_noise {
                 let want = want.map(Decimal::from);
                 prop_assert_eq!((i.q05(), i.median(), i.q95()), (want, want, want), "{}", e);
                 prop_assert_eq!(i.ranked_runs(), if want.is_some() { 5 } else { 0 });
+            }
+        }
+    }
+}
+
+mod least_value {
+    //! `what_would_it_take` on random small composites whose rank is
+    //! monotone in each indicator: the value found reaches the target, and
+    //! a brute-force scan of the step grid below it finds no smaller value
+    //! that does; "not reachable below the cap" holds at the cap and at
+    //! values spread up to it.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn normaliser(k: u8) -> Normaliser {
+        match k % 7 {
+            0 => Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+            1 => Normaliser::min_max(dec!(1), dec!(100)).unwrap(),
+            2 => Normaliser::Rank,
+            3 => Normaliser::Percentile,
+            4 => Normaliser::DistanceToMax,
+            5 => Normaliser::goalposts(dec!(0), dec!(30), dec!(1)).unwrap(),
+            _ => Normaliser::DistanceToTarget {
+                target: dec!(25),
+                cap: true,
+            },
+        }
+    }
+
+    /// (groups of (direction, normaliser, values), aggregator of the groups, of the root, entity, target).
+    type Case = (Vec<Vec<(bool, u8, Vec<Option<u8>>)>>, u8, u8, usize, u32);
+
+    fn case() -> impl Strategy<Value = Case> {
+        (3usize..6).prop_flat_map(|n| {
+            let indicator = (
+                any::<bool>(),
+                0u8..7,
+                proptest::collection::vec(proptest::option::weighted(0.9, 0u8..20), n),
+            );
+            (
+                proptest::collection::vec(proptest::collection::vec(indicator, 1..3), 1..3),
+                0u8..4,
+                0u8..3,
+                0..n,
+                1..(n as u32),
+            )
+        })
+    }
+
+    fn reaches(
+        index: &Composite,
+        data: &Data,
+        e: &EntityId,
+        c: &IndicatorCode,
+        v: Decimal,
+        target: u32,
+    ) -> bool {
+        let mut d = data.clone();
+        d.set(e, c, Some(v)).unwrap();
+        index
+            .compute(&d)
+            .ok()
+            .and_then(|r| r.rank(e).unwrap())
+            .is_some_and(|r| r <= target)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn the_value_found_is_the_least_on_the_grid((groups, ga, ra, who, target) in case()) {
+            // Geometric and harmonic means need positive normalised values:
+            // min-max onto [1, 100] and ranks; the other normalisers give
+            // zeros, so with them the groups take arithmetic means or Copeland.
+            let positive = ga % 2 == 1;
+            let (ga, ra) = if positive {
+                (
+                    [Aggregator::Geometric, Aggregator::Harmonic][usize::from(ga / 2)],
+                    [Aggregator::Arithmetic, Aggregator::Geometric, Aggregator::Harmonic][usize::from(ra)],
+                )
+            } else {
+                ([Aggregator::Arithmetic, Aggregator::Copeland][usize::from(ga / 2)], Aggregator::Arithmetic)
+            };
+            let normaliser = |k: u8| if positive { normaliser(1 + k % 2) } else { normaliser(k) };
+            let n = groups[0][0].2.len();
+            let entities: Vec<EntityId> = (0..n).map(|k| id(&format!("e{k}"))).collect();
+            let mut nodes = vec![Node::new("index", None, dec!(1)).unwrap()];
+            let mut data = Data::new(entities.clone()).unwrap();
+            // Copeland only at the groups just above the indicators.
+            let mut spec = Spec::new(Normaliser::Rank, ra).with_level_aggregator(2, ga);
+            for (g, indicators) in groups.iter().enumerate() {
+                let group = format!("g{g}");
+                nodes.push(Node::new(&group, Some("index"), Decimal::from(g + 1)).unwrap());
+                for (i, (higher, k, values)) in indicators.iter().enumerate() {
+                    let c = format!("g{g}x{i}");
+                    let direction = if *higher { Direction::HigherIsBetter } else { Direction::LowerIsBetter };
+                    nodes.push(Node::new(&c, Some(&group), dec!(1)).unwrap().with_direction(direction));
+                    spec = spec.with_normaliser(code(&c), normaliser(*k));
+                    let col = entities.iter().cloned().zip(values.iter().map(|v| v.map(Decimal::from)));
+                    data = data.with_indicator(code(&c), col).unwrap();
+                }
+            }
+            let index = Composite::new(Tree::new(nodes).unwrap(), spec);
+            let e = &entities[who];
+            let Ok(table) = index.what_would_it_take(&data, e, target, None) else {
+                prop_assert!(index.compute(&data).is_err());
+                return Ok(());
+            };
+            for row in &table {
+                prop_assert_eq!(row.not_monotone(), None);
+                let c = row.indicator();
+                let higher = index.tree().node(c).unwrap().direction() == Direction::HigherIsBetter;
+                let step = row.step();
+                let start = row.current().unwrap_or_else(|| {
+                    let v = data.entities().iter().filter_map(|x| data.value(x, c).unwrap());
+                    if higher { v.min().unwrap() } else { v.max().unwrap() }
+                });
+                let at = |j: i64| if higher { start + Decimal::from(j) * step } else { start - Decimal::from(j) * step };
+                match row.needed() {
+                    Needed::Already => {
+                        prop_assert!(index.compute(&data).unwrap().rank(e).unwrap().is_some_and(|r| r <= target));
+                    }
+                    Needed::Value { value, change, least } => {
+                        prop_assert!(*least);
+                        prop_assert_eq!(*change, *value - start);
+                        prop_assert!(reaches(&index, &data, e, c, *value, target), "{:?}", row);
+                        let k = ((*value - start).abs() / step).to_string().parse::<i64>().unwrap();
+                        let below: Vec<i64> = if k <= 300 {
+                            (0..k).collect()
+                        } else {
+                            (0..100).chain(k - 100..k).collect()
+                        };
+                        for j in below {
+                            if j == 0 && row.current().is_some() {
+                                continue; // the current value, which does not reach
+                            }
+                            prop_assert!(!reaches(&index, &data, e, c, at(j), target), "{:?} reached at {}", row, at(j));
+                        }
+                    }
+                    Needed::NotReachable { cap } => {
+                        prop_assert!(!reaches(&index, &data, e, c, *cap, target));
+                        let k = ((*cap - start).abs() / step).floor().to_string().parse::<i64>().unwrap();
+                        let mut j = 1;
+                        while j < k {
+                            prop_assert!(!reaches(&index, &data, e, c, at(j), target), "{:?} reached at {}", row, at(j));
+                            j = j * 3 / 2 + 1;
+                        }
+                    }
+                    other => prop_assert!(false, "{:?}", other),
+                }
             }
         }
     }
