@@ -15,7 +15,7 @@ mod zones;
 use indstat::composite::{Needed, Uncertainty};
 use indstat::rank::{RankChange, RankObservation, rank_goal};
 use indstat::{EntityId, Error, Period};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
 use zones::{DIMENSIONS, INDICATORS, SEED};
 
@@ -33,24 +33,63 @@ fn main() -> Result<(), Error> {
     let results = index.compute(&data)?;
 
     println!(
-        "\nComposite ranking, ranks 95–125 (min-max onto [1, 100], weighted arithmetic means):"
+        "\nComposite ranking, ranks 95–125 (min-max onto [1, 100], weighted arithmetic means;"
     );
-    print!("{:>5}  {:<10} {:>7}", "rank", "zone", "score");
+    println!(
+        "coverage = share of the index's weight with data; a zone needs {}% at every node to be scored):",
+        percent(results.min_coverage())
+    );
+    print!(
+        "{:>5}  {:<10} {:>7} {:>8}",
+        "rank", "zone", "score", "coverage"
+    );
     for (code, ..) in DIMENSIONS {
         print!(" {code:>10}");
     }
     println!();
-    for (zone, score, rank) in results.ranking() {
-        if !(95..=125).contains(&rank) {
+    for row in results.ranking() {
+        if !(95..=125).contains(&row.rank()) {
             continue;
         }
-        let mark = if zone == rongchang { " ◀" } else { "" };
-        print!("{rank:>5}  {:<10} {:>7}", zone.as_str(), score.round_dp(2));
+        let zone = row.entity();
+        let mark = if *zone == rongchang { " ◀" } else { "" };
+        print!(
+            "{:>5}  {:<10} {:>7} {:>7}%",
+            row.rank(),
+            zone.as_str(),
+            row.score().round_dp(2),
+            percent(row.coverage())
+        );
         for (code, ..) in DIMENSIONS {
-            let s = results.score(&zone, &code.parse()?)?.unwrap_or_default();
-            print!(" {:>10}", s.round_dp(2));
+            let s = results
+                .score(zone, &code.parse()?)?
+                .map_or("–".to_owned(), |s| s.round_dp(2).to_string());
+            print!(" {s:>10}");
         }
         println!("{mark}");
+    }
+    let ranked = results.ranking();
+    let partial = ranked.iter().filter(|r| !r.is_complete()).count();
+    println!(
+        "{} of {} zones ranked; {partial} of them on part of the weight.",
+        ranked.len(),
+        data.entities().len()
+    );
+    // What a gap does: Rongchang without its two green indicators.
+    let mut gap = data.clone();
+    for (code, dimension, ..) in INDICATORS {
+        if dimension == "green" {
+            gap.set(&rongchang, &code.parse()?, None)?;
+        }
+    }
+    let without = index.compute(&gap)?;
+    if let Some(row) = without.ranking().iter().find(|r| *r.entity() == rongchang) {
+        println!(
+            "Had Rongchang not reported its green indicators (its weakest dimension), it would be ranked {} at {}\non {}% of the weight: a gap can lift a rank, so every score carries its coverage.",
+            row.rank(),
+            row.score().round_dp(2),
+            percent(row.coverage())
+        );
     }
 
     let settings = Uncertainty::new(200, SEED)?.with_weight_noise(dec!(0.25))?;
@@ -230,4 +269,17 @@ fn charts(u: &indstat::composite::UncertaintyResult, rongchang: &EntityId) -> Re
 #[cfg(not(feature = "plot"))]
 fn charts(_: &indstat::composite::UncertaintyResult, _: &EntityId) -> Result<(), Error> {
     Ok(())
+}
+
+/// A share as a percentage, to one decimal place at most, halves away from
+/// zero (四舍五入).
+fn percent(share: Decimal) -> String {
+    share.checked_mul(dec!(100)).map_or_else(
+        || share.to_string(),
+        |p| {
+            p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+                .normalize()
+                .to_string()
+        },
+    )
 }

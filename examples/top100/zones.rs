@@ -222,8 +222,8 @@ pub(crate) fn build() -> Result<Zones, Error> {
     let stand_in = first
         .ranking()
         .into_iter()
-        .find(|r| r.2 == 122)
-        .map(|r| r.0);
+        .find(|r| r.rank() == 122)
+        .map(|r| r.entity().clone());
     let rongchang = EntityId::new("rongchang")?;
     if let Some(slot) = names.iter_mut().find(|n| Some(&**n) == stand_in.as_ref()) {
         *slot = rongchang.clone();

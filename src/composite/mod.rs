@@ -43,13 +43,15 @@ mod aggregate;
 mod improve;
 mod index;
 mod normalise;
+mod results;
 mod rng;
 mod tree;
 mod uncertainty;
 
 pub use aggregate::Aggregator;
 pub use improve::{Improvement, Needed};
-pub use index::{Composite, Data, LogEntry, Results, Spec, Step};
+pub use index::{Composite, Data, LogEntry, Spec, Step};
 pub use normalise::Normaliser;
+pub use results::{Ranked, Results};
 pub use tree::{Node, Tree};
 pub use uncertainty::{RankInterval, RunParameters, Uncertainty, UncertaintyResult};

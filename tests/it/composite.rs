@@ -1016,3 +1016,120 @@ mod least_value {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Issue 14, item 15: every result carries its coverage, and the rule.
+
+#[test]
+fn coverage_is_the_share_of_the_weight_present_and_is_reported() {
+    // p leads on a (weight 0.4) and b (0.3) and has no c (0.3): 70% of the
+    // weight present. Min-max onto [1, 100], re-weighted over a and b:
+    // (0.4·100 + 0.3·100)/0.7 = 100, so p ranks first at 100.00.
+    let tree = Tree::new(vec![
+        Node::new("index", None, dec!(1)).unwrap(),
+        Node::new("a", Some("index"), dec!(0.4)).unwrap(),
+        Node::new("b", Some("index"), dec!(0.3)).unwrap(),
+        Node::new("c", Some("index"), dec!(0.3)).unwrap(),
+    ])
+    .unwrap();
+    let e = ["p", "q", "r"].map(id);
+    let col = |v: [Option<i64>; 3]| {
+        e.iter()
+            .cloned()
+            .zip(v.map(|x| x.map(Decimal::from)))
+            .collect::<Vec<_>>()
+    };
+    let data = Data::new(e.clone())
+        .unwrap()
+        .with_indicator(code("a"), col([Some(9), Some(5), Some(1)]))
+        .unwrap()
+        .with_indicator(code("b"), col([Some(9), Some(1), Some(5)]))
+        .unwrap()
+        .with_indicator(code("c"), col([None, Some(1), Some(9)]))
+        .unwrap();
+    let mm = Normaliser::min_max(dec!(1), dec!(100)).unwrap();
+    let r = Composite::new(tree.clone(), Spec::new(mm.clone(), Aggregator::Arithmetic))
+        .compute(&data)
+        .unwrap();
+    let top = &r.ranking()[0];
+    assert_eq!(
+        (top.entity(), top.score(), top.rank()),
+        (&e[0], dec!(100), 1)
+    );
+    // The result says what the score stands on, and under which rule.
+    assert_eq!(top.coverage(), dec!(0.7));
+    assert!(!top.is_complete());
+    assert_eq!(r.composite_coverage(&e[0]).unwrap(), dec!(0.7));
+    assert_eq!(r.coverage(&e[0], &code("c")).unwrap(), dec!(0));
+    assert_eq!(r.ranking()[1].coverage(), dec!(1));
+    assert!(r.ranking()[1].is_complete());
+    assert_eq!(r.min_coverage(), dec!(0.5));
+    // With a rule of 75%, p is not ranked; its coverage is still reported.
+    let spec = Spec::new(mm.clone(), Aggregator::Arithmetic)
+        .with_min_coverage(dec!(0.75))
+        .unwrap();
+    let r = Composite::new(tree, spec).compute(&data).unwrap();
+    assert_eq!(r.rank(&e[0]).unwrap(), None);
+    assert_eq!(r.composite_coverage(&e[0]).unwrap(), dec!(0.7));
+    assert_eq!(r.min_coverage(), dec!(0.75));
+    assert_eq!(r.ranking().len(), 2);
+}
+
+#[test]
+fn coverage_counts_weight_not_children_and_compounds_up_the_tree() {
+    // d1 (weight 1) holds x1 (0.8) and x2 (0.2); d2 (weight 1) holds x3.
+    let tree = Tree::new(vec![
+        Node::new("index", None, dec!(1)).unwrap(),
+        Node::new("d1", Some("index"), dec!(1)).unwrap(),
+        Node::new("d2", Some("index"), dec!(1)).unwrap(),
+        Node::new("x1", Some("d1"), dec!(0.8)).unwrap(),
+        Node::new("x2", Some("d1"), dec!(0.2)).unwrap(),
+        Node::new("x3", Some("d2"), dec!(1)).unwrap(),
+    ])
+    .unwrap();
+    let e = ["p", "q", "r"].map(id);
+    let col = |v: [Option<i64>; 3]| {
+        e.iter()
+            .cloned()
+            .zip(v.map(|x| x.map(Decimal::from)))
+            .collect::<Vec<_>>()
+    };
+    let data = Data::new(e.clone())
+        .unwrap()
+        // p lacks x1 (0.8 of d1): one child of two present, but 20% of d1's weight.
+        .with_indicator(code("x1"), col([None, Some(5), Some(1)]))
+        .unwrap()
+        // q lacks x2: 80% of d1.
+        .with_indicator(code("x2"), col([Some(9), None, Some(1)]))
+        .unwrap()
+        .with_indicator(code("x3"), col([Some(9), Some(1), Some(5)]))
+        .unwrap();
+    let r = Composite::new(
+        tree,
+        Spec::new(
+            Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+            Aggregator::Arithmetic,
+        ),
+    )
+    .compute(&data)
+    .unwrap();
+    // p: 0.2 of d1 is below the rule (0.5): no d1 score, though half of
+    // d1's children are present.
+    assert_eq!(r.score(&e[0], &code("d1")).unwrap(), None);
+    assert_eq!(r.coverage(&e[0], &code("d1")).unwrap(), dec!(0.2));
+    // At the index p stands on d2 alone: (0·1 + 1·1)/2 = 0.5, which meets the rule.
+    assert_eq!(r.composite_coverage(&e[0]).unwrap(), dec!(0.5));
+    assert!(r.rank(&e[0]).unwrap().is_some());
+    // q: d1 at 0.8, the index at (0.8 + 1)/2 = 0.9.
+    assert_eq!(r.coverage(&e[1], &code("d1")).unwrap(), dec!(0.8));
+    assert_eq!(r.composite_coverage(&e[1]).unwrap(), dec!(0.9));
+    assert_eq!(r.composite_coverage(&e[2]).unwrap(), dec!(1));
+    let cov: Vec<_> = r
+        .log()
+        .iter()
+        .filter(|l| l.step() == Step::Coverage)
+        .map(|l| l.to_string())
+        .collect();
+    assert_eq!(cov.len(), 1, "{cov:?}");
+    assert!(cov[0].contains("0.2 of the weight"), "{}", cov[0]);
+}
