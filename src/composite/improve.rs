@@ -2,13 +2,11 @@
 //! indicator, the smallest improvement (the others held fixed) that does,
 //! searched past the values observed up to a stated cap.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::aggregate::Aggregator;
-use super::index::{Composite, Data, Spec, compute_with};
-use super::normalise::{Normaliser, normalise};
+use super::index::{Composite, Data, Spec, compute_with, normalise_leaves};
+use super::normalise::Normaliser;
 use super::tree::Tree;
 use crate::exact::checked::{add, div, mul, sub};
 use crate::{Direction, EntityId, Error, IndicatorCode, Result};
@@ -384,19 +382,7 @@ impl Composite {
             .collect();
         // Every indicator's normalised column, computed once: a trial changes
         // only the column of the indicator it varies.
-        let mut normalised = BTreeMap::new();
-        for &i in &leaves {
-            if let Some(node) = tree.node_at(i) {
-                let (col, _) = normalise(
-                    spec.normaliser_for(node.code()),
-                    node.code().as_str(),
-                    node.direction(),
-                    data.entities(),
-                    data.column(node.code())?,
-                )?;
-                normalised.insert(i, col);
-            }
-        }
+        let normalised = normalise_leaves(tree, spec, data)?;
         let mut table = Vec::new();
         for &leaf in &leaves {
             let Some(node) = tree.node_at(leaf) else {

@@ -618,7 +618,7 @@ pub(crate) fn compute_with(
     tree: &Tree,
     spec: &Spec,
     data: &Data,
-    normalised: Option<&BTreeMap<usize, Vec<Option<Decimal>>>>,
+    normalised: Option<&Normalised>,
 ) -> Result<Results> {
     let entities = data.entities();
     let mut log = Vec::new();
@@ -719,6 +719,29 @@ pub(crate) fn compute_with(
         ranks,
         log,
     })
+}
+
+/// Every indicator's normalised column, by node position: normalisation does
+/// not depend on weights, so the uncertainty analysis and the what-if search
+/// compute it once and pass it to [`compute_with`].
+pub(crate) type Normalised = BTreeMap<usize, Vec<Option<Decimal>>>;
+
+/// Normalises every indicator of `tree` by `spec`.
+pub(crate) fn normalise_leaves(tree: &Tree, spec: &Spec, data: &Data) -> Result<Normalised> {
+    let mut out = BTreeMap::new();
+    for (i, node) in tree.nodes().iter().enumerate() {
+        if tree.children(i).is_empty() {
+            let (col, _) = normalise(
+                spec.normaliser_for(node.code()),
+                node.code().as_str(),
+                node.direction(),
+                data.entities(),
+                data.column(node.code())?,
+            )?;
+            out.insert(i, col);
+        }
+    }
+    Ok(out)
 }
 
 /// Aggregates node `i` from its children's scores: each entity's coverage

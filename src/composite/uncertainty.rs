@@ -1,12 +1,10 @@
 //! Rank uncertainty by seeded Monte Carlo.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::aggregate::Aggregator;
-use super::index::{Composite, Data, compute_with, scale_weight};
-use super::normalise::{Normaliser, normalise};
+use super::index::{Composite, Data, Normalised, compute_with, normalise_leaves, scale_weight};
+use super::normalise::Normaliser;
 use super::rng::SplitMix64;
 use crate::exact::checked::{add, mul, sub};
 use crate::rank::{QuantileMethod, quantile_sorted};
@@ -588,29 +586,6 @@ impl Composite {
     pub fn uncertainty(&self, data: &Data, settings: &Uncertainty) -> Result<UncertaintyResult> {
         let nominal = self.compute(data)?;
         let tree = self.tree();
-        let leaves: Vec<usize> = (0..tree.nodes().len())
-            .filter(|&i| tree.children(i).is_empty())
-            .collect();
-        // Normalisation does not depend on weights: once per alternative.
-        let normalise_all = |spec: &super::Spec| -> Result<BTreeMap<usize, Vec<Option<Decimal>>>> {
-            leaves
-                .iter()
-                .map(|&i| {
-                    let node = tree.node_at(i).ok_or_else(|| Error::UnknownCode {
-                        code: i.to_string(),
-                        context: "the indicator tree".to_owned(),
-                    })?;
-                    let (col, _) = normalise(
-                        spec.normaliser_for(node.code()),
-                        node.code().as_str(),
-                        node.direction(),
-                        data.entities(),
-                        data.column(node.code())?,
-                    )?;
-                    Ok((i, col))
-                })
-                .collect()
-        };
         let specs: Vec<super::Spec> = if settings.normalisers.is_empty() {
             vec![self.spec().clone()]
         } else {
@@ -622,8 +597,10 @@ impl Composite {
         };
         // An alternative that cannot normalise the data leaves out the runs
         // that draw it.
-        let caches: Vec<Result<BTreeMap<usize, Vec<Option<Decimal>>>>> =
-            specs.iter().map(&normalise_all).collect();
+        let caches: Vec<Result<Normalised>> = specs
+            .iter()
+            .map(|spec| normalise_leaves(tree, spec, data))
+            .collect();
         let mut rng = SplitMix64::new(settings.seed);
         let n = data.entities().len();
         let mut samples: Vec<Vec<Decimal>> = vec![Vec::new(); n];

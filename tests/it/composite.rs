@@ -630,30 +630,23 @@ fn what_would_it_take_searches_past_the_best_observed_top100() {
 /// Five zones on three indicators in two groups: `x` and `y` in `g`, `z` alone
 /// in `h`.
 fn five_zones() -> (Tree, Data) {
-    let tree = Tree::new(vec![
-        Node::new("index", None, dec!(1)).unwrap(),
-        Node::new("g", Some("index"), dec!(1)).unwrap(),
-        Node::new("h", Some("index"), dec!(1)).unwrap(),
-        Node::new("x", Some("g"), dec!(1)).unwrap(),
-        Node::new("y", Some("g"), dec!(1)).unwrap(),
-        Node::new("z", Some("h"), dec!(1)).unwrap(),
-    ])
-    .unwrap();
+    let tree = tree_of(&[
+        ("index", None, dec!(1)),
+        ("g", Some("index"), dec!(1)),
+        ("h", Some("index"), dec!(1)),
+        ("x", Some("g"), dec!(1)),
+        ("y", Some("g"), dec!(1)),
+        ("z", Some("h"), dec!(1)),
+    ]);
     let e = ["a", "b", "c", "d", "e"].map(id);
-    let col = |v: [i64; 5]| {
-        e.iter()
-            .cloned()
-            .zip(v.map(|x| Some(Decimal::from(x))))
-            .collect::<Vec<_>>()
-    };
-    let data = Data::new(e.clone())
-        .unwrap()
-        .with_indicator(code("x"), col([20, 10, 60, 90, 40]))
-        .unwrap()
-        .with_indicator(code("y"), col([80, 5, 30, 70, 10]))
-        .unwrap()
-        .with_indicator(code("z"), col([30, 50, 45, 40, 35]))
-        .unwrap();
+    let data = data_of(
+        &e,
+        &[
+            ("x", &[Some(20), Some(10), Some(60), Some(90), Some(40)]),
+            ("y", &[Some(80), Some(5), Some(30), Some(70), Some(10)]),
+            ("z", &[Some(30), Some(50), Some(45), Some(40), Some(35)]),
+        ],
+    );
     (tree, data)
 }
 
@@ -1020,33 +1013,49 @@ mod least_value {
 // ---------------------------------------------------------------------------
 // Issue 14, item 15: every result carries its coverage, and the rule.
 
+/// A tree from (code, parent, weight) rows, the first the root.
+fn tree_of(rows: &[(&str, Option<&str>, Decimal)]) -> Tree {
+    Tree::new(
+        rows.iter()
+            .map(|(c, p, w)| Node::new(c, *p, *w).unwrap())
+            .collect(),
+    )
+    .unwrap()
+}
+
+/// Data for `entities` from (indicator, values in entity order) columns.
+fn data_of(entities: &[EntityId], columns: &[(&str, &[Option<i64>])]) -> Data {
+    columns
+        .iter()
+        .fold(Data::new(entities.to_vec()).unwrap(), |d, (c, v)| {
+            let col = entities
+                .iter()
+                .cloned()
+                .zip(v.iter().map(|x| x.map(Decimal::from)));
+            d.with_indicator(code(c), col).unwrap()
+        })
+}
+
 #[test]
 fn coverage_is_the_share_of_the_weight_present_and_is_reported() {
     // p leads on a (weight 0.4) and b (0.3) and has no c (0.3): 70% of the
     // weight present. Min-max onto [1, 100], re-weighted over a and b:
     // (0.4·100 + 0.3·100)/0.7 = 100, so p ranks first at 100.00.
-    let tree = Tree::new(vec![
-        Node::new("index", None, dec!(1)).unwrap(),
-        Node::new("a", Some("index"), dec!(0.4)).unwrap(),
-        Node::new("b", Some("index"), dec!(0.3)).unwrap(),
-        Node::new("c", Some("index"), dec!(0.3)).unwrap(),
-    ])
-    .unwrap();
+    let tree = tree_of(&[
+        ("index", None, dec!(1)),
+        ("a", Some("index"), dec!(0.4)),
+        ("b", Some("index"), dec!(0.3)),
+        ("c", Some("index"), dec!(0.3)),
+    ]);
     let e = ["p", "q", "r"].map(id);
-    let col = |v: [Option<i64>; 3]| {
-        e.iter()
-            .cloned()
-            .zip(v.map(|x| x.map(Decimal::from)))
-            .collect::<Vec<_>>()
-    };
-    let data = Data::new(e.clone())
-        .unwrap()
-        .with_indicator(code("a"), col([Some(9), Some(5), Some(1)]))
-        .unwrap()
-        .with_indicator(code("b"), col([Some(9), Some(1), Some(5)]))
-        .unwrap()
-        .with_indicator(code("c"), col([None, Some(1), Some(9)]))
-        .unwrap();
+    let data = data_of(
+        &e,
+        &[
+            ("a", &[Some(9), Some(5), Some(1)]),
+            ("b", &[Some(9), Some(1), Some(5)]),
+            ("c", &[None, Some(1), Some(9)]),
+        ],
+    );
     let mm = Normaliser::min_max(dec!(1), dec!(100)).unwrap();
     let r = Composite::new(tree.clone(), Spec::new(mm.clone(), Aggregator::Arithmetic))
         .compute(&data)
@@ -1078,32 +1087,25 @@ fn coverage_is_the_share_of_the_weight_present_and_is_reported() {
 #[test]
 fn coverage_counts_weight_not_children_and_compounds_up_the_tree() {
     // d1 (weight 1) holds x1 (0.8) and x2 (0.2); d2 (weight 1) holds x3.
-    let tree = Tree::new(vec![
-        Node::new("index", None, dec!(1)).unwrap(),
-        Node::new("d1", Some("index"), dec!(1)).unwrap(),
-        Node::new("d2", Some("index"), dec!(1)).unwrap(),
-        Node::new("x1", Some("d1"), dec!(0.8)).unwrap(),
-        Node::new("x2", Some("d1"), dec!(0.2)).unwrap(),
-        Node::new("x3", Some("d2"), dec!(1)).unwrap(),
-    ])
-    .unwrap();
+    let tree = tree_of(&[
+        ("index", None, dec!(1)),
+        ("d1", Some("index"), dec!(1)),
+        ("d2", Some("index"), dec!(1)),
+        ("x1", Some("d1"), dec!(0.8)),
+        ("x2", Some("d1"), dec!(0.2)),
+        ("x3", Some("d2"), dec!(1)),
+    ]);
     let e = ["p", "q", "r"].map(id);
-    let col = |v: [Option<i64>; 3]| {
-        e.iter()
-            .cloned()
-            .zip(v.map(|x| x.map(Decimal::from)))
-            .collect::<Vec<_>>()
-    };
-    let data = Data::new(e.clone())
-        .unwrap()
-        // p lacks x1 (0.8 of d1): one child of two present, but 20% of d1's weight.
-        .with_indicator(code("x1"), col([None, Some(5), Some(1)]))
-        .unwrap()
-        // q lacks x2: 80% of d1.
-        .with_indicator(code("x2"), col([Some(9), None, Some(1)]))
-        .unwrap()
-        .with_indicator(code("x3"), col([Some(9), Some(1), Some(5)]))
-        .unwrap();
+    // p lacks x1 (0.8 of d1): one child of two present, but 20% of d1's
+    // weight; q lacks x2: 80% of d1.
+    let data = data_of(
+        &e,
+        &[
+            ("x1", &[None, Some(5), Some(1)]),
+            ("x2", &[Some(9), None, Some(1)]),
+            ("x3", &[Some(9), Some(1), Some(5)]),
+        ],
+    );
     let r = Composite::new(
         tree,
         Spec::new(
