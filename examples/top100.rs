@@ -71,9 +71,14 @@ fn main() -> Result<(), Error> {
     let ranked = results.ranking();
     let partial = ranked.iter().filter(|r| !r.is_complete()).count();
     println!(
-        "{} of {} zones ranked; {partial} of them on part of the weight.",
+        "{} of {} zones ranked, {} on part of the weight.",
         ranked.len(),
-        data.entities().len()
+        data.entities().len(),
+        if partial == 0 {
+            "none".to_owned()
+        } else {
+            partial.to_string()
+        }
     );
     // What a gap does: Rongchang without its two green indicators.
     let mut gap = data.clone();
@@ -85,7 +90,7 @@ fn main() -> Result<(), Error> {
     let without = index.compute(&gap)?;
     if let Some(row) = without.ranking().iter().find(|r| *r.entity() == rongchang) {
         println!(
-            "Had Rongchang not reported its green indicators (its weakest dimension), it would be ranked {} at {}\non {}% of the weight: a gap can lift a rank, so every score carries its coverage.",
+            "Had Rongchang not reported its green indicators (its weakest dimension), it would be ranked\n{} at {} on {}% of the weight: a gap can lift a rank, so every score carries its coverage.",
             row.rank(),
             row.score().round_dp(2),
             percent(row.coverage())
