@@ -429,9 +429,14 @@ impl Composite {
                 table.push(row);
                 continue;
             }
-            // The cap, as a distance from the start, in whole steps.
-            let reach = mul(CAP_SCALES, scale)?;
-            let to_cap = add(sub(best, start)?.abs(), reach)?;
+            // The cap, as a distance from the start, in whole steps. Past
+            // Decimal's range it saturates: the values out there overflow,
+            // which ends the search at the last value computed.
+            let reach = CAP_SCALES.checked_mul(scale).unwrap_or(Decimal::MAX);
+            let to_cap = sub(best, start)?
+                .abs()
+                .checked_add(reach)
+                .unwrap_or(Decimal::MAX);
             let to_cap = div(to_cap, unit)?.floor();
             let too_fine = || Error::InvalidParameter {
                 name: "step",
@@ -518,5 +523,168 @@ impl Composite {
             table.push(row);
         }
         Ok(table)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::composite::{Node, Spec};
+    use rust_decimal_macros::dec;
+
+    fn id(s: &str) -> EntityId {
+        EntityId::new(s).unwrap()
+    }
+
+    /// index → g → (x, y), index → z.
+    fn tree() -> Tree {
+        Tree::new(vec![
+            Node::new("index", None, dec!(1)).unwrap(),
+            Node::new("g", Some("index"), dec!(1)).unwrap(),
+            Node::new("x", Some("g"), dec!(1)).unwrap(),
+            Node::new("y", Some("g"), dec!(1)).unwrap(),
+            Node::new("z", Some("index"), dec!(1)).unwrap(),
+        ])
+        .unwrap()
+    }
+
+    fn why(spec: &Spec, leaf: &str, entity: &str) -> Option<String> {
+        let t = tree();
+        let i = t.position(&leaf.parse().unwrap()).unwrap();
+        not_monotone(&t, spec, i, &id(entity))
+    }
+
+    #[test]
+    fn which_specs_are_monotone() {
+        let base = Spec::new(Normaliser::Rank, Aggregator::Arithmetic);
+        assert_eq!(why(&base, "x", "a"), None);
+        // Copeland at x's own group (level 2) keeps the others' order on x.
+        let own = base.clone().with_level_aggregator(2, Aggregator::Copeland);
+        assert_eq!(why(&own, "x", "a"), None);
+        // Copeland at the root (level 3) is above x's group, not above z's.
+        let root = base.clone().with_level_aggregator(3, Aggregator::Copeland);
+        assert!(why(&root, "x", "a").is_some_and(|w| w.contains("Copeland at index")));
+        assert_eq!(why(&root, "z", "a"), None);
+        let z = base.clone().with_normaliser(
+            "y".parse().unwrap(),
+            Normaliser::ZScore {
+                mean: dec!(0),
+                sd: dec!(1),
+            },
+        );
+        assert!(why(&z, "y", "a").is_some_and(|w| w.contains("z-score of y")));
+        assert_eq!(why(&z, "x", "a"), None);
+        let target = |cap| {
+            base.clone().with_normaliser(
+                "x".parse().unwrap(),
+                Normaliser::DistanceToTarget {
+                    target: dec!(5),
+                    cap,
+                },
+            )
+        };
+        assert_eq!(why(&target(true), "x", "a"), None);
+        assert!(why(&target(false), "x", "a").is_some());
+        let reference = |cap| {
+            base.clone().with_normaliser(
+                "x".parse().unwrap(),
+                Normaliser::DistanceToReference {
+                    entity: id("r"),
+                    cap,
+                },
+            )
+        };
+        assert_eq!(why(&reference(true), "x", "a"), None);
+        assert_eq!(why(&reference(false), "x", "r"), None); // the reference itself
+        assert!(why(&reference(false), "x", "a").is_some());
+    }
+
+    #[test]
+    fn values_near_the_decimal_limit_end_the_search_without_an_error() {
+        // a leads on both indicators and c anchors the lowest x; b (lowest
+        // y) cannot pass a on x alone: at any x past a's, b scores
+        // (1 + 0)/2 and a (5·10^25/x + 1)/2. The cap, 10^6 times a scale
+        // of 5·10^25, lies past Decimal's range and saturates at its
+        // largest value.
+        let t = Tree::new(vec![
+            Node::new("i", None, dec!(1)).unwrap(),
+            Node::new("x", Some("i"), dec!(1)).unwrap(),
+            Node::new("y", Some("i"), dec!(1)).unwrap(),
+        ])
+        .unwrap();
+        let [a, b, c] = [id("a"), id("b"), id("c")];
+        let data = |ax: Decimal| {
+            Data::new([a.clone(), b.clone(), c.clone()])
+                .unwrap()
+                .with_indicator(
+                    "x".parse().unwrap(),
+                    [
+                        (a.clone(), Some(ax)),
+                        (b.clone(), Some(dec!(1))),
+                        (c.clone(), Some(dec!(0))),
+                    ],
+                )
+                .unwrap()
+                .with_indicator(
+                    "y".parse().unwrap(),
+                    [
+                        (a.clone(), Some(dec!(2))),
+                        (b.clone(), Some(dec!(0))),
+                        (c.clone(), Some(dec!(1))),
+                    ],
+                )
+                .unwrap()
+        };
+        let index = Composite::new(
+            t,
+            Spec::new(
+                Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+                Aggregator::Arithmetic,
+            ),
+        );
+        let table = index
+            .what_would_it_take(&data(dec!(5e25)), &b, 1, None)
+            .unwrap();
+        match table[0].needed() {
+            Needed::NotReachable { cap } => assert!(*cap > dec!(7.9e28), "{cap}"),
+            other => panic!("{other:?}"),
+        }
+        // With x as a z-score (squares of the values) and y weighing ten
+        // times x, b cannot pass a (a z-score lies within ±2/√3 for three
+        // entities); with a's x at 10^13 the cap is 10^19 past it, and the
+        // sum of squares overflows before it (at about 2.8·10^14): the
+        // search ends at the last value it computed, and since z-scores are
+        // not monotone it says "not found", not "not reachable".
+        let z = Composite::new(
+            Tree::new(vec![
+                Node::new("i", None, dec!(1)).unwrap(),
+                Node::new("x", Some("i"), dec!(1)).unwrap(),
+                Node::new("y", Some("i"), dec!(10)).unwrap(),
+            ])
+            .unwrap(),
+            Spec::new(
+                Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+                Aggregator::Arithmetic,
+            )
+            .with_normaliser(
+                "x".parse().unwrap(),
+                Normaliser::ZScore {
+                    mean: dec!(0),
+                    sd: dec!(1),
+                },
+            ),
+        );
+        let table = z
+            .what_would_it_take(&data(dec!(1e13)), &b, 1, None)
+            .unwrap();
+        match table[0].needed() {
+            Needed::NotFound { cap } => assert!(*cap > dec!(1e14) && *cap < dec!(1e15), "{cap}"),
+            other => panic!("{other:?}"),
+        }
+        // A step too fine for the range is refused, naming it.
+        let err = index
+            .what_would_it_take(&data(dec!(5e25)), &b, 1, Some(dec!(0.0000000001)))
+            .unwrap_err();
+        assert!(err.to_string().contains("0.0000000001"), "{err}");
     }
 }
