@@ -288,8 +288,8 @@ impl Composite {
     /// bisection between the last two values tried. The **cap** is the best
     /// value observed moved by 10^6 times the indicator's **scale**: the
     /// largest of its observed range (best − worst), the magnitude of its best
-    /// value and the magnitude of the normaliser's goalposts or target. At
-    /// the cap, min-max scores of the other entities on the indicator lie
+    /// value and the magnitude of the normaliser's goalposts or target (the
+    /// cap saturates at `Decimal`'s largest value). At the cap, min-max scores of the other entities on the indicator lie
     /// within a millionth of their range from its lower end; ranks,
     /// percentiles, goalposts and capped distances stop changing before it.
     ///
@@ -298,7 +298,9 @@ impl Composite {
     /// max, rank, percentile and goalpost normalisers, capped distances to a
     /// target or reference, and the reference's own value under an uncapped
     /// distance to reference; with arithmetic, geometric and harmonic means
-    /// at every level, and Copeland at the indicator's own group. There the
+    /// at every level, and Copeland at the indicator's own group: there,
+    /// raising the value never lowers the entity's normalised value nor
+    /// raises another entity's, and each aggregator passes that on. There the
     /// value found is the least on the step grid ([`Needed::Value`] with
     /// `least`), and [`Needed::NotReachable`] says that no value up to the
     /// cap reaches the target. Elsewhere (z-scores, uncapped distances,
