@@ -9,192 +9,15 @@
 //! assumption. The zone drawn at rank 122 plays Rongchang.
 //!
 //! Run with `cargo run --example top100`.
-// The synthetic generator's arithmetic is on small literal ranges (at most
-// 30000 × a unit fraction): it cannot overflow.
-#![allow(clippy::arithmetic_side_effects)]
+#[path = "top100/zones.rs"]
+mod zones;
 
-use indstat::composite::{
-    Aggregator, Composite, Data, Needed, Node, Normaliser, Spec, Tree, Uncertainty,
-};
+use indstat::composite::{Needed, Uncertainty};
 use indstat::rank::{RankChange, RankObservation, rank_goal};
-use indstat::{Direction, EntityId, Error, Period};
-use rust_decimal::Decimal;
+use indstat::{EntityId, Error, Period};
+use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal_macros::dec;
-
-/// (dimension, weight, name) and (indicator, dimension, direction, low, high, name).
-const DIMENSIONS: [(&str, Decimal, &str); 5] = [
-    (
-        "innovation",
-        dec!(20),
-        "创新能力和创业活跃度 innovation and entrepreneurship",
-    ),
-    (
-        "structure",
-        dec!(20),
-        "结构优化和产业价值链 structure and value chain",
-    ),
-    (
-        "green",
-        dec!(15),
-        "绿色发展和宜居包容性 green and inclusive development",
-    ),
-    (
-        "open",
-        dec!(15),
-        "开放创新和国际竞争力 openness and competitiveness",
-    ),
-    (
-        "quality",
-        dec!(30),
-        "综合质效和持续创新力 overall quality and efficiency",
-    ),
-];
-
-type Spec6 = (
-    &'static str,
-    &'static str,
-    Direction,
-    i64,
-    i64,
-    &'static str,
-);
-const INDICATORS: [Spec6; 10] = [
-    (
-        "rd_intensity",
-        "innovation",
-        Direction::HigherIsBetter,
-        50,
-        900,
-        "R&D spending / revenue, %",
-    ),
-    (
-        "patents_per_10k",
-        "innovation",
-        Direction::HigherIsBetter,
-        500,
-        30000,
-        "invention patents per 10k people",
-    ),
-    (
-        "hitech_service_share",
-        "structure",
-        Direction::HigherIsBetter,
-        500,
-        6000,
-        "high-tech services share of revenue, %",
-    ),
-    (
-        "value_added_rate",
-        "structure",
-        Direction::HigherIsBetter,
-        1500,
-        3500,
-        "value-added rate, %",
-    ),
-    (
-        "energy_per_va",
-        "green",
-        Direction::LowerIsBetter,
-        20,
-        150,
-        "energy per 10k yuan value added, tce",
-    ),
-    (
-        "green_space",
-        "green",
-        Direction::HigherIsBetter,
-        2000,
-        4500,
-        "green-space ratio, %",
-    ),
-    (
-        "export_share",
-        "open",
-        Direction::HigherIsBetter,
-        100,
-        4000,
-        "high-tech exports / revenue, %",
-    ),
-    (
-        "foreign_staff",
-        "open",
-        Direction::HigherIsBetter,
-        10,
-        500,
-        "foreign and returnee staff share, %",
-    ),
-    (
-        "va_to_city_gdp",
-        "quality",
-        Direction::HigherIsBetter,
-        500,
-        6000,
-        "zone value added / city GDP, %",
-    ),
-    (
-        "productivity_growth",
-        "quality",
-        Direction::HigherIsBetter,
-        -300,
-        1500,
-        "labour-productivity growth, %",
-    ),
-];
-
-const SEED: u64 = 20210422; // the date of the 2021 evaluation system
-
-/// The synthetic data's random numbers: SplitMix64 (Vigna's splitmix64.c),
-/// fixed by its seed, so every run draws the same zones.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform decimal in [0, 1) with 18 places (rejection on 60 bits).
-    fn next_unit(&mut self) -> Decimal {
-        loop {
-            let u = self.next_u64() >> 4;
-            if u < 1_000_000_000_000_000_000 {
-                return Decimal::from_i128_with_scale(i128::from(u), 18);
-            }
-        }
-    }
-}
-
-fn tree() -> Result<Tree, Error> {
-    let mut nodes = vec![Node::new("index", None, dec!(1))?];
-    for (code, weight, _) in DIMENSIONS {
-        nodes.push(Node::new(code, Some("index"), weight)?);
-    }
-    for (code, parent, direction, ..) in INDICATORS {
-        nodes.push(Node::new(code, Some(parent), dec!(1))?.with_direction(direction));
-    }
-    Tree::new(nodes)
-}
-
-/// 178 zones, values with two decimals drawn uniformly in each indicator's range.
-fn data(names: &[EntityId]) -> Result<Data, Error> {
-    let mut rng = SplitMix64(SEED);
-    let mut data = Data::new(names.to_vec())?;
-    for (code, _, _, low, high, _) in INDICATORS {
-        let span = Decimal::from(high - low);
-        let values: Vec<(EntityId, Option<Decimal>)> = names
-            .iter()
-            .map(|e| {
-                let v = (Decimal::from(low) + span * rng.next_unit()).round_dp(0) / dec!(100);
-                (e.clone(), Some(v))
-            })
-            .collect();
-        data = data.with_indicator(code.parse()?, values)?;
-    }
-    Ok(data)
-}
+use zones::{DIMENSIONS, INDICATORS, SEED};
 
 fn main() -> Result<(), Error> {
     println!("SYNTHETIC DATA — 178 zones drawn from seed {SEED}; not real evaluation results.");
@@ -202,47 +25,76 @@ fn main() -> Result<(), Error> {
     for (code, w, name) in DIMENSIONS {
         println!("  {w:>3}%  {code:<11} {name}");
     }
-    let mut names: Vec<EntityId> = (1..=178)
-        .map(|i| EntityId::new(&format!("htz{i:03}")))
-        .collect::<Result<_, _>>()?;
-    let spec = Spec::new(
-        Normaliser::min_max(dec!(1), dec!(100))?,
-        Aggregator::Arithmetic,
-    );
-    let index = Composite::new(tree()?, spec);
-    // The zone at rank 122 plays Rongchang.
-    let first = index.compute(&data(&names)?)?;
-    let stand_in = first
-        .ranking()
-        .into_iter()
-        .find(|r| r.2 == 122)
-        .map(|r| r.0);
-    let rongchang = EntityId::new("rongchang")?;
-    if let Some(slot) = names.iter_mut().find(|n| Some(&**n) == stand_in.as_ref()) {
-        *slot = rongchang.clone();
-    }
-    let data = data(&names)?;
+    let zones::Zones {
+        index,
+        data,
+        rongchang,
+    } = zones::build()?;
     let results = index.compute(&data)?;
 
     println!(
-        "\nComposite ranking, ranks 95–125 (min-max onto [1, 100], weighted arithmetic means):"
+        "\nComposite ranking, ranks 95–125 (min-max onto [1, 100], weighted arithmetic means;"
     );
-    print!("{:>5}  {:<10} {:>7}", "rank", "zone", "score");
+    println!(
+        "coverage = share of the index's weight with data; a zone needs {}% at every node to be scored):",
+        percent(results.min_coverage())
+    );
+    print!(
+        "{:>5}  {:<10} {:>7} {:>8}",
+        "rank", "zone", "score", "coverage"
+    );
     for (code, ..) in DIMENSIONS {
         print!(" {code:>10}");
     }
     println!();
-    for (zone, score, rank) in results.ranking() {
-        if !(95..=125).contains(&rank) {
+    for row in results.ranking() {
+        if !(95..=125).contains(&row.rank()) {
             continue;
         }
-        let mark = if zone == rongchang { " ◀" } else { "" };
-        print!("{rank:>5}  {:<10} {:>7}", zone.as_str(), score.round_dp(2));
+        let zone = row.entity();
+        let mark = if *zone == rongchang { " ◀" } else { "" };
+        print!(
+            "{:>5}  {:<10} {:>7} {:>7}%",
+            row.rank(),
+            zone.as_str(),
+            row.score().round_dp(2),
+            percent(row.coverage())
+        );
         for (code, ..) in DIMENSIONS {
-            let s = results.score(&zone, &code.parse()?)?.unwrap_or_default();
-            print!(" {:>10}", s.round_dp(2));
+            let s = results
+                .score(zone, &code.parse()?)?
+                .map_or("–".to_owned(), |s| s.round_dp(2).to_string());
+            print!(" {s:>10}");
         }
         println!("{mark}");
+    }
+    let ranked = results.ranking();
+    let partial = ranked.iter().filter(|r| !r.is_complete()).count();
+    println!(
+        "{} of {} zones ranked, {} on part of the weight.",
+        ranked.len(),
+        data.entities().len(),
+        if partial == 0 {
+            "none".to_owned()
+        } else {
+            partial.to_string()
+        }
+    );
+    // What a gap does: Rongchang without its two green indicators.
+    let mut gap = data.clone();
+    for (code, dimension, ..) in INDICATORS {
+        if dimension == "green" {
+            gap.set(&rongchang, &code.parse()?, None)?;
+        }
+    }
+    let without = index.compute(&gap)?;
+    if let Some(row) = without.ranking().iter().find(|r| *r.entity() == rongchang) {
+        println!(
+            "Had Rongchang not reported its green indicators (its weakest dimension), it would be ranked\n{} at {} on {}% of the weight: a gap can lift a rank, so every score carries its coverage.",
+            row.rank(),
+            row.score().round_dp(2),
+            percent(row.coverage())
+        );
     }
 
     let settings = Uncertainty::new(200, SEED)?.with_weight_noise(dec!(0.25))?;
@@ -273,35 +125,72 @@ fn main() -> Result<(), Error> {
         "\nWhat would it take to rank 100th or better, one indicator at a time (others held fixed):"
     );
     println!(
-        "  {:<22} {:>10} {:>12} {:>10}  meaning",
-        "indicator", "now", "needed", "change"
+        "  {:<22} {:>8} {:>9} {:>9} {:>9}  meaning",
+        "indicator", "now", "best obs.", "needed", "change"
     );
-    for row in index.what_would_it_take(&data, &rongchang, 100, None)? {
-        let meaning = INDICATORS
-            .iter()
-            .find(|i| i.0 == row.indicator().as_str())
-            .map_or("", |i| i.5);
+    let mut beyond = false;
+    let mut caveats = Vec::new();
+    let table = index.what_would_it_take(&data, &rongchang, 100, None)?;
+    for row in &table {
+        let code = row.indicator().as_str();
+        let meaning = INDICATORS.iter().find(|i| i.0 == code).map_or("", |i| i.5);
         let now = row.current().map_or("–".to_owned(), |v| v.to_string());
-        match row.needed() {
-            Needed::Value { value, change } => println!(
-                "  {:<22} {:>10} {:>12} {:>+10}  {meaning}",
-                row.indicator().as_str(),
-                now,
+        let best = row.best_observed();
+        let (needed, change) = match row.needed() {
+            Needed::Value {
                 value,
-                change
-            ),
-            Needed::NotReachable { best } => println!(
-                "  {:<22} {:>10} {:>12} {:>10}  {meaning} (not reachable alone; best observed {best})",
-                row.indicator().as_str(),
-                now,
-                "–",
-                "–"
-            ),
-            Needed::Already => {
-                println!("  {:<22} already in the Top 100", row.indicator().as_str())
+                change,
+                least,
+            } => {
+                let past = if *change > Decimal::ZERO {
+                    *value > best
+                } else {
+                    *value < best
+                };
+                beyond |= past;
+                if !least {
+                    caveats.push(format!(
+                        "{code}: a smaller change may do ({})",
+                        row.not_monotone().unwrap_or("")
+                    ));
+                }
+                (
+                    format!("{value}{}", if past { "†" } else { "" }),
+                    format!("{change:+}"),
+                )
             }
-            _ => {}
-        }
+            Needed::NotReachable { cap } => {
+                caveats.push(format!("{code}: not reachable alone below {cap}"));
+                ("–".to_owned(), "–".to_owned())
+            }
+            Needed::NotFound { cap } => {
+                caveats.push(format!("{code}: no value found up to {cap}"));
+                ("–".to_owned(), "–".to_owned())
+            }
+            Needed::Already => ("already".to_owned(), "–".to_owned()),
+            _ => ("?".to_owned(), "–".to_owned()),
+        };
+        println!("  {code:<22} {now:>8} {best:>9} {needed:>9} {change:>9}  {meaning}");
+    }
+    let steps: std::collections::BTreeSet<Decimal> = table.iter().map(|r| r.step()).collect();
+    let steps: Vec<String> = steps.iter().map(ToString::to_string).collect();
+    println!(
+        "  Searched in steps of {} past the values observed, up to a million times each indicator's scale",
+        steps.join(", ")
+    );
+    println!("  (the larger of its range and its best value).");
+    if table.iter().all(|r| r.not_monotone().is_none()) {
+        println!(
+            "  Rongchang's rank only improves as a value does, so each value is the least, to the step,\n  that reaches rank 100."
+        );
+    }
+    if beyond {
+        println!(
+            "  † beyond the best value observed: min-max scaling then lowers every other zone's score on that\n    indicator. The search knows nothing of an indicator's natural bounds: judge whether the\n    value is attainable."
+        );
+    }
+    for c in caveats {
+        println!("  {c}");
     }
 
     // The article's own figures need no cross-section: 122nd, up 17 places.
@@ -385,4 +274,17 @@ fn charts(u: &indstat::composite::UncertaintyResult, rongchang: &EntityId) -> Re
 #[cfg(not(feature = "plot"))]
 fn charts(_: &indstat::composite::UncertaintyResult, _: &EntityId) -> Result<(), Error> {
     Ok(())
+}
+
+/// A share as a percentage, to one decimal place at most, halves away from
+/// zero (四舍五入).
+fn percent(share: Decimal) -> String {
+    share.checked_mul(dec!(100)).map_or_else(
+        || share.to_string(),
+        |p| {
+            p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+                .normalize()
+                .to_string()
+        },
+    )
 }

@@ -1,5 +1,6 @@
 //! Composite indices on arbitrary cross-sections and weights: a typed error
-//! or scores, never a panic; the Monte Carlo gives the same result twice.
+//! or scores (each ranked entity at or above the coverage rule), never a
+//! panic; the Monte Carlo gives the same result twice.
 #![no_main]
 use arbitrary::Arbitrary;
 use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tree, Uncertainty};
@@ -52,13 +53,18 @@ fuzz_target!(|i: Input| {
     };
     let aggregator = [Aggregator::Arithmetic, Aggregator::Geometric, Aggregator::Harmonic, Aggregator::Copeland][usize::from(i.aggregator % 4)];
     let index = Composite::new(tree, Spec::new(normaliser, aggregator));
-    if index.compute(&data).is_ok() {
+    if let Ok(results) = index.compute(&data) {
+        // Every ranked entity stands on at least the rule's share of the weight.
+        for row in results.ranking() {
+            assert!(row.coverage() >= results.min_coverage() && row.coverage() <= Decimal::ONE);
+        }
         let settings = Uncertainty::new(8, i.seed).unwrap();
         let a = index.uncertainty(&data, &settings);
         let b = index.uncertainty(&data, &settings);
         assert_eq!(a.is_ok(), b.is_ok());
         if let (Ok(a), Ok(b)) = (a, b) {
             assert_eq!(a.intervals(), b.intervals());
+            assert_eq!(a.excluded(), b.excluded());
         }
         let _ = index.what_would_it_take(&data, &entities[0], 1, None);
     }

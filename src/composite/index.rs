@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::aggregate::{Aggregator, Group, aggregate};
 use super::normalise::{Normaliser, normalise};
+use super::results::Results;
 use super::tree::Tree;
 use crate::exact::checked::{div, mul};
 use crate::rank::{Missing, Order, Ties, rank};
@@ -199,8 +200,9 @@ impl Data {
 
 /// The methods of a composite index: a default normaliser with overrides per
 /// indicator, a default aggregator with overrides per level, and the
-/// minimum coverage (the share of a group's children an entity must have to
-/// get a score there).
+/// coverage rule: the minimum share of a node's weight an entity must have
+/// present to get a score there (see [`Results`] for how coverage is
+/// counted).
 ///
 /// # Examples
 ///
@@ -226,8 +228,9 @@ pub struct Spec {
 
 impl Spec {
     /// Every indicator normalised by `normaliser`, every group aggregated by
-    /// `aggregator`; minimum coverage 1/2 (an entity needs at least half of a
-    /// group's children), changed with [`with_min_coverage`](Self::with_min_coverage).
+    /// `aggregator`; minimum coverage 1/2 (an entity needs at least half of
+    /// a node's weight present), changed with
+    /// [`with_min_coverage`](Self::with_min_coverage).
     ///
     /// ```
     /// use indstat::composite::{Aggregator, Normaliser, Spec};
@@ -275,7 +278,20 @@ impl Spec {
         self
     }
 
-    /// The same spec with a minimum coverage in (0, 1].
+    /// The same spec with a minimum coverage in (0, 1]: the share of a
+    /// node's weight an entity must have present to get a score there. An
+    /// entity below it at a node gets no score there (and so no rank, if
+    /// the node is the root), and the log names it; above it, its score is
+    /// re-weighted over the children present and the results carry its
+    /// coverage ([`Results::coverage`], [`Ranked::coverage`](super::Ranked::coverage)).
+    ///
+    /// Below the rule the entity is left out rather than ranked with a
+    /// flag: a score re-weighted over a small part of the weight assumes
+    /// that the missing indicators would score as the present ones do, and
+    /// a rank among entities with complete data is read as a like-for-like
+    /// comparison. The OECD/JRC practice is the same: units with too little
+    /// data are screened out before aggregation (COINr's `Screen` with a
+    /// data-availability threshold, 0.66 by default there).
     ///
     /// # Errors
     ///
@@ -292,30 +308,30 @@ impl Spec {
             return Err(Error::InvalidParameter {
                 name: "minimum coverage",
                 value: share.to_string(),
-                reason: "a share of a group's children in (0, 1]",
+                reason: "a share of a node's weight in (0, 1]",
             });
         }
         self.min_coverage = share;
         Ok(self)
     }
 
-    /// The same spec with every indicator normalised by `normaliser` (the
-    /// per-indicator overrides dropped): used by the uncertainty analysis.
+    /// The same spec with `normaliser` as the default, the per-indicator
+    /// normalisers kept (they are the user's choice for those indicators):
+    /// used by the uncertainty analysis.
     #[must_use]
-    pub(crate) fn with_only_normaliser(&self, normaliser: &Normaliser) -> Spec {
+    pub(crate) fn with_default_normaliser(&self, normaliser: &Normaliser) -> Spec {
         Spec {
             normaliser: normaliser.clone(),
-            per_indicator: BTreeMap::new(),
             ..self.clone()
         }
     }
 
-    /// The same spec with every level aggregated by `aggregator`.
+    /// The same spec with `aggregator` as the default, the per-level
+    /// aggregators kept: used by the uncertainty analysis.
     #[must_use]
-    pub(crate) fn with_only_aggregator(&self, aggregator: Aggregator) -> Spec {
+    pub(crate) fn with_default_aggregator(&self, aggregator: Aggregator) -> Spec {
         Spec {
             aggregator,
-            per_level: BTreeMap::new(),
             ..self.clone()
         }
     }
@@ -372,7 +388,7 @@ pub enum Step {
     Weight,
     /// A group aggregated.
     Aggregate,
-    /// An entity below the minimum coverage of a group: no score there.
+    /// An entity below the minimum coverage at a node: no score there.
     Coverage,
     /// The composite ranked.
     Rank,
@@ -602,7 +618,7 @@ pub(crate) fn compute_with(
     tree: &Tree,
     spec: &Spec,
     data: &Data,
-    normalised: Option<&BTreeMap<usize, Vec<Option<Decimal>>>>,
+    normalised: Option<&Normalised>,
 ) -> Result<Results> {
     let entities = data.entities();
     let mut log = Vec::new();
@@ -617,14 +633,16 @@ pub(crate) fn compute_with(
             });
         }
     }
-    let mut scores: Vec<Option<Vec<Option<Decimal>>>> = vec![None; tree.nodes().len()];
+    let n_nodes = tree.nodes().len();
+    let mut scores: Vec<Option<Vec<Option<Decimal>>>> = vec![None; n_nodes];
+    let mut coverage: Vec<Vec<Decimal>> = vec![Vec::new(); n_nodes];
     for i in tree.bottom_up() {
         let Some(node) = tree.node_at(i) else {
             continue;
         };
         let kids = tree.children(i);
-        let column = if kids.is_empty() {
-            if let Some(col) = normalised.and_then(|m| m.get(&i)) {
+        let (column, covered) = if kids.is_empty() {
+            let column = if let Some(col) = normalised.and_then(|m| m.get(&i)) {
                 col.clone()
             } else {
                 let method = spec.normaliser_for(node.code());
@@ -642,93 +660,26 @@ pub(crate) fn compute_with(
                     detail,
                 });
                 col
-            }
-        } else {
-            let sum = kids.iter().try_fold(Decimal::ZERO, |a, &k| {
-                let w = tree.node_at(k).map_or(Decimal::ZERO, |n| n.weight());
-                crate::exact::checked::add(a, w)
-            })?;
-            let weights: Vec<Decimal> = kids
-                .iter()
-                .map(|&k| div(tree.node_at(k).map_or(Decimal::ZERO, |n| n.weight()), sum))
-                .collect::<Result<_>>()?;
-            let codes: Vec<&str> = kids.iter().map(|&k| tree.code(k)).collect();
-            log.push(LogEntry {
-                step: Step::Weight,
-                node: Some(node.code().clone()),
-                entity: None,
-                detail: codes
-                    .iter()
-                    .zip(&weights)
-                    .map(|(c, w)| format!("{c} {}", w.round_dp(6)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-            let columns: Vec<&[Option<Decimal>]> = kids
-                .iter()
-                .map(|&k| scores.get(k).and_then(Option::as_deref).unwrap_or(&[]))
-                .collect();
-            let group = Group {
-                codes,
-                columns,
-                weights,
             };
-            let n_kids = Decimal::from(kids.len());
-            let mut covered = Vec::with_capacity(entities.len());
-            for (e, entity) in entities.iter().enumerate() {
-                let present: Vec<usize> = (0..kids.len())
-                    .filter(|&c| {
-                        group
-                            .columns
-                            .get(c)
-                            .and_then(|col| col.get(e))
-                            .copied()
-                            .flatten()
-                            .is_some()
-                    })
-                    .collect();
-                let share = div(Decimal::from(present.len()), n_kids)?;
-                let weight_present = present
-                    .iter()
-                    .filter_map(|&c| group.weights.get(c))
-                    .any(|w| !w.is_zero());
-                let ok = share >= spec.min_coverage() && weight_present;
-                if !ok {
-                    log.push(LogEntry {
-                        step: Step::Coverage,
-                        node: Some(node.code().clone()),
-                        entity: Some(entity.clone()),
-                        detail: format!(
-                            "{} of {} children present (share {}, minimum {}){}: no score",
-                            present.len(),
-                            kids.len(),
-                            share.round_dp(4),
-                            spec.min_coverage(),
-                            if weight_present {
-                                ""
-                            } else {
-                                ", all of weight zero"
-                            }
-                        ),
-                    });
-                }
-                covered.push(ok);
-            }
-            let method = spec.aggregator_for(tree.level_at(i));
-            let col = aggregate(method, &group, entities, &covered)?;
-            log.push(LogEntry {
-                step: Step::Aggregate,
-                node: Some(node.code().clone()),
-                entity: None,
-                detail: format!(
-                    "{method} at level {}; weights renormalised over the children present for each entity",
-                    tree.level_at(i)
-                ),
-            });
-            col
+            let covered = column
+                .iter()
+                .map(|v| {
+                    if v.is_some() {
+                        Decimal::ONE
+                    } else {
+                        Decimal::ZERO
+                    }
+                })
+                .collect();
+            (column, covered)
+        } else {
+            aggregate_group(tree, spec, i, entities, &scores, &coverage, &mut log)?
         };
         if let Some(slot) = scores.get_mut(i) {
             *slot = Some(column);
+        }
+        if let Some(slot) = coverage.get_mut(i) {
+            *slot = covered;
         }
     }
     let root = tree.root();
@@ -737,176 +688,165 @@ pub(crate) fn compute_with(
         .into_iter()
         .map(|r| r.and_then(|r| u32::try_from(r).ok()))
         .collect();
+    let partial = ranks
+        .iter()
+        .zip(coverage.get(root).map_or(&[][..], Vec::as_slice))
+        .filter(|(r, c)| r.is_some() && **c < Decimal::ONE)
+        .count();
     log.push(LogEntry {
         step: Step::Rank,
         node: Some(IndicatorCode::new(tree.code(root))?),
         entity: None,
         detail: format!(
-            "rank 1 = highest score, ties share the better rank (RANK.EQ); {} of {} entities ranked",
+            "rank 1 = highest score, ties share the better rank (RANK.EQ); {} of {} entities ranked, {partial} of them on part of the weight (minimum coverage {} at every node)",
             ranks.iter().flatten().count(),
-            entities.len()
+            entities.len(),
+            spec.min_coverage()
         ),
     });
-    let by_code = tree
-        .nodes()
-        .iter()
-        .zip(scores)
-        .map(|(n, s)| (n.code().clone(), s.unwrap_or_default()))
-        .collect();
+    let codes = tree.nodes().iter().map(|n| n.code().clone());
     Ok(Results {
         entities: entities.to_vec(),
         index: data.index.clone(),
         root: IndicatorCode::new(tree.code(root))?,
-        scores: by_code,
+        scores: codes
+            .clone()
+            .zip(scores)
+            .map(|(c, s)| (c, s.unwrap_or_default()))
+            .collect(),
+        coverage: codes.zip(coverage).collect(),
+        min_coverage: spec.min_coverage(),
         ranks,
         log,
     })
 }
 
-/// The outcome of [`Composite::compute`]: scores by node and entity, the
-/// composite rank, and the log.
-///
-/// # Examples
-///
-/// See [`Composite`]; the ranking, best first:
-///
-/// ```
-/// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
-/// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
-/// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
-/// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
-/// let r = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic)).compute(&data)?;
-/// let top = &r.ranking()[0];
-/// assert_eq!((top.0.as_str(), top.2), ("b", 1));
-/// assert!(r.rank(&EntityId::new("zz")?).is_err());
-/// # Ok::<(), indstat::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Results {
-    entities: Vec<EntityId>,
-    index: BTreeMap<EntityId, usize>,
-    root: IndicatorCode,
-    scores: BTreeMap<IndicatorCode, Vec<Option<Decimal>>>,
-    ranks: Vec<Option<u32>>,
-    log: Vec<LogEntry>,
+/// Every indicator's normalised column, by node position: normalisation does
+/// not depend on weights, so the uncertainty analysis and the what-if search
+/// compute it once and pass it to [`compute_with`].
+pub(crate) type Normalised = BTreeMap<usize, Vec<Option<Decimal>>>;
+
+/// Normalises every indicator of `tree` by `spec`.
+pub(crate) fn normalise_leaves(tree: &Tree, spec: &Spec, data: &Data) -> Result<Normalised> {
+    let mut out = BTreeMap::new();
+    for (i, node) in tree.nodes().iter().enumerate() {
+        if tree.children(i).is_empty() {
+            let (col, _) = normalise(
+                spec.normaliser_for(node.code()),
+                node.code().as_str(),
+                node.direction(),
+                data.entities(),
+                data.column(node.code())?,
+            )?;
+            out.insert(i, col);
+        }
+    }
+    Ok(out)
 }
 
-impl Results {
-    fn position(&self, entity: &EntityId) -> Result<usize> {
-        entity_position(&self.index, entity)
-    }
-
-    /// The score of `entity` at node `code` (`None` below the coverage rule).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownEntity`], [`Error::UnknownCode`].
-    ///
-    /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
-    /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
-    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
-    /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;
-    /// let r = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic)).compute(&data)?;
-    /// assert_eq!(r.score(&a, &"x".parse()?)?, Some(dec!(1)));
-    /// assert!(r.score(&a, &"y".parse()?).is_err());
-    /// # Ok::<(), indstat::Error>(())
-    /// ```
-    pub fn score(&self, entity: &EntityId, code: &IndicatorCode) -> Result<Option<Decimal>> {
-        let e = self.position(entity)?;
-        let column = self.scores.get(code).ok_or_else(|| Error::UnknownCode {
-            code: code.to_string(),
-            context: "the results".to_owned(),
-        })?;
-        Ok(column.get(e).copied().flatten())
-    }
-
-    /// The composite score (the root's).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownEntity`].
-    ///
-    /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
-    /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
-    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
-    /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;
-    /// let r = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic)).compute(&data)?;
-    /// assert_eq!(r.composite(&a)?, Some(dec!(1)));
-    /// assert!(r.composite(&EntityId::new("q")?).is_err());
-    /// # Ok::<(), indstat::Error>(())
-    /// ```
-    pub fn composite(&self, entity: &EntityId) -> Result<Option<Decimal>> {
-        self.score(entity, &self.root)
-    }
-
-    /// The composite rank of `entity`: 1 = highest score, ties share the
-    /// better rank; `None` if it has no composite score.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownEntity`].
-    ///
-    /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
-    /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
-    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
-    /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;
-    /// let r = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic)).compute(&data)?;
-    /// assert_eq!(r.rank(&a)?, Some(2));
-    /// assert!(r.rank(&EntityId::new("q")?).is_err());
-    /// # Ok::<(), indstat::Error>(())
-    /// ```
-    pub fn rank(&self, entity: &EntityId) -> Result<Option<u32>> {
-        let e = self.position(entity)?;
-        Ok(self.ranks.get(e).copied().flatten())
-    }
-
-    pub(crate) fn ranks(&self) -> &[Option<u32>] {
-        &self.ranks
-    }
-
-    /// The ranked entities, best first: (entity, composite score, rank).
-    /// Entities without a composite score are left out (see the log).
-    ///
-    /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
-    /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
-    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
-    /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, None)])?;
-    /// let r = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic)).compute(&data)?;
-    /// assert_eq!(r.ranking().len(), 1);
-    /// # Ok::<(), indstat::Error>(())
-    /// ```
-    pub fn ranking(&self) -> Vec<(EntityId, Decimal, u32)> {
-        let root = self.scores.get(&self.root).map_or(&[][..], Vec::as_slice);
-        let mut out: Vec<(EntityId, Decimal, u32)> = self
-            .entities
+/// Aggregates node `i` from its children's scores: each entity's coverage
+/// there (its children's coverage, weighted by the group's weights, over the
+/// children with a score), the coverage rule, and the aggregate of the
+/// entities that meet it.
+fn aggregate_group(
+    tree: &Tree,
+    spec: &Spec,
+    i: usize,
+    entities: &[EntityId],
+    scores: &[Option<Vec<Option<Decimal>>>],
+    coverage: &[Vec<Decimal>],
+    log: &mut Vec<LogEntry>,
+) -> Result<(Vec<Option<Decimal>>, Vec<Decimal>)> {
+    let kids = tree.children(i);
+    let node = tree.code(i);
+    let code = IndicatorCode::new(node)?;
+    let raw: Vec<Decimal> = kids
+        .iter()
+        .map(|&k| tree.node_at(k).map_or(Decimal::ZERO, |n| n.weight()))
+        .collect();
+    let sum = raw
+        .iter()
+        .try_fold(Decimal::ZERO, |a, &w| crate::exact::checked::add(a, w))?;
+    let weights: Vec<Decimal> = raw.iter().map(|&w| div(w, sum)).collect::<Result<_>>()?;
+    let codes: Vec<&str> = kids.iter().map(|&k| tree.code(k)).collect();
+    log.push(LogEntry {
+        step: Step::Weight,
+        node: Some(code.clone()),
+        entity: None,
+        detail: codes
             .iter()
-            .zip(root)
-            .zip(&self.ranks)
-            .filter_map(|((e, s), r)| Some((e.clone(), (*s)?, (*r)?)))
-            .collect();
-        out.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
-        out
+            .zip(&weights)
+            .map(|(c, w)| format!("{c} {}", w.round_dp(6)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    });
+    let columns: Vec<&[Option<Decimal>]> = kids
+        .iter()
+        .map(|&k| scores.get(k).and_then(Option::as_deref).unwrap_or(&[]))
+        .collect();
+    let group = Group {
+        codes,
+        columns,
+        weights,
+    };
+    let min = spec.min_coverage();
+    let needed = mul(min, sum)?;
+    let mut covered = Vec::with_capacity(entities.len());
+    let mut shares = Vec::with_capacity(entities.len());
+    let mut partial = 0usize;
+    for (e, entity) in entities.iter().enumerate() {
+        // Σ w_c · coverage_c over the children with a score, in the raw
+        // weights: compared with min · Σ w_c, then divided once, so that
+        // an entity with every child complete has coverage exactly 1.
+        let mut present = 0usize;
+        let mut weight_present = Decimal::ZERO;
+        for (c, &k) in kids.iter().enumerate() {
+            let scored = group
+                .columns
+                .get(c)
+                .and_then(|col| col.get(e))
+                .is_some_and(Option::is_some);
+            if scored {
+                present = present.saturating_add(1);
+                let child = coverage.get(k).and_then(|v| v.get(e)).copied();
+                let w = raw.get(c).copied().unwrap_or(Decimal::ZERO);
+                weight_present = crate::exact::checked::add(
+                    weight_present,
+                    mul(w, child.unwrap_or(Decimal::ZERO))?,
+                )?;
+            }
+        }
+        let share = div(weight_present, sum)?;
+        let ok = !weight_present.is_zero() && weight_present >= needed;
+        if !ok {
+            log.push(LogEntry {
+                step: Step::Coverage,
+                node: Some(code.clone()),
+                entity: Some(entity.clone()),
+                detail: format!(
+                    "{present} of {} children present, {} of the weight (minimum {min}): no score",
+                    kids.len(),
+                    share.round_dp(4).normalize(),
+                ),
+            });
+        } else if share < Decimal::ONE {
+            partial = partial.saturating_add(1);
+        }
+        covered.push(ok);
+        shares.push(share);
     }
-
-    /// Every step's parameters, in order (COINr's `.$Log`, with coverage
-    /// exclusions listed per entity: no silent fallback).
-    ///
-    /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
-    /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
-    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
-    /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;
-    /// let r = Composite::new(tree, Spec::new(Normaliser::Rank, Aggregator::Arithmetic)).compute(&data)?;
-    /// assert_eq!(r.log().len(), 4); // normalise x, weight i, aggregate i, rank
-    /// # Ok::<(), indstat::Error>(())
-    /// ```
-    pub fn log(&self) -> &[LogEntry] {
-        &self.log
-    }
+    let level = tree.level_at(i);
+    let method = spec.aggregator_for(level);
+    let col = aggregate(method, &group, entities, &covered)?;
+    log.push(LogEntry {
+        step: Step::Aggregate,
+        node: Some(code),
+        entity: None,
+        detail: format!(
+            "{method} at level {level}; weights renormalised over the children present for each entity; {partial} entities scored on part of the weight"
+        ),
+    });
+    Ok((col, shares))
 }
 
 /// Scales a weight (used by the uncertainty analysis).

@@ -6,9 +6,12 @@
 //!
 //! Everything is keyed by code: indicators by [`IndicatorCode`](crate::IndicatorCode),
 //! entities by [`EntityId`](crate::EntityId), never by position (COINr issue #62).
-//! Nothing falls back silently: an entity without enough data in a group gets
-//! no score there and the log says so; a method that cannot apply (a
-//! geometric mean over zero, min-max over a constant) is a typed error.
+//! Nothing falls back silently: every score carries its coverage (the share
+//! of the node's weight the entity's data stand on) and the results carry
+//! the rule; an entity below the rule at a node gets no score there and the
+//! log says so; a method that cannot apply (a geometric mean over zero,
+//! min-max over a constant) is a typed error, and a Monte Carlo run that
+//! draws one is left out and counted.
 //!
 //! # Examples
 //!
@@ -43,13 +46,15 @@ mod aggregate;
 mod improve;
 mod index;
 mod normalise;
+mod results;
 mod rng;
 mod tree;
 mod uncertainty;
 
 pub use aggregate::Aggregator;
 pub use improve::{Improvement, Needed};
-pub use index::{Composite, Data, LogEntry, Results, Spec, Step};
+pub use index::{Composite, Data, LogEntry, Spec, Step};
 pub use normalise::Normaliser;
+pub use results::{Ranked, Results};
 pub use tree::{Node, Tree};
 pub use uncertainty::{RankInterval, RunParameters, Uncertainty, UncertaintyResult};

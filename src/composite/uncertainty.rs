@@ -1,12 +1,10 @@
 //! Rank uncertainty by seeded Monte Carlo.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::aggregate::Aggregator;
-use super::index::{Composite, Data, compute_with, scale_weight};
-use super::normalise::{Normaliser, normalise};
+use super::index::{Composite, Data, Normalised, compute_with, normalise_leaves, scale_weight};
+use super::normalise::Normaliser;
 use super::rng::SplitMix64;
 use crate::exact::checked::{add, mul, sub};
 use crate::rank::{QuantileMethod, quantile_sorted};
@@ -14,9 +12,12 @@ use crate::{EntityId, Error, IndicatorCode, Result};
 
 /// The assumptions varied by [`Composite::uncertainty`]: every weight is
 /// multiplied by a factor drawn uniformly from `[1 − noise, 1 + noise]` (COINr
-/// `get_noisy_weights`), and optionally the normaliser (applied to every
-/// indicator) and the aggregator (at every level) are drawn from lists of
-/// alternatives.
+/// `get_noisy_weights`), and optionally the default normaliser and the
+/// default aggregator of the [`Spec`](super::Spec) are drawn from lists of
+/// alternatives. The spec's per-indicator normalisers and per-level
+/// aggregators are the user's choices for those indicators and levels and
+/// are kept in every run: an alternative replaces the default only where
+/// the spec has no choice of its own.
 ///
 /// # Examples
 ///
@@ -94,7 +95,9 @@ impl Uncertainty {
         Ok(self)
     }
 
-    /// Alternative normalisers, one drawn per run (empty: the spec's own).
+    /// Alternative default normalisers, one drawn per run (empty: the
+    /// spec's own). Indicators with a normaliser of their own
+    /// ([`Spec::with_normaliser`](super::Spec::with_normaliser)) keep it.
     ///
     /// ```
     /// use indstat::composite::{Normaliser, Uncertainty};
@@ -108,7 +111,10 @@ impl Uncertainty {
         self
     }
 
-    /// Alternative aggregators, one drawn per run (empty: the spec's own).
+    /// Alternative default aggregators, one drawn per run (empty: the
+    /// spec's own). Levels with an aggregator of their own
+    /// ([`Spec::with_level_aggregator`](super::Spec::with_level_aggregator))
+    /// keep it.
     ///
     /// ```
     /// use indstat::composite::{Aggregator, Uncertainty};
@@ -193,6 +199,7 @@ pub struct RunParameters {
     weights: Vec<(IndicatorCode, Decimal)>,
     normaliser: Option<Normaliser>,
     aggregator: Option<Aggregator>,
+    excluded: Option<Error>,
 }
 
 impl RunParameters {
@@ -254,6 +261,35 @@ impl RunParameters {
     /// ```
     pub fn aggregator(&self) -> Option<Aggregator> {
         self.aggregator
+    }
+
+    /// Why the run was left out of the intervals: the error its combination
+    /// of methods gave (a z-score's negative values in a geometric mean, a
+    /// normaliser that cannot apply to an indicator); `None` for a run that
+    /// counted.
+    ///
+    /// See [`UncertaintyResult::excluded`].
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b, c] = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone(), c.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3))), (c.clone(), Some(dec!(2)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4))), (c.clone(), Some(dec!(9)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::min_max(dec!(1), dec!(100))?, Aggregator::Arithmetic));
+    /// // A z-score is negative below the mean: a geometric mean cannot take it.
+    /// let zscore = Normaliser::ZScore { mean: dec!(0), sd: dec!(1) };
+    /// let settings = Uncertainty::new(1, 1)?.with_normalisers(vec![zscore]).with_aggregators(vec![Aggregator::Geometric]);
+    /// let u = index.uncertainty(&data, &settings)?;
+    /// assert!(matches!(u.runs()[0].excluded(), Some(indstat::Error::AggregationDomain { .. })));
+    /// // The nominal methods are valid: no run left out.
+    /// let u = index.uncertainty(&data, &Uncertainty::new(1, 1)?)?;
+    /// assert_eq!(u.runs()[0].excluded(), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn excluded(&self) -> Option<&Error> {
+        self.excluded.as_ref()
     }
 }
 
@@ -474,6 +510,33 @@ impl UncertaintyResult {
     pub fn runs(&self) -> &[RunParameters] {
         &self.runs
     }
+
+    /// How many runs were left out because their combination of methods
+    /// could not be computed (each run's reason is
+    /// [`RunParameters::excluded`]). The intervals are over the other runs.
+    ///
+    /// ```
+    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # let [a, b, c] = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
+    /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
+    /// # let data = Data::new([a.clone(), b.clone(), c.clone()])?
+    /// #     .with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b.clone(), Some(dec!(3))), (c.clone(), Some(dec!(2)))])?
+    /// #     .with_indicator("y".parse()?, [(a.clone(), Some(dec!(2))), (b.clone(), Some(dec!(4))), (c.clone(), Some(dec!(9)))])?;
+    /// let index = Composite::new(tree, Spec::new(Normaliser::min_max(dec!(1), dec!(100))?, Aggregator::Arithmetic));
+    /// let zscore = Normaliser::ZScore { mean: dec!(0), sd: dec!(1) };
+    /// let settings = Uncertainty::new(50, 7)?
+    ///     .with_normalisers(vec![Normaliser::min_max(dec!(1), dec!(100))?, zscore])
+    ///     .with_aggregators(vec![Aggregator::Arithmetic, Aggregator::Geometric]);
+    /// let u = index.uncertainty(&data, &settings)?;
+    /// // About a quarter of the runs draw z-scores and a geometric mean.
+    /// assert!(u.excluded() > 0 && u.excluded() < 50);
+    /// assert_eq!(u.intervals()[0].ranked_runs(), 50 - u.excluded());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn excluded(&self) -> u32 {
+        let n = self.runs.iter().filter(|r| r.excluded.is_some()).count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
 }
 
 impl Composite {
@@ -484,10 +547,16 @@ impl Composite {
     /// recomputed and ranked. Each entity gets its median rank and 5th–95th
     /// percentile interval. The same seed gives the same result.
     ///
+    /// A run whose combination of methods cannot be computed (z-scores, which
+    /// are negative below the mean, drawn with a geometric mean) is left out
+    /// of the intervals and counted ([`UncertaintyResult::excluded`]), with
+    /// its error kept in [`RunParameters::excluded`]. With zero weight noise
+    /// and no alternatives other than the spec's own methods, every run is
+    /// the nominal index and every interval is the nominal rank.
+    ///
     /// # Errors
     ///
-    /// As [`Composite::compute`], for any run (a drawn geometric mean over a
-    /// zero fails the analysis rather than skipping the run).
+    /// As [`Composite::compute`] for the nominal index, which must compute.
     ///
     /// # Examples
     ///
@@ -517,40 +586,21 @@ impl Composite {
     pub fn uncertainty(&self, data: &Data, settings: &Uncertainty) -> Result<UncertaintyResult> {
         let nominal = self.compute(data)?;
         let tree = self.tree();
-        let leaves: Vec<usize> = (0..tree.nodes().len())
-            .filter(|&i| tree.children(i).is_empty())
-            .collect();
-        // Normalisation does not depend on weights: once per alternative.
-        let normalise_all = |spec: &super::Spec| -> Result<BTreeMap<usize, Vec<Option<Decimal>>>> {
-            leaves
-                .iter()
-                .map(|&i| {
-                    let node = tree.node_at(i).ok_or_else(|| Error::UnknownCode {
-                        code: i.to_string(),
-                        context: "the indicator tree".to_owned(),
-                    })?;
-                    let (col, _) = normalise(
-                        spec.normaliser_for(node.code()),
-                        node.code().as_str(),
-                        node.direction(),
-                        data.entities(),
-                        data.column(node.code())?,
-                    )?;
-                    Ok((i, col))
-                })
-                .collect()
-        };
         let specs: Vec<super::Spec> = if settings.normalisers.is_empty() {
             vec![self.spec().clone()]
         } else {
             settings
                 .normalisers
                 .iter()
-                .map(|n| self.spec().with_only_normaliser(n))
+                .map(|n| self.spec().with_default_normaliser(n))
                 .collect()
         };
-        let caches: Vec<BTreeMap<usize, Vec<Option<Decimal>>>> =
-            specs.iter().map(&normalise_all).collect::<Result<_>>()?;
+        // An alternative that cannot normalise the data leaves out the runs
+        // that draw it.
+        let caches: Vec<Result<Normalised>> = specs
+            .iter()
+            .map(|spec| normalise_leaves(tree, spec, data))
+            .collect();
         let mut rng = SplitMix64::new(settings.seed);
         let n = data.entities().len();
         let mut samples: Vec<Vec<Decimal>> = vec![Vec::new(); n];
@@ -580,7 +630,6 @@ impl Composite {
                 let k = rng.next_below(settings.normalisers.len());
                 (k, settings.normalisers.get(k).cloned())
             };
-            let spec = specs.get(k).cloned().unwrap_or_else(|| self.spec().clone());
             let aggregator = if settings.aggregators.is_empty() {
                 None
             } else {
@@ -589,20 +638,32 @@ impl Composite {
                     .get(rng.next_below(settings.aggregators.len()))
                     .copied()
             };
+            let spec = specs.get(k).unwrap_or(self.spec());
             let spec = match aggregator {
-                Some(a) => spec.with_only_aggregator(a),
-                None => spec,
+                Some(a) => spec.with_default_aggregator(a),
+                None => spec.clone(),
             };
-            let results = compute_with(&run_tree, &spec, data, caches.get(k))?;
-            for (sample, r) in samples.iter_mut().zip(results.ranks()) {
-                if let Some(r) = r {
-                    sample.push(Decimal::from(*r));
+            let results = match caches.get(k) {
+                Some(Ok(cache)) => compute_with(&run_tree, &spec, data, Some(cache)),
+                Some(Err(e)) => Err(e.clone()),
+                None => compute_with(&run_tree, &spec, data, None),
+            };
+            let excluded = match results {
+                Ok(results) => {
+                    for (sample, r) in samples.iter_mut().zip(results.ranks()) {
+                        if let Some(r) = r {
+                            sample.push(Decimal::from(*r));
+                        }
+                    }
+                    None
                 }
-            }
+                Err(e) => Some(e),
+            };
             runs.push(RunParameters {
                 weights,
                 normaliser,
                 aggregator,
+                excluded,
             });
         }
         let q = |s: &[Decimal], p: Decimal| -> Result<Option<Decimal>> {

@@ -532,3 +532,606 @@ fn what_would_it_take_reaches_exactly_the_target() {
     let top = index.what_would_it_take(&data, &id("b"), 1, None).unwrap();
     assert!(top.iter().all(|r| r.needed() == &Needed::Already));
 }
+
+// ---------------------------------------------------------------------------
+// Issue 14, item 3: what it would take, past the best value observed.
+
+#[allow(dead_code)]
+#[path = "../../examples/top100/zones.rs"]
+mod top100;
+
+/// The top100 index recomputed from its formulas, independently of
+/// `Composite::compute`: min-max onto [1, 100] after direction, the mean of
+/// the two indicators of each dimension, the dimensions weighted
+/// 20/20/15/15/30. Returns `entity`'s rank (1 + the number of zones with a
+/// higher score).
+fn top100_rank_by_hand(data: &Data, entity: &EntityId) -> usize {
+    let zones = data.entities();
+    let mut normalised = std::collections::BTreeMap::new();
+    for (code, _, direction, ..) in top100::INDICATORS {
+        let sign = match direction {
+            Direction::HigherIsBetter => dec!(1),
+            _ => dec!(-1),
+        };
+        let x: Vec<Decimal> = zones
+            .iter()
+            .map(|z| sign * data.value(z, &code.parse().unwrap()).unwrap().unwrap())
+            .collect();
+        let (min, max) = (*x.iter().min().unwrap(), *x.iter().max().unwrap());
+        let y: Vec<Decimal> = x
+            .iter()
+            .map(|v| (*v - min) / (max - min) * dec!(99) + dec!(1))
+            .collect();
+        normalised.insert(code, y);
+    }
+    let score = |z: usize| -> Decimal {
+        top100::DIMENSIONS
+            .iter()
+            .map(|(dim, w, _)| {
+                let pair: Vec<Decimal> = top100::INDICATORS
+                    .iter()
+                    .filter(|i| i.1 == *dim)
+                    .map(|i| normalised[i.0][z])
+                    .collect();
+                *w / dec!(100) * (pair[0] + pair[1]) / dec!(2)
+            })
+            .sum()
+    };
+    let e = zones.iter().position(|z| z == entity).unwrap();
+    let mine = score(e);
+    1 + (0..zones.len()).filter(|&z| score(z) > mine).count()
+}
+
+#[test]
+fn what_would_it_take_searches_past_the_best_observed_top100() {
+    // The issue's figures: Rongchang (rank 122) reaches rank 100 with
+    // value_added_rate 38.99 (best observed 34.96) or foreign_staff 90.65 (best
+    // observed 4.96), each alone. Checked here by recomputing the index by hand
+    // at the value and one step (0.01) below it, and in exact rationals by
+    // `tests/vectors/check_top100.py` (Python's `fractions`): ranks 100 and 101.
+    let zones = top100::build().unwrap();
+    let (index, data, rc) = (&zones.index, &zones.data, &zones.rongchang);
+    assert_eq!(top100_rank_by_hand(data, rc), 122);
+    let table = index.what_would_it_take(data, rc, 100, None).unwrap();
+    for (indicator, now, needed) in [
+        ("value_added_rate", dec!(29.98), dec!(38.99)),
+        ("foreign_staff", dec!(4.94), dec!(90.65)),
+    ] {
+        let mut at = data.clone();
+        at.set(rc, &code(indicator), Some(needed)).unwrap();
+        assert_eq!(top100_rank_by_hand(&at, rc), 100, "{indicator} = {needed}");
+        at.set(rc, &code(indicator), Some(needed - dec!(0.01)))
+            .unwrap();
+        assert_eq!(
+            top100_rank_by_hand(&at, rc),
+            101,
+            "{indicator} = {needed} - 0.01"
+        );
+        let row = table
+            .iter()
+            .find(|r| r.indicator().as_str() == indicator)
+            .unwrap();
+        assert_eq!(row.current(), Some(now));
+        assert_eq!(
+            row.needed(),
+            &Needed::Value {
+                value: needed,
+                change: needed - now,
+                least: true,
+            },
+            "{indicator}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 14, item 4: the Monte Carlo keeps the user's choices.
+
+/// Five zones on three indicators in two groups: `x` and `y` in `g`, `z` alone
+/// in `h`.
+fn five_zones() -> (Tree, Data) {
+    let tree = tree_of(&[
+        ("index", None, dec!(1)),
+        ("g", Some("index"), dec!(1)),
+        ("h", Some("index"), dec!(1)),
+        ("x", Some("g"), dec!(1)),
+        ("y", Some("g"), dec!(1)),
+        ("z", Some("h"), dec!(1)),
+    ]);
+    let e = ["a", "b", "c", "d", "e"].map(id);
+    let data = data_of(
+        &e,
+        &[
+            ("x", &[Some(20), Some(10), Some(60), Some(90), Some(40)]),
+            ("y", &[Some(80), Some(5), Some(30), Some(70), Some(10)]),
+            ("z", &[Some(30), Some(50), Some(45), Some(40), Some(35)]),
+        ],
+    );
+    (tree, data)
+}
+
+fn nominal_and_medians(
+    index: &Composite,
+    data: &Data,
+    settings: &Uncertainty,
+) -> (Vec<Option<u32>>, Vec<Option<Decimal>>) {
+    let u = index.uncertainty(data, settings).unwrap();
+    let nominal = u.intervals().iter().map(|i| i.nominal()).collect();
+    let medians = u.intervals().iter().map(|i| i.median()).collect();
+    (nominal, medians)
+}
+
+#[test]
+fn monte_carlo_keeps_per_indicator_normalisers_and_per_level_aggregators() {
+    let (tree, data) = five_zones();
+    let mm = Normaliser::min_max(dec!(1), dec!(100)).unwrap();
+    // z: goalposts [0, 100] x 100 is the identity on these values, where
+    // min-max would stretch 30..50 over 1..100.
+    let spec = Spec::new(mm.clone(), Aggregator::Arithmetic).with_normaliser(
+        code("z"),
+        Normaliser::goalposts(dec!(0), dec!(100), dec!(100)).unwrap(),
+    );
+    let index = Composite::new(tree.clone(), spec);
+    // Zero weight noise and the spec's own default normaliser as the only
+    // alternative: every run is the nominal index, so every median is the
+    // nominal rank (by hand: a 3, b 5, c 2, d 1, e 4 — see below).
+    let settings = Uncertainty::new(10, 3)
+        .unwrap()
+        .with_weight_noise(dec!(0))
+        .unwrap()
+        .with_normalisers(vec![mm.clone()]);
+    let (nominal, medians) = nominal_and_medians(&index, &data, &settings);
+    // x: (v − 10)/80·99 + 1; y: (v − 5)/75·99 + 1; z as is.
+    // a: g = (13.375 + 100)/2 = 56.6875, index (56.6875 + 30)/2 = 43.34375
+    // b: g = (1 + 1)/2 = 1, index (1 + 50)/2 = 25.5
+    // c: g = (62.875 + 34)/2 = 48.4375, index (48.4375 + 45)/2 = 46.71875
+    // d: g = (100 + 86.8)/2 = 93.4, index (93.4 + 40)/2 = 66.7
+    // e: g = (38.125 + 7.6)/2 = 22.8625, index (22.8625 + 35)/2 = 28.93125
+    assert_eq!(nominal, [Some(3), Some(5), Some(2), Some(1), Some(4)]);
+    let want: Vec<Option<Decimal>> = nominal.iter().map(|r| r.map(Decimal::from)).collect();
+    assert_eq!(
+        medians, want,
+        "normaliser alternatives drop the override of z"
+    );
+    // The same with a per-level aggregator: a geometric mean in the groups.
+    let spec = Spec::new(mm.clone(), Aggregator::Arithmetic)
+        .with_level_aggregator(2, Aggregator::Geometric);
+    let index = Composite::new(tree, spec);
+    let settings = Uncertainty::new(10, 3)
+        .unwrap()
+        .with_weight_noise(dec!(0))
+        .unwrap()
+        .with_aggregators(vec![Aggregator::Arithmetic]);
+    let (nominal, medians) = nominal_and_medians(&index, &data, &settings);
+    let want: Vec<Option<Decimal>> = nominal.iter().map(|r| r.map(Decimal::from)).collect();
+    assert_eq!(
+        medians, want,
+        "aggregator alternatives drop the level override"
+    );
+}
+
+#[test]
+fn monte_carlo_excludes_and_counts_invalid_combinations() {
+    // z-scores are negative below the mean, and a geometric mean refuses them:
+    // the runs that draw both are left out and counted, not the whole analysis.
+    let (tree, data) = five_zones();
+    let mm = Normaliser::min_max(dec!(1), dec!(100)).unwrap();
+    let index = Composite::new(tree, Spec::new(mm.clone(), Aggregator::Arithmetic));
+    let settings = Uncertainty::new(40, 11)
+        .unwrap()
+        .with_normalisers(vec![
+            mm,
+            Normaliser::ZScore {
+                mean: dec!(0),
+                sd: dec!(1),
+            },
+        ])
+        .with_aggregators(vec![Aggregator::Arithmetic, Aggregator::Geometric]);
+    let u = index.uncertainty(&data, &settings).unwrap();
+    assert_eq!(u.runs().len(), 40);
+    let invalid = |r: &indstat::composite::RunParameters| {
+        matches!(r.normaliser(), Some(Normaliser::ZScore { .. }))
+            && r.aggregator() == Some(Aggregator::Geometric)
+    };
+    // Exactly the runs that drew both are left out, each with its error.
+    let left_out = u.runs().iter().filter(|r| invalid(r)).count();
+    assert!(left_out > 0 && left_out < 40, "{left_out}");
+    assert_eq!(u.excluded() as usize, left_out);
+    for r in u.runs() {
+        assert_eq!(r.excluded().is_some(), invalid(r), "{r:?}");
+        if let Some(e) = r.excluded() {
+            assert!(matches!(e, Error::AggregationDomain { .. }), "{e}");
+        }
+    }
+    // The intervals are over the other runs, in which every zone is ranked.
+    for i in u.intervals() {
+        assert_eq!(i.ranked_runs() as usize, 40 - left_out);
+        assert!(i.q05() <= i.median() && i.median() <= i.q95());
+    }
+}
+
+mod zero_noise {
+    //! With zero weight noise and the spec's own methods as the only
+    //! alternatives, every Monte Carlo run is the nominal index: each
+    //! interval is the nominal rank, over random small composites with
+    //! per-indicator normalisers and per-level aggregators.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn normaliser(k: u8) -> Normaliser {
+        match k % 6 {
+            0 => Normaliser::min_max(dec!(1), dec!(100)).unwrap(),
+            1 => Normaliser::Rank,
+            2 => Normaliser::Percentile,
+            3 => Normaliser::DistanceToMax,
+            4 => Normaliser::ZScore {
+                mean: dec!(10),
+                sd: dec!(2),
+            },
+            _ => Normaliser::goalposts(dec!(-60), dec!(100), dec!(100)).unwrap(),
+        }
+    }
+
+    const AGGREGATORS: [Aggregator; 4] = [
+        Aggregator::Arithmetic,
+        Aggregator::Geometric,
+        Aggregator::Harmonic,
+        Aggregator::Copeland,
+    ];
+
+    /// Groups of 1 to 3 indicators, each (weight, per-indicator normaliser, values).
+    type Group = (u8, Vec<(u8, Option<u8>, Vec<Option<i16>>)>);
+
+    fn composite() -> impl Strategy<Value = (usize, Vec<Group>, u8, u8, Option<u8>, u64)> {
+        (3usize..7).prop_flat_map(|n| {
+            let indicator = (
+                1u8..10,
+                proptest::option::of(0u8..6),
+                proptest::collection::vec(proptest::option::weighted(0.9, -50i16..100), n),
+            );
+            let group = (1u8..10, proptest::collection::vec(indicator, 1..4));
+            (
+                Just(n),
+                proptest::collection::vec(group, 1..4),
+                0u8..6,
+                0u8..4,
+                proptest::option::of(0u8..4),
+                any::<u64>(),
+            )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn zero_noise_reproduces_the_nominal_ranks(
+            (n, groups, default_n, default_a, level2, seed) in composite(),
+            alternatives in any::<(bool, bool)>(),
+        ) {
+            let mut nodes = vec![Node::new("index", None, dec!(1)).unwrap()];
+            let entities: Vec<EntityId> = (0..n).map(|k| id(&format!("e{k}"))).collect();
+            let mut data = Data::new(entities.clone()).unwrap();
+            let mut spec = Spec::new(normaliser(default_n), AGGREGATORS[usize::from(default_a)]);
+            if let Some(a) = level2 {
+                spec = spec.with_level_aggregator(2, AGGREGATORS[usize::from(a)]);
+            }
+            for (g, (gw, indicators)) in groups.iter().enumerate() {
+                let group = format!("g{g}");
+                nodes.push(Node::new(&group, Some("index"), Decimal::from(*gw)).unwrap());
+                for (i, (w, own, values)) in indicators.iter().enumerate() {
+                    let c = format!("g{g}x{i}");
+                    nodes.push(Node::new(&c, Some(&group), Decimal::from(*w)).unwrap());
+                    if let Some(k) = own {
+                        spec = spec.with_normaliser(code(&c), normaliser(*k));
+                    }
+                    let col = entities
+                        .iter()
+                        .cloned()
+                        .zip(values.iter().map(|v| v.map(Decimal::from)));
+                    data = data.with_indicator(code(&c), col).unwrap();
+                }
+            }
+            let index = Composite::new(Tree::new(nodes).unwrap(), spec.clone());
+            let mut settings = Uncertainty::new(5, seed).unwrap().with_weight_noise(dec!(0)).unwrap();
+            if alternatives.0 {
+                settings = settings.with_normalisers(vec![normaliser(default_n)]);
+            }
+            if alternatives.1 {
+                settings = settings.with_aggregators(vec![AGGREGATORS[usize::from(default_a)]]);
+            }
+            let Ok(nominal) = index.compute(&data) else {
+                // A spec that cannot compute the data fails the analysis as well.
+                prop_assert!(index.uncertainty(&data, &settings).is_err());
+                return Ok(());
+            };
+            let u = index.uncertainty(&data, &settings).unwrap();
+            prop_assert_eq!(u.excluded(), 0);
+            for (i, e) in u.intervals().iter().zip(&entities) {
+                let want = nominal.rank(e).unwrap();
+                prop_assert_eq!(i.nominal(), want);
+                let want = want.map(Decimal::from);
+                prop_assert_eq!((i.q05(), i.median(), i.q95()), (want, want, want), "{}", e);
+                prop_assert_eq!(i.ranked_runs(), if want.is_some() { 5 } else { 0 });
+            }
+        }
+    }
+}
+
+mod least_value {
+    //! `what_would_it_take` on random small composites whose rank is
+    //! monotone in each indicator: the value found reaches the target, and
+    //! a brute-force scan of the step grid below it finds no smaller value
+    //! that does; "not reachable below the cap" holds at the cap and at
+    //! values spread up to it.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn normaliser(k: u8) -> Normaliser {
+        match k % 7 {
+            0 => Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+            1 => Normaliser::min_max(dec!(1), dec!(100)).unwrap(),
+            2 => Normaliser::Rank,
+            3 => Normaliser::Percentile,
+            4 => Normaliser::DistanceToMax,
+            5 => Normaliser::goalposts(dec!(0), dec!(30), dec!(1)).unwrap(),
+            _ => Normaliser::DistanceToTarget {
+                target: dec!(25),
+                cap: true,
+            },
+        }
+    }
+
+    /// (groups of (direction, normaliser, values), aggregator of the groups, of the root, entity, target).
+    type Case = (Vec<Vec<(bool, u8, Vec<Option<u8>>)>>, u8, u8, usize, u32);
+
+    fn case() -> impl Strategy<Value = Case> {
+        (3usize..6).prop_flat_map(|n| {
+            let indicator = (
+                any::<bool>(),
+                0u8..7,
+                proptest::collection::vec(proptest::option::weighted(0.9, 0u8..20), n),
+            );
+            (
+                proptest::collection::vec(proptest::collection::vec(indicator, 1..3), 1..3),
+                0u8..4,
+                0u8..3,
+                0..n,
+                1..(n as u32),
+            )
+        })
+    }
+
+    fn reaches(
+        index: &Composite,
+        data: &Data,
+        e: &EntityId,
+        c: &IndicatorCode,
+        v: Decimal,
+        target: u32,
+    ) -> bool {
+        let mut d = data.clone();
+        d.set(e, c, Some(v)).unwrap();
+        index
+            .compute(&d)
+            .ok()
+            .and_then(|r| r.rank(e).unwrap())
+            .is_some_and(|r| r <= target)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn the_value_found_is_the_least_on_the_grid((groups, ga, ra, who, target) in case()) {
+            // Geometric and harmonic means need positive normalised values:
+            // min-max onto [1, 100] and ranks; the other normalisers give
+            // zeros, so with them the groups take arithmetic means or Copeland.
+            let positive = ga % 2 == 1;
+            let (ga, ra) = if positive {
+                (
+                    [Aggregator::Geometric, Aggregator::Harmonic][usize::from(ga / 2)],
+                    [Aggregator::Arithmetic, Aggregator::Geometric, Aggregator::Harmonic][usize::from(ra)],
+                )
+            } else {
+                ([Aggregator::Arithmetic, Aggregator::Copeland][usize::from(ga / 2)], Aggregator::Arithmetic)
+            };
+            let normaliser = |k: u8| if positive { normaliser(1 + k % 2) } else { normaliser(k) };
+            let n = groups[0][0].2.len();
+            let entities: Vec<EntityId> = (0..n).map(|k| id(&format!("e{k}"))).collect();
+            let mut nodes = vec![Node::new("index", None, dec!(1)).unwrap()];
+            let mut data = Data::new(entities.clone()).unwrap();
+            // Copeland only at the groups just above the indicators.
+            let mut spec = Spec::new(Normaliser::Rank, ra).with_level_aggregator(2, ga);
+            for (g, indicators) in groups.iter().enumerate() {
+                let group = format!("g{g}");
+                nodes.push(Node::new(&group, Some("index"), Decimal::from(g + 1)).unwrap());
+                for (i, (higher, k, values)) in indicators.iter().enumerate() {
+                    let c = format!("g{g}x{i}");
+                    let direction = if *higher { Direction::HigherIsBetter } else { Direction::LowerIsBetter };
+                    nodes.push(Node::new(&c, Some(&group), dec!(1)).unwrap().with_direction(direction));
+                    spec = spec.with_normaliser(code(&c), normaliser(*k));
+                    let col = entities.iter().cloned().zip(values.iter().map(|v| v.map(Decimal::from)));
+                    data = data.with_indicator(code(&c), col).unwrap();
+                }
+            }
+            let index = Composite::new(Tree::new(nodes).unwrap(), spec);
+            let e = &entities[who];
+            let Ok(table) = index.what_would_it_take(&data, e, target, None) else {
+                prop_assert!(index.compute(&data).is_err());
+                return Ok(());
+            };
+            for row in &table {
+                prop_assert_eq!(row.not_monotone(), None);
+                let c = row.indicator();
+                let higher = index.tree().node(c).unwrap().direction() == Direction::HigherIsBetter;
+                let step = row.step();
+                let start = row.current().unwrap_or_else(|| {
+                    let v = data.entities().iter().filter_map(|x| data.value(x, c).unwrap());
+                    if higher { v.min().unwrap() } else { v.max().unwrap() }
+                });
+                let at = |j: i64| if higher { start + Decimal::from(j) * step } else { start - Decimal::from(j) * step };
+                match row.needed() {
+                    Needed::Already => {
+                        prop_assert!(index.compute(&data).unwrap().rank(e).unwrap().is_some_and(|r| r <= target));
+                    }
+                    Needed::Value { value, change, least } => {
+                        prop_assert!(*least);
+                        prop_assert_eq!(*change, *value - start);
+                        prop_assert!(reaches(&index, &data, e, c, *value, target), "{:?}", row);
+                        let k = ((*value - start).abs() / step).to_string().parse::<i64>().unwrap();
+                        let below: Vec<i64> = if k <= 300 {
+                            (0..k).collect()
+                        } else {
+                            (0..100).chain(k - 100..k).collect()
+                        };
+                        for j in below {
+                            if j == 0 && row.current().is_some() {
+                                continue; // the current value, which does not reach
+                            }
+                            prop_assert!(!reaches(&index, &data, e, c, at(j), target), "{:?} reached at {}", row, at(j));
+                        }
+                    }
+                    Needed::NotReachable { cap } => {
+                        prop_assert!(!reaches(&index, &data, e, c, *cap, target));
+                        let k = ((*cap - start).abs() / step).floor().to_string().parse::<i64>().unwrap();
+                        let mut j = 1;
+                        while j < k {
+                            prop_assert!(!reaches(&index, &data, e, c, at(j), target), "{:?} reached at {}", row, at(j));
+                            j = j * 3 / 2 + 1;
+                        }
+                    }
+                    other => prop_assert!(false, "{:?}", other),
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 14, item 15: every result carries its coverage, and the rule.
+
+/// A tree from (code, parent, weight) rows, the first the root.
+fn tree_of(rows: &[(&str, Option<&str>, Decimal)]) -> Tree {
+    Tree::new(
+        rows.iter()
+            .map(|(c, p, w)| Node::new(c, *p, *w).unwrap())
+            .collect(),
+    )
+    .unwrap()
+}
+
+/// Data for `entities` from (indicator, values in entity order) columns.
+fn data_of(entities: &[EntityId], columns: &[(&str, &[Option<i64>])]) -> Data {
+    columns
+        .iter()
+        .fold(Data::new(entities.to_vec()).unwrap(), |d, (c, v)| {
+            let col = entities
+                .iter()
+                .cloned()
+                .zip(v.iter().map(|x| x.map(Decimal::from)));
+            d.with_indicator(code(c), col).unwrap()
+        })
+}
+
+#[test]
+fn coverage_is_the_share_of_the_weight_present_and_is_reported() {
+    // p leads on a (weight 0.4) and b (0.3) and has no c (0.3): 70% of the
+    // weight present. Min-max onto [1, 100], re-weighted over a and b:
+    // (0.4·100 + 0.3·100)/0.7 = 100, so p ranks first at 100.00.
+    let tree = tree_of(&[
+        ("index", None, dec!(1)),
+        ("a", Some("index"), dec!(0.4)),
+        ("b", Some("index"), dec!(0.3)),
+        ("c", Some("index"), dec!(0.3)),
+    ]);
+    let e = ["p", "q", "r"].map(id);
+    let data = data_of(
+        &e,
+        &[
+            ("a", &[Some(9), Some(5), Some(1)]),
+            ("b", &[Some(9), Some(1), Some(5)]),
+            ("c", &[None, Some(1), Some(9)]),
+        ],
+    );
+    let mm = Normaliser::min_max(dec!(1), dec!(100)).unwrap();
+    let r = Composite::new(tree.clone(), Spec::new(mm.clone(), Aggregator::Arithmetic))
+        .compute(&data)
+        .unwrap();
+    let top = &r.ranking()[0];
+    assert_eq!(
+        (top.entity(), top.score(), top.rank()),
+        (&e[0], dec!(100), 1)
+    );
+    // The result says what the score stands on, and under which rule.
+    assert_eq!(top.coverage(), dec!(0.7));
+    assert!(!top.is_complete());
+    assert_eq!(r.composite_coverage(&e[0]).unwrap(), dec!(0.7));
+    assert_eq!(r.coverage(&e[0], &code("c")).unwrap(), dec!(0));
+    assert_eq!(r.ranking()[1].coverage(), dec!(1));
+    assert!(r.ranking()[1].is_complete());
+    assert_eq!(r.min_coverage(), dec!(0.5));
+    // With a rule of 75%, p is not ranked; its coverage is still reported.
+    let spec = Spec::new(mm.clone(), Aggregator::Arithmetic)
+        .with_min_coverage(dec!(0.75))
+        .unwrap();
+    let r = Composite::new(tree, spec).compute(&data).unwrap();
+    assert_eq!(r.rank(&e[0]).unwrap(), None);
+    assert_eq!(r.composite_coverage(&e[0]).unwrap(), dec!(0.7));
+    assert_eq!(r.min_coverage(), dec!(0.75));
+    assert_eq!(r.ranking().len(), 2);
+}
+
+#[test]
+fn coverage_counts_weight_not_children_and_compounds_up_the_tree() {
+    // d1 (weight 1) holds x1 (0.8) and x2 (0.2); d2 (weight 1) holds x3.
+    let tree = tree_of(&[
+        ("index", None, dec!(1)),
+        ("d1", Some("index"), dec!(1)),
+        ("d2", Some("index"), dec!(1)),
+        ("x1", Some("d1"), dec!(0.8)),
+        ("x2", Some("d1"), dec!(0.2)),
+        ("x3", Some("d2"), dec!(1)),
+    ]);
+    let e = ["p", "q", "r"].map(id);
+    // p lacks x1 (0.8 of d1): one child of two present, but 20% of d1's
+    // weight; q lacks x2: 80% of d1.
+    let data = data_of(
+        &e,
+        &[
+            ("x1", &[None, Some(5), Some(1)]),
+            ("x2", &[Some(9), None, Some(1)]),
+            ("x3", &[Some(9), Some(1), Some(5)]),
+        ],
+    );
+    let r = Composite::new(
+        tree,
+        Spec::new(
+            Normaliser::min_max(dec!(0), dec!(1)).unwrap(),
+            Aggregator::Arithmetic,
+        ),
+    )
+    .compute(&data)
+    .unwrap();
+    // p: 0.2 of d1 is below the rule (0.5): no d1 score, though half of
+    // d1's children are present.
+    assert_eq!(r.score(&e[0], &code("d1")).unwrap(), None);
+    assert_eq!(r.coverage(&e[0], &code("d1")).unwrap(), dec!(0.2));
+    // At the index p stands on d2 alone: (0·1 + 1·1)/2 = 0.5, which meets the rule.
+    assert_eq!(r.composite_coverage(&e[0]).unwrap(), dec!(0.5));
+    assert!(r.rank(&e[0]).unwrap().is_some());
+    // q: d1 at 0.8, the index at (0.8 + 1)/2 = 0.9.
+    assert_eq!(r.coverage(&e[1], &code("d1")).unwrap(), dec!(0.8));
+    assert_eq!(r.composite_coverage(&e[1]).unwrap(), dec!(0.9));
+    assert_eq!(r.composite_coverage(&e[2]).unwrap(), dec!(1));
+    let cov: Vec<_> = r
+        .log()
+        .iter()
+        .filter(|l| l.step() == Step::Coverage)
+        .map(|l| l.to_string())
+        .collect();
+    assert_eq!(cov.len(), 1, "{cov:?}");
+    assert!(cov[0].contains("0.2 of the weight"), "{}", cov[0]);
+}
