@@ -35,14 +35,15 @@ use crate::{Bound, Error, Quantity, Result, Truth, Unit};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(into = "FigureRepr", from = "FigureRepr"))]
+#[cfg_attr(feature = "serde", serde(into = "FigureRepr", try_from = "FigureRepr"))]
 pub struct Figure {
     bound: Bound,
     quantity: Quantity,
 }
 
 /// The serialised form of a [`Figure`]: one flat object, unknown fields
-/// refused (serde's `flatten` would accept them).
+/// refused (serde's `flatten` would accept them), the value checked as
+/// [`Quantity::try_new`] checks it.
 #[cfg(feature = "serde")]
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,9 +66,10 @@ impl From<Figure> for FigureRepr {
 }
 
 #[cfg(feature = "serde")]
-impl From<FigureRepr> for Figure {
-    fn from(r: FigureRepr) -> Figure {
-        Figure::new(r.bound, Quantity::new(r.value, r.unit))
+impl TryFrom<FigureRepr> for Figure {
+    type Error = Error;
+    fn try_from(r: FigureRepr) -> Result<Figure> {
+        Ok(Figure::new(r.bound, Quantity::try_new(r.value, r.unit)?))
     }
 }
 

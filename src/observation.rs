@@ -302,7 +302,9 @@ impl Observation {
     /// let firms = Indicator::new("firms", "企业", "enterprises", Unit::count(Noun::Enterprise), Kind::Stock)?;
     /// let zone = EntityId::new("z")?;
     /// assert!(Observation::new(zone.clone(), firms.clone(), Period::year(2022)?, "755家".parse()?).is_ok());
-    /// assert!(Observation::new(zone, firms, Period::year(2022)?, "-1家".parse()?).is_err());
+    /// // Text and serde refuse a negative count; one built unchecked is refused here.
+    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-1), Unit::count(Noun::Enterprise));
+    /// assert!(Observation::new(zone, firms, Period::year(2022)?, minus.into()).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn new(

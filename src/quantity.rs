@@ -50,13 +50,95 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 /// let growth: indstat::Quantity = "8.5%".parse().unwrap();
 /// let nonsense = output + growth; // error[E0369]: cannot add `Quantity` to `Quantity`
 /// ```
+///
+/// # What a value in a unit can be
+///
+/// Some units admit only some numbers: a count (家, 人, 个项目) is whole and not
+/// negative, a rank is whole and at least 1, a rank change is whole, an area
+/// or a density per 10,000 people is not negative. The data readers (text
+/// through `FromStr`, serde, and [`Quantity::try_new`]) apply this one rule
+/// and refuse what breaks it, naming the value. [`Quantity::new`] does not
+/// check: it is also how calculations build their results, and a difference
+/// of two counts may be negative
+/// ([`Change::Difference`](crate::growth::Change::Difference)), a projected count
+/// fractional. Such a quantity prints, but its text does not read back.
+///
+/// ```
+/// use indstat::{Noun, Quantity, Unit};
+/// use rust_decimal_macros::dec;
+///
+/// assert!(Quantity::try_new(dec!(755), Unit::count(Noun::Enterprise)).is_ok());
+/// assert!(Quantity::try_new(dec!(-3), Unit::count(Noun::Enterprise)).is_err());
+/// assert!("-3家".parse::<Quantity>().is_err());
+/// # #[cfg(feature = "serde")]
+/// assert!(serde_json::from_str::<Quantity>(r#"{"value":"-3","unit":"enterprises"}"#).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "QuantityRepr"))]
 pub struct Quantity {
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))]
     value: Decimal,
     unit: Unit,
+}
+
+/// What serde reads before [`Quantity::try_new`] checks it.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuantityRepr {
+    #[serde(with = "crate::serde_str::decimal")]
+    value: Decimal,
+    unit: Unit,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<QuantityRepr> for Quantity {
+    type Error = Error;
+    fn try_from(r: QuantityRepr) -> Result<Quantity> {
+        Quantity::try_new(r.value, r.unit)
+    }
+}
+
+/// serde for a quantity that is a difference, not a value
+/// (`#[serde(with = "crate::quantity::difference")]`): read without the rule
+/// of [`check_value`], since a difference of two counts may be negative.
+#[cfg(feature = "serde")]
+pub(crate) mod difference {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Quantity, QuantityRepr};
+
+    /// As `Quantity`'s own serialisation.
+    pub(crate) fn serialize<S: Serializer>(q: &Quantity, s: S) -> Result<S::Ok, S::Error> {
+        q.serialize(s)
+    }
+
+    /// Any value in any unit.
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Quantity, D::Error> {
+        let r = QuantityRepr::deserialize(d)?;
+        Ok(Quantity::new(r.value, r.unit))
+    }
+}
+
+/// The one rule for what a value in `unit` can be (see [`Quantity`]): the
+/// reason it is impossible, or `Ok`. The text reader, serde,
+/// [`Quantity::try_new`] and [`Indicator::check`](crate::Indicator::check)
+/// all call it.
+pub(crate) fn check_value(value: Decimal, unit: Unit) -> core::result::Result<(), &'static str> {
+    let negative = value.is_sign_negative() && !value.is_zero();
+    // Whole in base units: no more decimal places than the magnitude absorbs.
+    let whole = value.normalize().scale() <= u32::from(unit.magnitude().exponent());
+    match unit.dimension() {
+        Dimension::Count(_) if negative => Err("a count cannot be negative"),
+        Dimension::Count(_) if !whole => Err("a count is a whole number"),
+        Dimension::Rank if !whole || value < Decimal::ONE => Err("a rank is a whole number from 1"),
+        Dimension::RankChange if !whole => Err("a rank change is a whole number of places"),
+        Dimension::SquareKm if negative => Err("an area cannot be negative"),
+        Dimension::PerTenThousandPeople(_) if negative => Err("a density cannot be negative"),
+        _ => Ok(()),
+    }
 }
 
 impl Quantity {
@@ -67,8 +149,42 @@ impl Quantity {
     /// use rust_decimal_macros::dec;
     /// assert_eq!(Quantity::new(dec!(22.45), Unit::YI_YUAN).to_string(), "22.45亿元");
     /// ```
+    ///
+    /// It does not check the value: calculations build their results with it,
+    /// and a difference of counts may be negative. Data read from elsewhere
+    /// goes through [`Quantity::try_new`].
     pub const fn new(value: Decimal, unit: Unit) -> Quantity {
         Quantity { value, unit }
+    }
+
+    /// A quantity of `value` in `unit`, if the unit admits it: counts whole
+    /// and not negative, ranks whole and at least 1, rank changes whole, areas
+    /// and densities not negative (the rule text and serde apply too).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] naming the value and the rule it breaks.
+    ///
+    /// ```
+    /// use indstat::{Noun, Quantity, Unit};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let firms = Quantity::try_new(dec!(755), Unit::count(Noun::Enterprise))?;
+    /// assert_eq!(firms.to_string(), "755家");
+    ///
+    /// let err = Quantity::try_new(dec!(-3), Unit::count(Noun::Enterprise)).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid quantity -3家: a count cannot be negative");
+    /// assert!(Quantity::try_new(dec!(0), Unit::RANK).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn try_new(value: Decimal, unit: Unit) -> Result<Quantity> {
+        let q = Quantity { value, unit };
+        check_value(value, unit).map_err(|reason| Error::InvalidParameter {
+            name: "quantity",
+            value: q.to_string(),
+            reason,
+        })?;
+        Ok(q)
     }
 
     /// The number as written, in [`unit`](Quantity::unit)'s magnitude.

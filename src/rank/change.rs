@@ -26,10 +26,28 @@ use crate::{Error, Period, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankObservationRaw"))]
 pub struct RankObservation {
     edition: Period,
     rank: u32,
     pool: Option<u32>,
+}
+
+/// What serde reads before [`RankObservation::new`] checks it.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RankObservationRaw {
+    edition: Period,
+    rank: u32,
+    pool: Option<u32>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RankObservationRaw> for RankObservation {
+    type Error = Error;
+    fn try_from(r: RankObservationRaw) -> Result<RankObservation> {
+        RankObservation::new(r.edition, r.rank, r.pool)
+    }
 }
 
 fn check_rank(rank: u32, pool: Option<u32>) -> Result<()> {
@@ -141,6 +159,7 @@ impl RankObservation {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankChangeRaw"))]
 pub struct RankChange {
     previous: RankObservationLite,
     current: RankObservationLite,
@@ -152,6 +171,28 @@ pub struct RankChange {
 struct RankObservationLite {
     rank: u32,
     pool: Option<u32>,
+}
+
+/// What serde reads before the ranks are checked as the constructors check
+/// them (from 1, within the pool).
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RankChangeRaw {
+    previous: RankObservationLite,
+    current: RankObservationLite,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RankChangeRaw> for RankChange {
+    type Error = Error;
+    fn try_from(r: RankChangeRaw) -> Result<RankChange> {
+        check_rank(r.previous.rank, r.previous.pool)?;
+        check_rank(r.current.rank, r.current.pool)?;
+        Ok(RankChange {
+            previous: r.previous,
+            current: r.current,
+        })
+    }
 }
 
 impl RankChange {
@@ -366,6 +407,7 @@ fn edition_years(earlier: &RankObservation, later: &RankObservation) -> Result<D
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankGoalRaw"))]
 pub struct RankGoal {
     target: u32,
     places_to_go: u32,
@@ -373,6 +415,47 @@ pub struct RankGoal {
     pace: Decimal,
     reach: Reach,
     by: Option<Period>,
+}
+
+/// What serde reads before it is checked as [`rank_goal`] builds it: a target
+/// from 1, and `Reach::Already` exactly when no places are left to go.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RankGoalRaw {
+    target: u32,
+    places_to_go: u32,
+    #[serde(with = "crate::serde_str::decimal")]
+    pace: Decimal,
+    reach: Reach,
+    by: Option<Period>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RankGoalRaw> for RankGoal {
+    type Error = Error;
+    fn try_from(r: RankGoalRaw) -> Result<RankGoal> {
+        check_rank(r.target, None)?;
+        if (r.places_to_go == 0) != (r.reach == Reach::Already) {
+            return Err(Error::InvalidRank {
+                rank: r.target.to_string(),
+                reason: if r.places_to_go == 0 {
+                    "no places to go, yet the goal is not marked as reached".to_owned()
+                } else {
+                    format!(
+                        "{} places to go, yet the goal is marked as reached",
+                        r.places_to_go
+                    )
+                },
+            });
+        }
+        Ok(RankGoal {
+            target: r.target,
+            places_to_go: r.places_to_go,
+            pace: r.pace,
+            reach: r.reach,
+            by: r.by,
+        })
+    }
 }
 
 impl RankGoal {

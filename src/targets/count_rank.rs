@@ -20,16 +20,36 @@ use crate::{
 /// let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
 /// let t = CountTarget::new(i.clone(), "10家以上".parse()?, "10亿元以上".parse()?, Some(Period::year(2026)?))?;
 /// assert_eq!(t.required().to_string(), "10家以上");
-/// assert!(CountTarget::new(i, "-1家".parse()?, "10亿元".parse()?, None).is_err());
+/// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-1), Unit::count(Noun::Enterprise));
+/// assert!(CountTarget::new(i, minus.into(), "10亿元".parse()?, None).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "CountTargetRaw"))]
 pub struct CountTarget {
     indicator: Indicator,
     required: Figure,
     threshold: Figure,
     deadline: Option<Period>,
+}
+
+/// What serde reads before [`CountTarget::new`] checks it.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct CountTargetRaw {
+    indicator: Indicator,
+    required: Figure,
+    threshold: Figure,
+    deadline: Option<Period>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CountTargetRaw> for CountTarget {
+    type Error = Error;
+    fn try_from(r: CountTargetRaw) -> Result<CountTarget> {
+        CountTarget::new(r.indicator, r.required, r.threshold, r.deadline)
+    }
 }
 
 impl CountTarget {
@@ -372,10 +392,28 @@ impl CountAssessment {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankTargetRaw"))]
 pub struct RankTarget {
     indicator: Indicator,
     best: Figure,
     deadline: Option<Period>,
+}
+
+/// What serde reads before [`RankTarget::new`] checks it.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct RankTargetRaw {
+    indicator: Indicator,
+    best: Figure,
+    deadline: Option<Period>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RankTargetRaw> for RankTarget {
+    type Error = Error;
+    fn try_from(r: RankTargetRaw) -> Result<RankTarget> {
+        RankTarget::new(r.indicator, r.best, r.deadline)
+    }
 }
 
 impl RankTarget {

@@ -108,6 +108,34 @@ fn lenient_forms_read_the_same_value() {
     assert!(fall.ge(&"下降10位".parse().unwrap()).unwrap().is_false());
 }
 
+/// Issue 14, item 12: the text reader refused a fractional count and rank 0
+/// but read `-3家`, which no count can be. It now applies the one rule that
+/// serde and `Quantity::try_new` apply, in Chinese and English.
+#[test]
+fn impossible_values_are_refused_as_serde_refuses_them() {
+    for (text, reason) in [
+        ("-3家", "a count cannot be negative"),
+        ("-3 enterprises", "a count cannot be negative"),
+        ("不足-1.5万人", "a count cannot be negative"),
+        ("-28.8平方公里", "an area cannot be negative"),
+        ("-1 km²", "an area cannot be negative"),
+        ("-10.93件/万人", "a density cannot be negative"),
+        ("1.5家", "a count is a whole number"),
+        ("第0位", "a rank is a whole number from 1"),
+    ] {
+        let err = text.parse::<Figure>().unwrap_err().to_string();
+        assert_eq!(
+            err,
+            format!("cannot parse {text:?} as a quantity: {reason}"),
+            "{text}"
+        );
+    }
+    // Zero, negative money and a fall still read.
+    for text in ["0家", "-0家", "-5亿元", "-2.5%", "下降3位", "-1.5个百分点"] {
+        assert!(text.parse::<Figure>().is_ok(), "{text}");
+    }
+}
+
 #[test]
 fn magnitudes_convert_exactly() {
     // 1004亿元 == 100 400 000 000 元 == 10 040 000 万元 (figures.md notation).
@@ -155,12 +183,18 @@ mod properties {
     fn quantity() -> impl Strategy<Value = Quantity> {
         let ordinary = (decimal(), dimension(), 0u8..=28).prop_map(|(v, d, m)| {
             let unit = Unit::new(d, Magnitude::new(m).unwrap()).unwrap_or(Unit::of(d));
-            // Counts are whole numbers in base units.
-            let v = if matches!(d, Dimension::Count(_)) {
-                let places = u32::from(unit.magnitude().exponent());
-                v.round_dp_with_strategy(places.min(28), rust_decimal::RoundingStrategy::ToZero)
-            } else {
-                v
+            // Counts are whole numbers in base units; counts, areas and
+            // densities are not negative (`Quantity::try_new`).
+            let v = match d {
+                Dimension::Count(_) => {
+                    let places = u32::from(unit.magnitude().exponent());
+                    v.abs().round_dp_with_strategy(
+                        places.min(28),
+                        rust_decimal::RoundingStrategy::ToZero,
+                    )
+                }
+                Dimension::SquareKm | Dimension::PerTenThousandPeople(_) => v.abs(),
+                _ => v,
             };
             Quantity::new(v, unit)
         });
