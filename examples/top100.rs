@@ -17,7 +17,7 @@ use indstat::composite::{
     Aggregator, Composite, Data, Needed, Node, Normaliser, Spec, Tree, Uncertainty,
 };
 use indstat::rank::{RankChange, RankObservation, rank_goal};
-use indstat::{Direction, EntityId, Error, Period};
+use indstat::{Direction, EntityId, Error, Period, round_for_display};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -237,10 +237,14 @@ fn main() -> Result<(), Error> {
             continue;
         }
         let mark = if zone == rongchang { " ◀" } else { "" };
-        print!("{rank:>5}  {:<10} {:>7}", zone.as_str(), score.round_dp(2));
+        print!(
+            "{rank:>5}  {:<10} {:>7}",
+            zone.as_str(),
+            round_for_display(score, 2)
+        );
         for (code, ..) in DIMENSIONS {
             let s = results.score(&zone, &code.parse()?)?.unwrap_or_default();
-            print!(" {:>10}", s.round_dp(2));
+            print!(" {:>10}", round_for_display(s, 2));
         }
         println!("{mark}");
     }
@@ -248,8 +252,9 @@ fn main() -> Result<(), Error> {
     let settings = Uncertainty::new(200, SEED)?.with_weight_noise(dec!(0.25))?;
     let u = index.uncertainty(&data, &settings)?;
     let r = u.interval(&rongchang)?;
+    // Half away from zero (四舍五入), one place: 106.95–135.05 is 107.0–135.1.
     let show =
-        |d: Option<Decimal>| d.map_or("–".to_owned(), |d| d.round_dp(1).normalize().to_string());
+        |d: Option<Decimal>| d.map_or("–".to_owned(), |d| round_for_display(d, 1).to_string());
     println!(
         "\nRongchang under weight uncertainty ({} runs, every weight × U[0.75, 1.25], seed {SEED}):",
         settings.runs()

@@ -142,6 +142,25 @@ impl Figure {
         self.quantity.unit()
     }
 
+    /// The figure with its number rounded for display to `dp` places, half
+    /// away from zero (四舍五入), bound kept: as
+    /// [`Quantity::round_for_display`]. For printing, never for calculating.
+    ///
+    /// ```
+    /// let f: indstat::Figure = "突破1800.05亿元".parse()?;
+    /// assert_eq!(f.round_for_display(1).zh(), "1800.1余亿元");
+    /// assert_eq!(format!("{f:.1}"), "1800.1余亿元");
+    /// assert_eq!(format!("{f:.0}"), "1800余亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn round_for_display(&self, dp: u32) -> Figure {
+        Figure {
+            bound: self.bound,
+            quantity: self.quantity.round_for_display(dp),
+        }
+    }
+
     /// The value when the figure is exact.
     ///
     /// # Errors
@@ -298,9 +317,16 @@ impl From<Quantity> for Figure {
 }
 
 impl fmt::Display for Figure {
-    /// The Chinese form, as [`Figure::zh`].
+    /// The Chinese form, as [`Figure::zh`]; with a precision (`{:.1}`), of
+    /// the number rounded for display ([`Figure::round_for_display`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.zh(), f)
+        let text = match f.precision() {
+            Some(dp) => self
+                .round_for_display(u32::try_from(dp).unwrap_or(u32::MAX))
+                .zh(),
+            None => self.zh(),
+        };
+        crate::rounding::pad(f, &text)
     }
 }
 

@@ -220,6 +220,16 @@ impl Quantity {
 
     /// The same quantity written at another magnitude, exactly.
     ///
+    /// The digits are those of the number moved with the decimal point, with
+    /// no zeros added: a whole number gains no decimal places (3000万元 is
+    /// 0.3亿元, not 0.3000亿元, and 168 million yuan, read as 16800万元, is
+    /// 1.68亿元), while places that were written are kept (1.50万元 is
+    /// 0.000150亿元, 3000.0万元 is 0.30000亿元). The trailing zeros of a whole
+    /// number are not decimal places anyone wrote; removing them here, where
+    /// they would appear, keeps them out of every printer of stored digits
+    /// (`Display`, serde, SDMX) rather than hiding them in one. The result is
+    /// equal to `self`: equality, hashing and serde compare exact values.
+    ///
     /// # Errors
     ///
     /// [`Error::Inexact`] when the result needs more than 28 decimal places or
@@ -234,6 +244,13 @@ impl Quantity {
     /// assert_eq!(q.to_magnitude(Magnitude::ONE)?.value(), dec!(168000000));
     /// assert_eq!(q.to_magnitude(Magnitude::WAN_YI)?.value(), dec!(0.000168));
     ///
+    /// let yi = |text: &str| -> Result<String, indstat::Error> {
+    ///     Ok(text.parse::<Quantity>()?.to_magnitude(Magnitude::YI)?.to_string())
+    /// };
+    /// assert_eq!(yi("3000万元")?, "0.3亿元");
+    /// assert_eq!(yi("168 million yuan")?, "1.68亿元");
+    /// assert_eq!(yi("1.50万元")?, "0.000150亿元");
+    ///
     /// let huge: Quantity = "79228162514264337593543950335万亿元".parse()?;
     /// assert!(huge.to_magnitude(Magnitude::ONE).is_err());
     /// # Ok::<(), indstat::Error>(())
@@ -247,6 +264,13 @@ impl Quantity {
             from: self.unit,
             to: unit,
         })?;
+        // A whole number gains no decimal places (see above); a number with
+        // decimals keeps them.
+        let value = if self.value.scale() == 0 {
+            value.normalize()
+        } else {
+            value
+        };
         Ok(Quantity { value, unit })
     }
 
@@ -265,6 +289,31 @@ impl Quantity {
     /// ```
     pub fn to_base(&self) -> Result<Decimal> {
         Ok(self.to_magnitude(Magnitude::ONE)?.value)
+    }
+
+    /// The quantity rounded for display to `dp` decimal places, half away
+    /// from zero (四舍五入), as [`round_for_display`](crate::round_for_display)
+    /// does: for printing (`{:.2}` does the same), never for calculating.
+    ///
+    /// ```
+    /// use indstat::Quantity;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let p = Quantity::new(dec!(1391.395), indstat::Unit::YI_YUAN);
+    /// assert_eq!(p.round_for_display(2).to_string(), "1391.40亿元");
+    /// assert_eq!(format!("{p:.2}"), "1391.40亿元");
+    /// assert_eq!(p.round_for_display(0).en(), "139.1 billion yuan");
+    /// // A tie goes away from zero: 1391.385 → 1391.39 (banker's rounding
+    /// // would give 1391.38).
+    /// let tie = Quantity::new(dec!(1391.385), indstat::Unit::YI_YUAN);
+    /// assert_eq!(tie.round_for_display(2).value(), dec!(1391.39));
+    /// ```
+    #[must_use]
+    pub fn round_for_display(&self, dp: u32) -> Quantity {
+        Quantity {
+            value: crate::round_for_display(self.value, dp),
+            unit: self.unit,
+        }
     }
 
     /// The same quantity with trailing zeros removed from the number
@@ -513,8 +562,15 @@ impl Hash for Quantity {
 }
 
 impl fmt::Display for Quantity {
-    /// The Chinese form, as [`Quantity::zh`].
+    /// The Chinese form, as [`Quantity::zh`]; with a precision (`{:.2}`), of
+    /// the value rounded for display ([`Quantity::round_for_display`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.zh(), f)
+        let text = match f.precision() {
+            Some(dp) => self
+                .round_for_display(u32::try_from(dp).unwrap_or(u32::MAX))
+                .zh(),
+            None => self.zh(),
+        };
+        crate::rounding::pad(f, &text)
     }
 }

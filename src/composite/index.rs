@@ -660,7 +660,7 @@ pub(crate) fn compute_with(
                 detail: codes
                     .iter()
                     .zip(&weights)
-                    .map(|(c, w)| format!("{c} {}", w.round_dp(6)))
+                    .map(|(c, w)| format!("{c} {}", crate::round_for_display(*w, 6).normalize()))
                     .collect::<Vec<_>>()
                     .join(", "),
             });
@@ -702,7 +702,7 @@ pub(crate) fn compute_with(
                             "{} of {} children present (share {}, minimum {}){}: no score",
                             present.len(),
                             kids.len(),
-                            share.round_dp(4),
+                            crate::round_for_display(share, 4).normalize(),
                             spec.min_coverage(),
                             if weight_present {
                                 ""

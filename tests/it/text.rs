@@ -152,6 +152,80 @@ fn magnitudes_convert_exactly() {
     assert_eq!(a.to_base().unwrap(), dec!(100400000000));
 }
 
+/// Issue 14, item 13: the top100 example printed the 90% interval of ranks
+/// 106.95–135.05 as 107–135 (banker's rounding); Chinese statistical tables
+/// round half away from zero (四舍五入). Expected values from Python's
+/// `decimal` module: `Decimal("135.05").quantize(Decimal("0.1"),
+/// ROUND_HALF_UP)` is 135.1 (`ROUND_HALF_EVEN` gives 135.0), 1391.385 at two
+/// places is 1391.39 (half-even: 1391.38), 8.4995 is 8.50.
+#[test]
+fn display_rounds_half_away_from_zero() {
+    use indstat::{DISPLAY_ROUNDING, PercentagePoints, Rate, round_for_display};
+    use rust_decimal::RoundingStrategy;
+
+    assert_eq!(DISPLAY_ROUNDING, RoundingStrategy::MidpointAwayFromZero);
+    let interval = format!(
+        "{}–{}",
+        round_for_display(dec!(106.95), 1),
+        round_for_display(dec!(135.05), 1)
+    );
+    assert_eq!(interval, "107.0–135.1");
+    // Display with a precision rounds the same way, for every printed type;
+    // before, a quantity's `{:.2}` cut its text to two characters.
+    let q = Quantity::new(dec!(1391.385), Unit::YI_YUAN);
+    assert_eq!(format!("{q:.2}"), "1391.39亿元");
+    // Width counts characters, as for any string.
+    assert_eq!(format!("{q:>12.1}"), "    1391.4亿元");
+    assert_eq!(q.round_for_display(2).en(), "139.139 billion yuan");
+    let f: Figure = "突破1800.05亿元".parse().unwrap();
+    assert_eq!(format!("{f:.1}"), "1800.1余亿元");
+    assert_eq!(f.round_for_display(1).en(), "more than 180.01 billion yuan");
+    assert_eq!(
+        format!("{:.2}", Rate::from_fraction(dec!(0.084995))),
+        "8.50%"
+    );
+    assert_eq!(
+        format!("{:.1}", PercentagePoints::new(dec!(-0.25))),
+        "-0.3 pp"
+    );
+    // Rounding adds no digits and makes no negative zero.
+    assert_eq!(
+        format!("{:.2}", "1004亿元".parse::<Quantity>().unwrap()),
+        "1004亿元"
+    );
+    assert_eq!(round_for_display(dec!(-0.004), 2).to_string(), "0.00");
+    // Without a precision nothing is rounded: the exact digits.
+    assert_eq!(q.to_string(), "1391.385亿元");
+}
+
+/// Issue 14, item 13: conversions kept the zeros a whole number gains when
+/// its decimal point moves (`3000万元` → `0.3000亿元`, `168 million yuan` →
+/// `1.6800亿元`). A whole number now gains none; written decimal places are
+/// kept; the value is exactly the same.
+#[test]
+fn conversions_add_no_trailing_zeros() {
+    let yi = |text: &str| {
+        let q: Quantity = text.parse().unwrap();
+        let c = q.to_magnitude(Magnitude::YI).unwrap();
+        assert_eq!(c, q, "{text}");
+        c.to_string()
+    };
+    assert_eq!(yi("3000万元"), "0.3亿元");
+    assert_eq!(yi("168 million yuan"), "1.68亿元");
+    assert_eq!(yi("1004亿元"), "1004亿元");
+    assert_eq!(yi("100400000000元"), "1004亿元");
+    // Decimal places that were written stay, moved with the point.
+    assert_eq!(yi("1.50万元"), "0.000150亿元");
+    assert_eq!(yi("3000.0万元"), "0.30000亿元");
+    // Sums convert too: 1004亿元 + 100万元.
+    let sum = "1004亿元"
+        .parse::<Quantity>()
+        .unwrap()
+        .checked_add(&"100万元".parse().unwrap())
+        .unwrap();
+    assert_eq!(sum.to_string(), "1004.01亿元");
+}
+
 mod properties {
     use indstat::{Bound, Dimension, Figure, Magnitude, Noun, Period, Quantity, Unit};
     use proptest::prelude::*;
@@ -257,6 +331,28 @@ mod properties {
             if let Ok(c) = q.to_magnitude(m) {
                 prop_assert_eq!(c, q);
                 prop_assert_eq!(c.to_magnitude(q.unit().magnitude()).unwrap(), q);
+            }
+        }
+
+        /// `round_for_display` is half away from zero, checked against whole
+        /// numbers: |m| / 10^k rounded up exactly when twice the remainder
+        /// reaches 10^k. A value with `dp` places or fewer comes back as it is.
+        #[test]
+        fn display_rounding_is_half_away_from_zero(m in any::<i128>(), scale in 0u32..=28, dp in 0u32..=28) {
+            let m = m % (1i128 << 96);
+            let x = Decimal::from_i128_with_scale(m, scale);
+            let got = indstat::round_for_display(x, dp);
+            if scale <= dp {
+                prop_assert_eq!(got, x);
+                prop_assert_eq!(got.scale(), x.scale());
+            } else {
+                let p = 10i128.pow(scale - dp);
+                let (q, r) = (m.abs() / p, m.abs() % p);
+                let q = if 2 * r >= p { q + 1 } else { q };
+                let want = Decimal::from_i128_with_scale(m.signum() * q, dp);
+                prop_assert_eq!(got, want, "{} at {}", x, dp);
+                prop_assert_eq!(got.scale(), dp);
+                prop_assert!(!(got.is_zero() && got.is_sign_negative()));
             }
         }
 
