@@ -422,31 +422,25 @@ pub struct Indicator {
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct IndicatorRaw {
-    code: IndicatorCode,
-    name_zh: String,
-    name_en: String,
-    unit: Unit,
-    kind: Kind,
-    direction: Direction,
-    scope: Scope,
-    price_basis: PriceBasis,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<IndicatorRaw> for Indicator {
-    type Error = Error;
-    fn try_from(r: IndicatorRaw) -> Result<Self> {
-        Ok(
-            Indicator::new(r.code.as_str(), &r.name_zh, &r.name_en, r.unit, r.kind)?
-                .with_direction(r.direction)
-                .with_scope(r.scope)
-                .with_price_basis(r.price_basis),
-        )
-    }
-}
+crate::serde_str::read_through!(
+    Indicator,
+    IndicatorRaw {
+        code: IndicatorCode,
+        name_zh: String,
+        name_en: String,
+        unit: Unit,
+        kind: Kind,
+        direction: Direction,
+        scope: Scope,
+        price_basis: PriceBasis,
+    },
+    |r| Ok(
+        Indicator::new(r.code.as_str(), &r.name_zh, &r.name_en, r.unit, r.kind)?
+            .with_direction(r.direction)
+            .with_scope(r.scope)
+            .with_price_basis(r.price_basis)
+    )
+);
 
 impl Indicator {
     /// An indicator with its code, names, unit and kind. Defaults: a rank is

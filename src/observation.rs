@@ -266,29 +266,25 @@ pub struct Observation {
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ObservationRaw {
-    entity: EntityId,
-    indicator: Indicator,
-    period: Period,
-    value: Figure,
-    #[serde(default)]
-    status: ObsStatus,
-    #[serde(default)]
-    source: Option<Source>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<ObservationRaw> for Observation {
-    type Error = Error;
-    fn try_from(r: ObservationRaw) -> Result<Self> {
+crate::serde_str::read_through!(
+    Observation,
+    ObservationRaw {
+        entity: EntityId,
+        indicator: Indicator,
+        period: Period,
+        value: Figure,
+        #[serde(default)]
+        status: ObsStatus,
+        #[serde(default)]
+        source: Option<Source>,
+    },
+    |r| {
         let mut o =
             Observation::new(r.entity, r.indicator, r.period, r.value)?.with_status(r.status);
         o.source = r.source;
         Ok(o)
     }
-}
+);
 
 impl Observation {
     /// An observation with status normal and no source.

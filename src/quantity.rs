@@ -83,23 +83,16 @@ pub struct Quantity {
     unit: Unit,
 }
 
-/// What serde reads before [`Quantity::try_new`] checks it.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QuantityRepr {
-    #[serde(with = "crate::serde_str::decimal")]
-    value: Decimal,
-    unit: Unit,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<QuantityRepr> for Quantity {
-    type Error = Error;
-    fn try_from(r: QuantityRepr) -> Result<Quantity> {
-        Quantity::try_new(r.value, r.unit)
-    }
-}
+crate::serde_str::read_through!(
+    Quantity,
+    QuantityRepr {
+        #[serde(with = "crate::serde_str::decimal")]
+        value: Decimal,
+        unit: Unit,
+    },
+    |r| Quantity::try_new(r.value, r.unit)
+);
 
 /// serde for a quantity that is a difference, not a value
 /// (`#[serde(with = "crate::quantity::difference")]`): read without the rule
@@ -563,14 +556,9 @@ impl Hash for Quantity {
 
 impl fmt::Display for Quantity {
     /// The Chinese form, as [`Quantity::zh`]; with a precision (`{:.2}`), of
-    /// the value rounded for display ([`Quantity::round_for_display`]).
+    /// the value rounded for display ([`Quantity::round_for_display`]). As an
+    /// exact [`Figure`](crate::Figure) prints.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match f.precision() {
-            Some(dp) => self
-                .round_for_display(u32::try_from(dp).unwrap_or(u32::MAX))
-                .zh(),
-            None => self.zh(),
-        };
-        crate::rounding::pad(f, &text)
+        fmt::Display::fmt(&crate::Figure::exact_value(*self), f)
     }
 }

@@ -154,21 +154,15 @@ pub struct Series {
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SeriesRaw {
-    entity: EntityId,
-    indicator: Indicator,
-    points: Vec<Point>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<SeriesRaw> for Series {
-    type Error = Error;
-    fn try_from(r: SeriesRaw) -> Result<Self> {
-        Series::from_points(r.entity, r.indicator, r.points)
-    }
-}
+crate::serde_str::read_through!(
+    Series,
+    SeriesRaw {
+        entity: EntityId,
+        indicator: Indicator,
+        points: Vec<Point>,
+    },
+    |r| Series::from_points(r.entity, r.indicator, r.points)
+);
 
 impl Series {
     /// An empty series.

@@ -33,22 +33,16 @@ pub struct RankObservation {
     pool: Option<u32>,
 }
 
-/// What serde reads before [`RankObservation::new`] checks it.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct RankObservationRaw {
-    edition: Period,
-    rank: u32,
-    pool: Option<u32>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<RankObservationRaw> for RankObservation {
-    type Error = Error;
-    fn try_from(r: RankObservationRaw) -> Result<RankObservation> {
-        RankObservation::new(r.edition, r.rank, r.pool)
-    }
-}
+crate::serde_str::read_through!(
+    RankObservation,
+    RankObservationRaw {
+        edition: Period,
+        rank: u32,
+        pool: Option<u32>,
+    },
+    |r| RankObservation::new(r.edition, r.rank, r.pool)
+);
 
 fn check_rank(rank: u32, pool: Option<u32>) -> Result<()> {
     if rank == 0 {
@@ -173,19 +167,15 @@ struct RankObservationLite {
     pool: Option<u32>,
 }
 
-/// What serde reads before the ranks are checked as the constructors check
-/// them (from 1, within the pool).
+// Each rank checked as the constructors check it: from 1, within its pool.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct RankChangeRaw {
-    previous: RankObservationLite,
-    current: RankObservationLite,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<RankChangeRaw> for RankChange {
-    type Error = Error;
-    fn try_from(r: RankChangeRaw) -> Result<RankChange> {
+crate::serde_str::read_through!(
+    RankChange,
+    RankChangeRaw {
+        previous: RankObservationLite,
+        current: RankObservationLite,
+    },
+    |r| {
         check_rank(r.previous.rank, r.previous.pool)?;
         check_rank(r.current.rank, r.current.pool)?;
         Ok(RankChange {
@@ -193,7 +183,7 @@ impl TryFrom<RankChangeRaw> for RankChange {
             current: r.current,
         })
     }
-}
+);
 
 impl RankChange {
     /// From the previous and the current rank.
@@ -417,23 +407,20 @@ pub struct RankGoal {
     by: Option<Period>,
 }
 
-/// What serde reads before it is checked as [`rank_goal`] builds it: a target
-/// from 1, and `Reach::Already` exactly when no places are left to go.
+// Checked as [`rank_goal`] builds it: a target from 1, and `Reach::Already`
+// exactly when no places are left to go.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct RankGoalRaw {
-    target: u32,
-    places_to_go: u32,
-    #[serde(with = "crate::serde_str::decimal")]
-    pace: Decimal,
-    reach: Reach,
-    by: Option<Period>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<RankGoalRaw> for RankGoal {
-    type Error = Error;
-    fn try_from(r: RankGoalRaw) -> Result<RankGoal> {
+crate::serde_str::read_through!(
+    RankGoal,
+    RankGoalRaw {
+        target: u32,
+        places_to_go: u32,
+        #[serde(with = "crate::serde_str::decimal")]
+        pace: Decimal,
+        reach: Reach,
+        by: Option<Period>,
+    },
+    |r| {
         check_rank(r.target, None)?;
         if (r.places_to_go == 0) != (r.reach == Reach::Already) {
             return Err(Error::InvalidRank {
@@ -456,7 +443,7 @@ impl TryFrom<RankGoalRaw> for RankGoal {
             by: r.by,
         })
     }
-}
+);
 
 impl RankGoal {
     /// The target rank (100 for a Top-100 goal).

@@ -34,23 +34,17 @@ pub struct CountTarget {
     deadline: Option<Period>,
 }
 
-/// What serde reads before [`CountTarget::new`] checks it.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct CountTargetRaw {
-    indicator: Indicator,
-    required: Figure,
-    threshold: Figure,
-    deadline: Option<Period>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<CountTargetRaw> for CountTarget {
-    type Error = Error;
-    fn try_from(r: CountTargetRaw) -> Result<CountTarget> {
-        CountTarget::new(r.indicator, r.required, r.threshold, r.deadline)
-    }
-}
+crate::serde_str::read_through!(
+    CountTarget,
+    CountTargetRaw {
+        indicator: Indicator,
+        required: Figure,
+        threshold: Figure,
+        deadline: Option<Period>,
+    },
+    |r| CountTarget::new(r.indicator, r.required, r.threshold, r.deadline)
+);
 
 impl CountTarget {
     /// A count target: `required` entities (a count of the indicator's noun)
@@ -399,22 +393,16 @@ pub struct RankTarget {
     deadline: Option<Period>,
 }
 
-/// What serde reads before [`RankTarget::new`] checks it.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct RankTargetRaw {
-    indicator: Indicator,
-    best: Figure,
-    deadline: Option<Period>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<RankTargetRaw> for RankTarget {
-    type Error = Error;
-    fn try_from(r: RankTargetRaw) -> Result<RankTarget> {
-        RankTarget::new(r.indicator, r.best, r.deadline)
-    }
-}
+crate::serde_str::read_through!(
+    RankTarget,
+    RankTargetRaw {
+        indicator: Indicator,
+        best: Figure,
+        deadline: Option<Period>,
+    },
+    |r| RankTarget::new(r.indicator, r.best, r.deadline)
+);
 
 impl RankTarget {
     /// A rank target: rank within `best` (`前100位`, at most 100).

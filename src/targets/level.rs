@@ -33,22 +33,16 @@ pub struct LevelTarget {
     deadline: Period,
 }
 
-/// What serde reads before [`LevelTarget::new`] checks it.
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-struct LevelTargetRaw {
-    indicator: Indicator,
-    value: Figure,
-    deadline: Period,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<LevelTargetRaw> for LevelTarget {
-    type Error = crate::Error;
-    fn try_from(r: LevelTargetRaw) -> Result<LevelTarget> {
-        LevelTarget::new(r.indicator, r.value, r.deadline)
-    }
-}
+crate::serde_str::read_through!(
+    LevelTarget,
+    LevelTargetRaw {
+        indicator: Indicator,
+        value: Figure,
+        deadline: Period,
+    },
+    |r| LevelTarget::new(r.indicator, r.value, r.deadline)
+);
 
 impl LevelTarget {
     /// A level target for `indicator`: reach `value` by `deadline`.

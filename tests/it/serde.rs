@@ -28,6 +28,18 @@ fn output() -> Indicator {
     .with_price_basis(PriceBasis::Current)
 }
 
+/// A count of enterprises of the given kind, coded `firms`.
+fn firms(kind: Kind) -> Indicator {
+    Indicator::new(
+        "firms",
+        "企业",
+        "enterprises",
+        Unit::count(Noun::Enterprise),
+        kind,
+    )
+    .unwrap()
+}
+
 #[test]
 fn quantity_is_value_string_and_unit_code() {
     let q: Quantity = "1004亿元".parse().unwrap();
@@ -126,17 +138,7 @@ fn every_type_round_trips() {
 /// Deserialising invalid data fails, and the message names the bad value.
 #[test]
 fn invalid_data_is_refused_with_a_clear_message() {
-    let indicator = serde_json::to_string(
-        &Indicator::new(
-            "firms",
-            "企业",
-            "enterprises",
-            Unit::count(Noun::Enterprise),
-            Kind::Stock,
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let indicator = serde_json::to_string(&firms(Kind::Stock)).unwrap();
     let obs = |value: &str, unit: &str, period: &str| {
         format!(
             r#"{{"entity":"z","indicator":{indicator},"period":"{period}","value":{{"bound":"exact","value":"{value}","unit":"{unit}"}},"status":"A"}}"#
@@ -295,14 +297,8 @@ fn negative_counts_are_refused_as_quantity_and_figure() {
 /// negative and still round-trips.
 #[test]
 fn a_negative_difference_of_counts_round_trips() {
-    let net_new = Indicator::new(
-        "net_new_firms",
-        "净增企业",
-        "net new enterprises",
-        Unit::count(Noun::Enterprise),
-        Kind::Change,
-    )
-    .unwrap();
+    // Net new enterprises a year: a change, in enterprises.
+    let net_new = firms(Kind::Change);
     let change =
         indstat::growth::change(&net_new, &"50家".parse().unwrap(), &"30家".parse().unwrap())
             .unwrap();
@@ -341,14 +337,6 @@ fn targets_and_ranks_are_read_through_their_constructors() {
         );
     }
 
-    let firms = Indicator::new(
-        "firms",
-        "企业",
-        "enterprises",
-        Unit::count(Noun::Enterprise),
-        Kind::Count,
-    )
-    .unwrap();
     let year = |y| Period::year(y).unwrap();
 
     // LevelTarget::new checks the value against the indicator.
@@ -361,7 +349,7 @@ fn targets_and_ranks_are_read_through_their_constructors() {
     );
     // CountTarget::new refuses an upper bound on the count.
     let count = CountTarget::new(
-        firms.clone(),
+        firms(Kind::Count),
         "10家以上".parse().unwrap(),
         "10亿元以上".parse().unwrap(),
         Some(year(2026)),
