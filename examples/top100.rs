@@ -14,8 +14,8 @@ mod zones;
 
 use indstat::composite::{Needed, Uncertainty};
 use indstat::rank::{RankChange, RankObservation, rank_goal};
-use indstat::{EntityId, Error, Period};
-use rust_decimal::{Decimal, RoundingStrategy};
+use indstat::{EntityId, Error, Period, round_for_display};
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use zones::{DIMENSIONS, INDICATORS, SEED};
 
@@ -57,13 +57,13 @@ fn main() -> Result<(), Error> {
             "{:>5}  {:<10} {:>7} {:>7}%",
             row.rank(),
             zone.as_str(),
-            row.score().round_dp(2),
+            round_for_display(row.score(), 2),
             percent(row.coverage())
         );
         for (code, ..) in DIMENSIONS {
             let s = results
                 .score(zone, &code.parse()?)?
-                .map_or("–".to_owned(), |s| s.round_dp(2).to_string());
+                .map_or("–".to_owned(), |s| round_for_display(s, 2).to_string());
             print!(" {s:>10}");
         }
         println!("{mark}");
@@ -92,7 +92,7 @@ fn main() -> Result<(), Error> {
         println!(
             "Had Rongchang not reported its green indicators (its weakest dimension), it would be ranked\n{} at {} on {}% of the weight: a gap can lift a rank, so every score carries its coverage.",
             row.rank(),
-            row.score().round_dp(2),
+            round_for_display(row.score(), 2),
             percent(row.coverage())
         );
     }
@@ -100,8 +100,9 @@ fn main() -> Result<(), Error> {
     let settings = Uncertainty::new(200, SEED)?.with_weight_noise(dec!(0.25))?;
     let u = index.uncertainty(&data, &settings)?;
     let r = u.interval(&rongchang)?;
+    // Half away from zero (四舍五入), one place: 106.95–135.05 is 107.0–135.1.
     let show =
-        |d: Option<Decimal>| d.map_or("–".to_owned(), |d| d.round_dp(1).normalize().to_string());
+        |d: Option<Decimal>| d.map_or("–".to_owned(), |d| round_for_display(d, 1).to_string());
     println!(
         "\nRongchang under weight uncertainty ({} runs, every weight × U[0.75, 1.25], seed {SEED}):",
         settings.runs()
@@ -281,10 +282,6 @@ fn charts(_: &indstat::composite::UncertaintyResult, _: &EntityId) -> Result<(),
 fn percent(share: Decimal) -> String {
     share.checked_mul(dec!(100)).map_or_else(
         || share.to_string(),
-        |p| {
-            p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
-                .normalize()
-                .to_string()
-        },
+        |p| round_for_display(p, 1).normalize().to_string(),
     )
 }

@@ -35,14 +35,15 @@ use crate::{Bound, Error, Quantity, Result, Truth, Unit};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(into = "FigureRepr", from = "FigureRepr"))]
+#[cfg_attr(feature = "serde", serde(into = "FigureRepr", try_from = "FigureRepr"))]
 pub struct Figure {
     bound: Bound,
     quantity: Quantity,
 }
 
 /// The serialised form of a [`Figure`]: one flat object, unknown fields
-/// refused (serde's `flatten` would accept them).
+/// refused (serde's `flatten` would accept them), the value checked as
+/// [`Quantity::try_new`] checks it.
 #[cfg(feature = "serde")]
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,9 +66,10 @@ impl From<Figure> for FigureRepr {
 }
 
 #[cfg(feature = "serde")]
-impl From<FigureRepr> for Figure {
-    fn from(r: FigureRepr) -> Figure {
-        Figure::new(r.bound, Quantity::new(r.value, r.unit))
+impl TryFrom<FigureRepr> for Figure {
+    type Error = Error;
+    fn try_from(r: FigureRepr) -> Result<Figure> {
+        Ok(Figure::new(r.bound, Quantity::try_new(r.value, r.unit)?))
     }
 }
 
@@ -138,6 +140,25 @@ impl Figure {
     /// ```
     pub const fn unit(&self) -> Unit {
         self.quantity.unit()
+    }
+
+    /// The figure with its number rounded for display to `dp` places, half
+    /// away from zero (四舍五入), bound kept: as
+    /// [`Quantity::round_for_display`]. For printing, never for calculating.
+    ///
+    /// ```
+    /// let f: indstat::Figure = "突破1800.05亿元".parse()?;
+    /// assert_eq!(f.round_for_display(1).zh(), "1800.1余亿元");
+    /// assert_eq!(format!("{f:.1}"), "1800.1余亿元");
+    /// assert_eq!(format!("{f:.0}"), "1800余亿元");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    #[must_use]
+    pub fn round_for_display(&self, dp: u32) -> Figure {
+        Figure {
+            bound: self.bound,
+            quantity: self.quantity.round_for_display(dp),
+        }
     }
 
     /// The value when the figure is exact.
@@ -296,9 +317,16 @@ impl From<Quantity> for Figure {
 }
 
 impl fmt::Display for Figure {
-    /// The Chinese form, as [`Figure::zh`].
+    /// The Chinese form, as [`Figure::zh`]; with a precision (`{:.1}`), of
+    /// the number rounded for display ([`Figure::round_for_display`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.zh(), f)
+        let text = match f.precision() {
+            Some(dp) => self
+                .round_for_display(u32::try_from(dp).unwrap_or(u32::MAX))
+                .zh(),
+            None => self.zh(),
+        };
+        crate::rounding::pad(f, &text)
     }
 }
 

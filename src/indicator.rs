@@ -422,31 +422,25 @@ pub struct Indicator {
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct IndicatorRaw {
-    code: IndicatorCode,
-    name_zh: String,
-    name_en: String,
-    unit: Unit,
-    kind: Kind,
-    direction: Direction,
-    scope: Scope,
-    price_basis: PriceBasis,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<IndicatorRaw> for Indicator {
-    type Error = Error;
-    fn try_from(r: IndicatorRaw) -> Result<Self> {
-        Ok(
-            Indicator::new(r.code.as_str(), &r.name_zh, &r.name_en, r.unit, r.kind)?
-                .with_direction(r.direction)
-                .with_scope(r.scope)
-                .with_price_basis(r.price_basis),
-        )
-    }
-}
+crate::serde_str::read_through!(
+    Indicator,
+    IndicatorRaw {
+        code: IndicatorCode,
+        name_zh: String,
+        name_en: String,
+        unit: Unit,
+        kind: Kind,
+        direction: Direction,
+        scope: Scope,
+        price_basis: PriceBasis,
+    },
+    |r| Ok(
+        Indicator::new(r.code.as_str(), &r.name_zh, &r.name_en, r.unit, r.kind)?
+            .with_direction(r.direction)
+            .with_scope(r.scope)
+            .with_price_basis(r.price_basis)
+    )
+);
 
 impl Indicator {
     /// An indicator with its code, names, unit and kind. Defaults: a rank is
@@ -677,9 +671,10 @@ impl Indicator {
         }
     }
 
-    /// Checks that `value` is possible for this indicator: the same dimension;
-    /// counts whole and not negative; ranks whole and at least 1; areas and
-    /// densities not negative; rank changes whole.
+    /// Checks that `value` is possible for this indicator: the same dimension,
+    /// and a number its unit admits (counts whole and not negative; ranks whole
+    /// and at least 1; areas and densities not negative; rank changes whole),
+    /// the rule [`Quantity::try_new`], text and serde apply.
     ///
     /// # Errors
     ///
@@ -690,7 +685,10 @@ impl Indicator {
     /// # use indstat::{Indicator, Kind, Noun, Unit};
     /// let firms = Indicator::new("firms", "企业数", "enterprises", Unit::count(Noun::Enterprise), Kind::Stock)?;
     /// assert!(firms.check(&"755家".parse()?).is_ok());
-    /// assert!(firms.check(&"-5家".parse()?).is_err());
+    /// // Built unchecked (text and serde refuse them): a negative and a
+    /// // fractional count.
+    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-5), Unit::count(Noun::Enterprise));
+    /// assert!(firms.check(&minus.into()).is_err());
     /// let half = indstat::Quantity::new(rust_decimal_macros::dec!(1.5), Unit::count(Noun::Enterprise));
     /// assert!(firms.check(&half.into()).is_err());
     /// assert!(firms.check(&"1.5万家".parse()?).is_ok());
@@ -704,44 +702,10 @@ impl Indicator {
                 found: q.unit(),
             });
         }
-        let invalid = |reason| Error::InvalidValue {
+        crate::quantity::check_value(q.value(), q.unit()).map_err(|reason| Error::InvalidValue {
             indicator: self.code.to_string(),
             value: value.to_string(),
             reason,
-        };
-        let v = q.value();
-        // Whole in base units: no more decimal places than the magnitude absorbs.
-        let whole = v.normalize().scale() <= u32::from(q.unit().magnitude().exponent());
-        match q.dimension() {
-            Dimension::Count(_) => {
-                if v.is_sign_negative() && !v.is_zero() {
-                    return Err(invalid("a count cannot be negative"));
-                }
-                if !whole {
-                    return Err(invalid("a count is a whole number"));
-                }
-            }
-            Dimension::Rank => {
-                if !whole || v < Decimal::ONE {
-                    return Err(invalid("a rank is a whole number from 1"));
-                }
-            }
-            Dimension::RankChange => {
-                if !whole {
-                    return Err(invalid("a rank change is a whole number of places"));
-                }
-            }
-            Dimension::SquareKm | Dimension::PerTenThousandPeople(_) => {
-                if v.is_sign_negative() && !v.is_zero() {
-                    return Err(invalid("this value cannot be negative"));
-                }
-            }
-            Dimension::Yuan
-            | Dimension::Percent
-            | Dimension::PercentagePoint
-            | Dimension::Score
-            | Dimension::Ratio => {}
-        }
-        Ok(())
+        })
     }
 }

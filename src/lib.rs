@@ -14,6 +14,7 @@ mod observation;
 mod period;
 mod quantity;
 mod rate;
+mod rounding;
 #[cfg(feature = "serde")]
 mod serde_str;
 mod series;
@@ -39,6 +40,7 @@ pub use panel::Panel;
 pub use period::{Frequency, MAX_YEAR, MIN_YEAR, Period, YearSpan};
 pub use quantity::Quantity;
 pub use rate::{PercentagePoints, Rate};
+pub use rounding::{DISPLAY_ROUNDING, round_for_display};
 pub use series::{Point, Series};
 pub use unit::{Dimension, Magnitude, Noun, Unit};
 

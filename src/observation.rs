@@ -266,29 +266,25 @@ pub struct Observation {
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ObservationRaw {
-    entity: EntityId,
-    indicator: Indicator,
-    period: Period,
-    value: Figure,
-    #[serde(default)]
-    status: ObsStatus,
-    #[serde(default)]
-    source: Option<Source>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<ObservationRaw> for Observation {
-    type Error = Error;
-    fn try_from(r: ObservationRaw) -> Result<Self> {
+crate::serde_str::read_through!(
+    Observation,
+    ObservationRaw {
+        entity: EntityId,
+        indicator: Indicator,
+        period: Period,
+        value: Figure,
+        #[serde(default)]
+        status: ObsStatus,
+        #[serde(default)]
+        source: Option<Source>,
+    },
+    |r| {
         let mut o =
             Observation::new(r.entity, r.indicator, r.period, r.value)?.with_status(r.status);
         o.source = r.source;
         Ok(o)
     }
-}
+);
 
 impl Observation {
     /// An observation with status normal and no source.
@@ -302,7 +298,9 @@ impl Observation {
     /// let firms = Indicator::new("firms", "企业", "enterprises", Unit::count(Noun::Enterprise), Kind::Stock)?;
     /// let zone = EntityId::new("z")?;
     /// assert!(Observation::new(zone.clone(), firms.clone(), Period::year(2022)?, "755家".parse()?).is_ok());
-    /// assert!(Observation::new(zone, firms, Period::year(2022)?, "-1家".parse()?).is_err());
+    /// // Text and serde refuse a negative count; one built unchecked is refused here.
+    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-1), Unit::count(Noun::Enterprise));
+    /// assert!(Observation::new(zone, firms, Period::year(2022)?, minus.into()).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn new(

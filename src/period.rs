@@ -872,31 +872,25 @@ pub struct YearSpan {
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct YearSpanRepr {
-    periods: i64,
-    per_year: u8,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<YearSpanRepr> for YearSpan {
-    type Error = Error;
-    fn try_from(r: YearSpanRepr) -> Result<YearSpan> {
-        if matches!(r.per_year, 1 | 2 | 4 | 12) {
-            Ok(YearSpan {
-                periods: r.periods,
-                per_year: r.per_year,
-            })
-        } else {
-            Err(Error::parse(
-                &format!("{}/{}", r.periods, r.per_year),
-                "a year span",
-                "periods per year must be 1, 2, 4 or 12",
-            ))
-        }
+crate::serde_str::read_through!(
+    YearSpan,
+    YearSpanRepr {
+        periods: i64,
+        per_year: u8,
+    },
+    |r| if matches!(r.per_year, 1 | 2 | 4 | 12) {
+        Ok(YearSpan {
+            periods: r.periods,
+            per_year: r.per_year,
+        })
+    } else {
+        Err(Error::parse(
+            &format!("{}/{}", r.periods, r.per_year),
+            "a year span",
+            "periods per year must be 1, 2, 4 or 12",
+        ))
     }
-}
+);
 
 impl YearSpan {
     /// A span of `years` whole years.

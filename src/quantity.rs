@@ -50,13 +50,88 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 /// let growth: indstat::Quantity = "8.5%".parse().unwrap();
 /// let nonsense = output + growth; // error[E0369]: cannot add `Quantity` to `Quantity`
 /// ```
+///
+/// # What a value in a unit can be
+///
+/// Some units admit only some numbers: a count (家, 人, 个项目) is whole and not
+/// negative, a rank is whole and at least 1, a rank change is whole, an area
+/// or a density per 10,000 people is not negative. The data readers (text
+/// through `FromStr`, serde, and [`Quantity::try_new`]) apply this one rule
+/// and refuse what breaks it, naming the value. [`Quantity::new`] does not
+/// check: it is also how calculations build their results, and a difference
+/// of two counts may be negative
+/// ([`Change::Difference`](crate::growth::Change::Difference)), a projected count
+/// fractional. Such a quantity prints, but its text does not read back.
+///
+/// ```
+/// use indstat::{Noun, Quantity, Unit};
+/// use rust_decimal_macros::dec;
+///
+/// assert!(Quantity::try_new(dec!(755), Unit::count(Noun::Enterprise)).is_ok());
+/// assert!(Quantity::try_new(dec!(-3), Unit::count(Noun::Enterprise)).is_err());
+/// assert!("-3家".parse::<Quantity>().is_err());
+/// # #[cfg(feature = "serde")]
+/// assert!(serde_json::from_str::<Quantity>(r#"{"value":"-3","unit":"enterprises"}"#).is_err());
+/// # Ok::<(), indstat::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(try_from = "QuantityRepr"))]
 pub struct Quantity {
     #[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))]
     value: Decimal,
     unit: Unit,
+}
+
+#[cfg(feature = "serde")]
+crate::serde_str::read_through!(
+    Quantity,
+    QuantityRepr {
+        #[serde(with = "crate::serde_str::decimal")]
+        value: Decimal,
+        unit: Unit,
+    },
+    |r| Quantity::try_new(r.value, r.unit)
+);
+
+/// serde for a quantity that is a difference, not a value
+/// (`#[serde(with = "crate::quantity::difference")]`): read without the rule
+/// of [`check_value`], since a difference of two counts may be negative.
+#[cfg(feature = "serde")]
+pub(crate) mod difference {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Quantity, QuantityRepr};
+
+    /// As `Quantity`'s own serialisation.
+    pub(crate) fn serialize<S: Serializer>(q: &Quantity, s: S) -> Result<S::Ok, S::Error> {
+        q.serialize(s)
+    }
+
+    /// Any value in any unit.
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Quantity, D::Error> {
+        let r = QuantityRepr::deserialize(d)?;
+        Ok(Quantity::new(r.value, r.unit))
+    }
+}
+
+/// The one rule for what a value in `unit` can be (see [`Quantity`]): the
+/// reason it is impossible, or `Ok`. The text reader, serde,
+/// [`Quantity::try_new`] and [`Indicator::check`](crate::Indicator::check)
+/// all call it.
+pub(crate) fn check_value(value: Decimal, unit: Unit) -> core::result::Result<(), &'static str> {
+    let negative = value.is_sign_negative() && !value.is_zero();
+    // Whole in base units: no more decimal places than the magnitude absorbs.
+    let whole = value.normalize().scale() <= u32::from(unit.magnitude().exponent());
+    match unit.dimension() {
+        Dimension::Count(_) if negative => Err("a count cannot be negative"),
+        Dimension::Count(_) if !whole => Err("a count is a whole number"),
+        Dimension::Rank if !whole || value < Decimal::ONE => Err("a rank is a whole number from 1"),
+        Dimension::RankChange if !whole => Err("a rank change is a whole number of places"),
+        Dimension::SquareKm if negative => Err("an area cannot be negative"),
+        Dimension::PerTenThousandPeople(_) if negative => Err("a density cannot be negative"),
+        _ => Ok(()),
+    }
 }
 
 impl Quantity {
@@ -67,8 +142,42 @@ impl Quantity {
     /// use rust_decimal_macros::dec;
     /// assert_eq!(Quantity::new(dec!(22.45), Unit::YI_YUAN).to_string(), "22.45亿元");
     /// ```
+    ///
+    /// It does not check the value: calculations build their results with it,
+    /// and a difference of counts may be negative. Data read from elsewhere
+    /// goes through [`Quantity::try_new`].
     pub const fn new(value: Decimal, unit: Unit) -> Quantity {
         Quantity { value, unit }
+    }
+
+    /// A quantity of `value` in `unit`, if the unit admits it: counts whole
+    /// and not negative, ranks whole and at least 1, rank changes whole, areas
+    /// and densities not negative (the rule text and serde apply too).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] naming the value and the rule it breaks.
+    ///
+    /// ```
+    /// use indstat::{Noun, Quantity, Unit};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let firms = Quantity::try_new(dec!(755), Unit::count(Noun::Enterprise))?;
+    /// assert_eq!(firms.to_string(), "755家");
+    ///
+    /// let err = Quantity::try_new(dec!(-3), Unit::count(Noun::Enterprise)).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid quantity -3家: a count cannot be negative");
+    /// assert!(Quantity::try_new(dec!(0), Unit::RANK).is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn try_new(value: Decimal, unit: Unit) -> Result<Quantity> {
+        let q = Quantity { value, unit };
+        check_value(value, unit).map_err(|reason| Error::InvalidParameter {
+            name: "quantity",
+            value: q.to_string(),
+            reason,
+        })?;
+        Ok(q)
     }
 
     /// The number as written, in [`unit`](Quantity::unit)'s magnitude.
@@ -104,6 +213,16 @@ impl Quantity {
 
     /// The same quantity written at another magnitude, exactly.
     ///
+    /// The digits are those of the number moved with the decimal point, with
+    /// no zeros added: a whole number gains no decimal places (3000万元 is
+    /// 0.3亿元, not 0.3000亿元, and 168 million yuan, read as 16800万元, is
+    /// 1.68亿元), while places that were written are kept (1.50万元 is
+    /// 0.000150亿元, 3000.0万元 is 0.30000亿元). The trailing zeros of a whole
+    /// number are not decimal places anyone wrote; removing them here, where
+    /// they would appear, keeps them out of every printer of stored digits
+    /// (`Display`, serde, SDMX) rather than hiding them in one. The result is
+    /// equal to `self`: equality, hashing and serde compare exact values.
+    ///
     /// # Errors
     ///
     /// [`Error::Inexact`] when the result needs more than 28 decimal places or
@@ -118,6 +237,13 @@ impl Quantity {
     /// assert_eq!(q.to_magnitude(Magnitude::ONE)?.value(), dec!(168000000));
     /// assert_eq!(q.to_magnitude(Magnitude::WAN_YI)?.value(), dec!(0.000168));
     ///
+    /// let yi = |text: &str| -> Result<String, indstat::Error> {
+    ///     Ok(text.parse::<Quantity>()?.to_magnitude(Magnitude::YI)?.to_string())
+    /// };
+    /// assert_eq!(yi("3000万元")?, "0.3亿元");
+    /// assert_eq!(yi("168 million yuan")?, "1.68亿元");
+    /// assert_eq!(yi("1.50万元")?, "0.000150亿元");
+    ///
     /// let huge: Quantity = "79228162514264337593543950335万亿元".parse()?;
     /// assert!(huge.to_magnitude(Magnitude::ONE).is_err());
     /// # Ok::<(), indstat::Error>(())
@@ -131,6 +257,13 @@ impl Quantity {
             from: self.unit,
             to: unit,
         })?;
+        // A whole number gains no decimal places (see above); a number with
+        // decimals keeps them.
+        let value = if self.value.scale() == 0 {
+            value.normalize()
+        } else {
+            value
+        };
         Ok(Quantity { value, unit })
     }
 
@@ -149,6 +282,31 @@ impl Quantity {
     /// ```
     pub fn to_base(&self) -> Result<Decimal> {
         Ok(self.to_magnitude(Magnitude::ONE)?.value)
+    }
+
+    /// The quantity rounded for display to `dp` decimal places, half away
+    /// from zero (四舍五入), as [`round_for_display`](crate::round_for_display)
+    /// does: for printing (`{:.2}` does the same), never for calculating.
+    ///
+    /// ```
+    /// use indstat::Quantity;
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let p = Quantity::new(dec!(1391.395), indstat::Unit::YI_YUAN);
+    /// assert_eq!(p.round_for_display(2).to_string(), "1391.40亿元");
+    /// assert_eq!(format!("{p:.2}"), "1391.40亿元");
+    /// assert_eq!(p.round_for_display(0).en(), "139.1 billion yuan");
+    /// // A tie goes away from zero: 1391.385 → 1391.39 (banker's rounding
+    /// // would give 1391.38).
+    /// let tie = Quantity::new(dec!(1391.385), indstat::Unit::YI_YUAN);
+    /// assert_eq!(tie.round_for_display(2).value(), dec!(1391.39));
+    /// ```
+    #[must_use]
+    pub fn round_for_display(&self, dp: u32) -> Quantity {
+        Quantity {
+            value: crate::round_for_display(self.value, dp),
+            unit: self.unit,
+        }
     }
 
     /// The same quantity with trailing zeros removed from the number
@@ -397,8 +555,10 @@ impl Hash for Quantity {
 }
 
 impl fmt::Display for Quantity {
-    /// The Chinese form, as [`Quantity::zh`].
+    /// The Chinese form, as [`Quantity::zh`]; with a precision (`{:.2}`), of
+    /// the value rounded for display ([`Quantity::round_for_display`]). As an
+    /// exact [`Figure`](crate::Figure) prints.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.zh(), f)
+        fmt::Display::fmt(&crate::Figure::exact_value(*self), f)
     }
 }

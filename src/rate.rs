@@ -5,24 +5,16 @@ use core::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::rounding::displayed;
 use crate::{Dimension, Error, Quantity, Result, Unit};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
-/// Writes `fraction × 100` with a `%`, to `precision` places (half away from
-/// zero, 四舍五入) when a precision is given, else in full.
+/// Writes `fraction × 100` with a `%`, as `displayed` (rounded for display
+/// with a precision, exact without).
 fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> fmt::Result {
     match fraction.checked_mul(HUNDRED) {
-        Some(p) => {
-            let p = match f.precision() {
-                Some(dp) => p.round_dp_with_strategy(
-                    u32::try_from(dp).unwrap_or(28),
-                    RoundingStrategy::MidpointAwayFromZero,
-                ),
-                None => p.normalize(),
-            };
-            write!(f, "{p}{unit}")
-        }
+        Some(p) => write!(f, "{}{unit}", displayed(f, p)),
         // |fraction| > 7.9e26: print the fraction itself rather than fail.
         None => write!(f, "{fraction}×100{unit}"),
     }
@@ -34,7 +26,8 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 /// [`cagr`](crate::growth::cagr)) or from published percentages
 /// ([`Rate::from_percent`], or a `%` quantity through `TryFrom`). They are not
 /// rounded: `Display` writes every digit unless a precision is given
-/// (`{:.2}`), which rounds half away from zero (四舍五入) for display only.
+/// (`{:.2}`), which rounds for display only, half away from zero (四舍五入,
+/// [`round_for_display`](crate::round_for_display)).
 ///
 /// A rate is not a [`PercentagePoints`] change: the difference between two
 /// rates is measured in percentage points, and there is no arithmetic that
@@ -50,6 +43,7 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 /// assert_eq!(g.fraction(), dec!(0.085));
 /// assert_eq!(g.to_string(), "8.5%");
 /// assert_eq!(format!("{:.1}", Rate::from_fraction(dec!(0.157141))), "15.7%");
+/// assert_eq!(format!("{:.2}", Rate::from_fraction(dec!(0.084995))), "8.50%");
 /// assert_eq!(Rate::try_from(&"8.5%".parse::<indstat::Quantity>()?)?, g);
 /// assert!(Rate::try_from(&"1004亿元".parse::<indstat::Quantity>()?).is_err());
 /// # Ok::<(), indstat::Error>(())
@@ -188,16 +182,17 @@ impl Rate {
         Ok(Quantity::new(self.percent()?, Unit::PERCENT))
     }
 
-    /// The rate in percent, rounded to `dp` places with a named strategy, for
-    /// display.
+    /// The rate in percent, rounded to `dp` places with a named strategy;
+    /// [`DISPLAY_ROUNDING`](crate::DISPLAY_ROUNDING) is the one the crate
+    /// prints with.
     ///
     /// ```
-    /// use rust_decimal::RoundingStrategy;
+    /// use indstat::DISPLAY_ROUNDING;
     /// use rust_decimal_macros::dec;
     /// let g = indstat::Rate::from_fraction(dec!(0.0653643));
-    /// assert_eq!(g.round_percent(1, RoundingStrategy::MidpointAwayFromZero)?, dec!(6.5));
+    /// assert_eq!(g.round_percent(1, DISPLAY_ROUNDING)?, dec!(6.5));
     /// assert!(indstat::Rate::from_fraction(rust_decimal::Decimal::MAX)
-    ///     .round_percent(1, RoundingStrategy::MidpointAwayFromZero).is_err());
+    ///     .round_percent(1, DISPLAY_ROUNDING).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn round_percent(&self, dp: u32, strategy: RoundingStrategy) -> Result<Decimal> {
@@ -335,15 +330,9 @@ impl PercentagePoints {
 }
 
 impl fmt::Display for PercentagePoints {
-    /// `-1.5 pp`; with a precision, rounded half away from zero.
+    /// `-1.5 pp`; with a precision, rounded for display as
+    /// [`round_for_display`](crate::round_for_display) (half away from zero).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let v = match f.precision() {
-            Some(dp) => self.0.round_dp_with_strategy(
-                u32::try_from(dp).unwrap_or(28),
-                RoundingStrategy::MidpointAwayFromZero,
-            ),
-            None => self.0.normalize(),
-        };
-        write!(f, "{v} pp")
+        write!(f, "{} pp", displayed(f, self.0))
     }
 }

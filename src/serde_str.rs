@@ -50,6 +50,34 @@ macro_rules! via_str {
 }
 pub(crate) use via_str;
 
+/// serde reads a type through its checked constructor, so that it cannot
+/// build what the constructor refuses: `read_through!(T, TRaw { fields },
+/// |r| build)` defines a private `TRaw` with the serialised fields (unknown
+/// fields refused) and `TryFrom<TRaw> for T` that calls `build`; the type
+/// itself carries `#[serde(try_from = "TRaw")]`.
+macro_rules! read_through {
+    (
+        $t:ty,
+        $raw:ident { $($(#[$attr:meta])* $field:ident: $fty:ty),* $(,)? },
+        |$r:ident| $build:expr
+    ) => {
+        #[doc = concat!("What serde reads before `", stringify!($t), "` is checked.")]
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $raw {
+            $($(#[$attr])* $field: $fty,)*
+        }
+
+        impl TryFrom<$raw> for $t {
+            type Error = $crate::Error;
+            fn try_from($r: $raw) -> $crate::Result<$t> {
+                $build
+            }
+        }
+    };
+}
+pub(crate) use read_through;
+
 /// serde for `Decimal` as a string, read exactly
 /// (`#[serde(with = "crate::serde_str::decimal")]`): a JSON number, an
 /// exponent (`1e5`) or more than 28 significant digits is refused rather

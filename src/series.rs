@@ -154,21 +154,15 @@ pub struct Series {
 }
 
 #[cfg(feature = "serde")]
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SeriesRaw {
-    entity: EntityId,
-    indicator: Indicator,
-    points: Vec<Point>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<SeriesRaw> for Series {
-    type Error = Error;
-    fn try_from(r: SeriesRaw) -> Result<Self> {
-        Series::from_points(r.entity, r.indicator, r.points)
-    }
-}
+crate::serde_str::read_through!(
+    Series,
+    SeriesRaw {
+        entity: EntityId,
+        indicator: Indicator,
+        points: Vec<Point>,
+    },
+    |r| Series::from_points(r.entity, r.indicator, r.points)
+);
 
 impl Series {
     /// An empty series.
@@ -297,7 +291,9 @@ impl Series {
     /// # let i = Indicator::new("firms", "企业", "enterprises", Unit::count(Noun::Enterprise), Kind::Stock)?;
     /// let mut s = Series::new(EntityId::new("z")?, i);
     /// s.insert(Point::new(Period::year(2022)?, "755家".parse()?))?;
-    /// assert!(s.insert(Point::new(Period::year(2021)?, "-3家".parse()?)).is_err());
+    /// // Text and serde refuse a negative count; one built unchecked is refused here.
+    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-3), Unit::count(Noun::Enterprise));
+    /// assert!(s.insert(Point::new(Period::year(2021)?, minus.into())).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn insert(&mut self, point: Point) -> Result<()> {

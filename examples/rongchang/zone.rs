@@ -11,7 +11,6 @@ use indstat::targets::{
     Bridge, GapAnalysis, LevelTarget, Method, RankAssessment, RankTarget, Trend,
 };
 use indstat::{Assumption, Decimal, Error, Quantity, Rate, Result, Series};
-use rust_decimal::RoundingStrategy;
 
 /// Everything the report and the charts need.
 #[allow(dead_code)]
@@ -36,11 +35,7 @@ fn row(number: u8) -> Result<Row> {
 
 /// A quantity rounded for display, half away from zero (四舍五入).
 fn shown(q: &Quantity, dp: u32) -> Text {
-    let r = Quantity::new(
-        q.value()
-            .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
-        q.unit(),
-    );
+    let r = q.round_for_display(dp);
     Text::new(r.zh(), r.en())
 }
 

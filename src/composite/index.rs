@@ -776,7 +776,7 @@ fn aggregate_group(
         detail: codes
             .iter()
             .zip(&weights)
-            .map(|(c, w)| format!("{c} {}", w.round_dp(6)))
+            .map(|(c, w)| format!("{c} {}", crate::round_for_display(*w, 6).normalize()))
             .collect::<Vec<_>>()
             .join(", "),
     });
@@ -826,7 +826,7 @@ fn aggregate_group(
                 detail: format!(
                     "{present} of {} children present, {} of the weight (minimum {min}): no score",
                     kids.len(),
-                    share.round_dp(4).normalize(),
+                    crate::round_for_display(share, 4).normalize(),
                 ),
             });
         } else if share < Decimal::ONE {

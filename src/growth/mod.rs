@@ -251,8 +251,11 @@ pub enum Change {
     Points(PercentagePoints),
     /// Places climbed in a ranking, positive when the rank number fell (上升17位).
     Places(#[cfg_attr(feature = "serde", serde(with = "crate::serde_str::decimal"))] Decimal),
-    /// A plain difference in the indicator's unit.
-    Difference(Quantity),
+    /// A plain difference in the indicator's unit. A difference is not a
+    /// value: it may be negative whatever the unit (read unchecked by serde).
+    Difference(
+        #[cfg_attr(feature = "serde", serde(with = "crate::quantity::difference"))] Quantity,
+    ),
 }
 
 impl Change {

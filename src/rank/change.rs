@@ -26,11 +26,23 @@ use crate::{Error, Period, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankObservationRaw"))]
 pub struct RankObservation {
     edition: Period,
     rank: u32,
     pool: Option<u32>,
 }
+
+#[cfg(feature = "serde")]
+crate::serde_str::read_through!(
+    RankObservation,
+    RankObservationRaw {
+        edition: Period,
+        rank: u32,
+        pool: Option<u32>,
+    },
+    |r| RankObservation::new(r.edition, r.rank, r.pool)
+);
 
 fn check_rank(rank: u32, pool: Option<u32>) -> Result<()> {
     if rank == 0 {
@@ -141,6 +153,7 @@ impl RankObservation {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankChangeRaw"))]
 pub struct RankChange {
     previous: RankObservationLite,
     current: RankObservationLite,
@@ -153,6 +166,24 @@ struct RankObservationLite {
     rank: u32,
     pool: Option<u32>,
 }
+
+// Each rank checked as the constructors check it: from 1, within its pool.
+#[cfg(feature = "serde")]
+crate::serde_str::read_through!(
+    RankChange,
+    RankChangeRaw {
+        previous: RankObservationLite,
+        current: RankObservationLite,
+    },
+    |r| {
+        check_rank(r.previous.rank, r.previous.pool)?;
+        check_rank(r.current.rank, r.current.pool)?;
+        Ok(RankChange {
+            previous: r.previous,
+            current: r.current,
+        })
+    }
+);
 
 impl RankChange {
     /// From the previous and the current rank.
@@ -366,6 +397,7 @@ fn edition_years(earlier: &RankObservation, later: &RankObservation) -> Result<D
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankGoalRaw"))]
 pub struct RankGoal {
     target: u32,
     places_to_go: u32,
@@ -374,6 +406,44 @@ pub struct RankGoal {
     reach: Reach,
     by: Option<Period>,
 }
+
+// Checked as [`rank_goal`] builds it: a target from 1, and `Reach::Already`
+// exactly when no places are left to go.
+#[cfg(feature = "serde")]
+crate::serde_str::read_through!(
+    RankGoal,
+    RankGoalRaw {
+        target: u32,
+        places_to_go: u32,
+        #[serde(with = "crate::serde_str::decimal")]
+        pace: Decimal,
+        reach: Reach,
+        by: Option<Period>,
+    },
+    |r| {
+        check_rank(r.target, None)?;
+        if (r.places_to_go == 0) != (r.reach == Reach::Already) {
+            return Err(Error::InvalidRank {
+                rank: r.target.to_string(),
+                reason: if r.places_to_go == 0 {
+                    "no places to go, yet the goal is not marked as reached".to_owned()
+                } else {
+                    format!(
+                        "{} places to go, yet the goal is marked as reached",
+                        r.places_to_go
+                    )
+                },
+            });
+        }
+        Ok(RankGoal {
+            target: r.target,
+            places_to_go: r.places_to_go,
+            pace: r.pace,
+            reach: r.reach,
+            by: r.by,
+        })
+    }
+);
 
 impl RankGoal {
     /// The target rank (100 for a Top-100 goal).

@@ -71,10 +71,8 @@ fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
 }
 
 fn label(v: f64) -> String {
-    let d = Decimal::from_f64_retain(v)
-        .unwrap_or_default()
-        .round_dp(6)
-        .normalize();
+    let d =
+        crate::round_for_display(Decimal::from_f64_retain(v).unwrap_or_default(), 6).normalize();
     crate::text::group_thousands(&d.to_string())
 }
 
@@ -639,9 +637,7 @@ pub fn rank_chart(
         );
         // The median above the bar, the range below it, the name under the axis:
         // each within its own column, so neighbours never overlap.
-        let whole = |d: Decimal| {
-            d.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        };
+        let whole = |d: Decimal| crate::round_for_display(d, 0);
         let name: Vec<String> = match lang {
             Lang::Both if iv.label.zh() != iv.label.en() => {
                 vec![iv.label.zh().to_owned(), iv.label.en().to_owned()]

@@ -1,8 +1,6 @@
 //! Report sections from the crate's analyses: figures, growth, targets and
 //! ranks, each with the assumptions it rests on.
 
-use rust_decimal::RoundingStrategy;
-
 use super::{Align, Section, Table, Text};
 use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget, Verdict};
 use crate::{
@@ -11,11 +9,7 @@ use crate::{
 
 /// A figure rounded for display to `dp` places, half away from zero (四舍五入).
 fn shown(q: &Quantity, dp: u32) -> Quantity {
-    Quantity::new(
-        q.value()
-            .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
-        q.unit(),
-    )
+    q.round_for_display(dp)
 }
 
 fn amount(q: &Quantity, dp: u32) -> Text {
@@ -236,10 +230,9 @@ pub fn gap_section(
     for m in methods {
         let a: Assessment = gap.assess(m.clone())?;
         let name = Text::new(m.zh(), m.en());
-        let score = a.score().map(|s| {
-            s.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-                .to_string()
-        });
+        let score = a
+            .score()
+            .map(|s| crate::round_for_display(s, 2).to_string());
         let status = a.status();
         fact(
             name,

@@ -20,17 +20,31 @@ use crate::{
 /// let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
 /// let t = CountTarget::new(i.clone(), "10家以上".parse()?, "10亿元以上".parse()?, Some(Period::year(2026)?))?;
 /// assert_eq!(t.required().to_string(), "10家以上");
-/// assert!(CountTarget::new(i, "-1家".parse()?, "10亿元".parse()?, None).is_err());
+/// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-1), Unit::count(Noun::Enterprise));
+/// assert!(CountTarget::new(i, minus.into(), "10亿元".parse()?, None).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "CountTargetRaw"))]
 pub struct CountTarget {
     indicator: Indicator,
     required: Figure,
     threshold: Figure,
     deadline: Option<Period>,
 }
+
+#[cfg(feature = "serde")]
+crate::serde_str::read_through!(
+    CountTarget,
+    CountTargetRaw {
+        indicator: Indicator,
+        required: Figure,
+        threshold: Figure,
+        deadline: Option<Period>,
+    },
+    |r| CountTarget::new(r.indicator, r.required, r.threshold, r.deadline)
+);
 
 impl CountTarget {
     /// A count target: `required` entities (a count of the indicator's noun)
@@ -372,11 +386,23 @@ impl CountAssessment {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RankTargetRaw"))]
 pub struct RankTarget {
     indicator: Indicator,
     best: Figure,
     deadline: Option<Period>,
 }
+
+#[cfg(feature = "serde")]
+crate::serde_str::read_through!(
+    RankTarget,
+    RankTargetRaw {
+        indicator: Indicator,
+        best: Figure,
+        deadline: Option<Period>,
+    },
+    |r| RankTarget::new(r.indicator, r.best, r.deadline)
+);
 
 impl RankTarget {
     /// A rank target: rank within `best` (`前100位`, at most 100).

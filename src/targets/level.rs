@@ -24,11 +24,23 @@ use crate::{Bound, Direction, Figure, Indicator, Period, Quantity, Rate, Result,
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "LevelTargetRaw"))]
 pub struct LevelTarget {
     indicator: Indicator,
     value: Figure,
     deadline: Period,
 }
+
+#[cfg(feature = "serde")]
+crate::serde_str::read_through!(
+    LevelTarget,
+    LevelTargetRaw {
+        indicator: Indicator,
+        value: Figure,
+        deadline: Period,
+    },
+    |r| LevelTarget::new(r.indicator, r.value, r.deadline)
+);
 
 impl LevelTarget {
     /// A level target for `indicator`: reach `value` by `deadline`.
@@ -43,7 +55,8 @@ impl LevelTarget {
     /// use indstat::{Indicator, Kind, Noun, Period, Unit};
     /// let i = Indicator::new("firms", "企业", "enterprises", Unit::count(Noun::Enterprise), Kind::Stock)?;
     /// assert!(LevelTarget::new(i.clone(), "1000家".parse()?, Period::year(2026)?).is_ok());
-    /// assert!(LevelTarget::new(i, "-5家".parse()?, Period::year(2026)?).is_err());
+    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-5), Unit::count(Noun::Enterprise));
+    /// assert!(LevelTarget::new(i, minus.into(), Period::year(2026)?).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn new(indicator: Indicator, value: Figure, deadline: Period) -> Result<LevelTarget> {

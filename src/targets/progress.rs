@@ -265,10 +265,7 @@ impl TimeProgress {
     }
 
     fn rounded_lead(&self) -> Decimal {
-        self.lead
-            .value()
-            .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-            .normalize()
+        crate::round_for_display(self.lead.value(), 1).normalize()
     }
 }
 

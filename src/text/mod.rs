@@ -30,6 +30,7 @@ use rust_decimal::Decimal;
 pub(crate) use lex::group_thousands;
 use lex::{lookup, refuse, set_bound, strip_longest, take_number, take_power, unknown_unit};
 
+use crate::quantity::check_value;
 use crate::{Bound, Dimension, Error, Figure, Magnitude, Noun, Quantity, Result, Unit};
 
 /// A language's text forms, as the shared [`read`] and [`write`] use them.
@@ -198,7 +199,8 @@ fn unit_dimension<G: Grammar>(input: &str, unit: &str) -> Result<Dimension> {
     G::count_noun(input, unit).map(Dimension::Count)
 }
 
-/// Checks what the dimension requires of the number and builds the figure.
+/// Checks what the unit admits (a count whole and not negative, …) and
+/// builds the figure.
 fn make(
     input: &str,
     bound: Bound,
@@ -208,19 +210,8 @@ fn make(
 ) -> Result<Figure> {
     let unit = Unit::new(dim, mag)
         .map_err(|_| refuse(input, format!("{} takes no magnitude", dim.code())))?;
-    // Whole in base units: no more decimal places than the magnitude absorbs.
-    let whole = value.normalize().scale() <= u32::from(mag.exponent());
-    let problem = match dim {
-        Dimension::Count(_) if !whole => Some("a count is a whole number"),
-        Dimension::Rank if !whole || value < Decimal::ONE => {
-            Some("a rank is a whole number from 1")
-        }
-        Dimension::RankChange if !whole => Some("a rank change is a whole number of places"),
-        _ => None,
-    };
-    if let Some(reason) = problem {
-        return Err(refuse(input, reason));
-    }
+    // The rule serde and `Quantity::try_new` apply too.
+    check_value(value, unit).map_err(|reason| refuse(input, reason))?;
     Ok(Figure::new(bound, Quantity::new(value, unit)))
 }
 

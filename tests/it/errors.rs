@@ -233,7 +233,8 @@ fn catalogue() -> Vec<Case> {
                 )
                 .unwrap(),
                 year(2022),
-                "-5家".parse().unwrap(),
+                // Built unchecked: text and serde refuse a negative count.
+                Quantity::new(dec!(-5), Unit::count(Noun::Enterprise)).into(),
             )
             .unwrap_err(),
             message: "invalid value -5家 for indicator firms: a count cannot be negative",

@@ -28,6 +28,18 @@ fn output() -> Indicator {
     .with_price_basis(PriceBasis::Current)
 }
 
+/// A count of enterprises of the given kind, coded `firms`.
+fn firms(kind: Kind) -> Indicator {
+    Indicator::new(
+        "firms",
+        "企业",
+        "enterprises",
+        Unit::count(Noun::Enterprise),
+        kind,
+    )
+    .unwrap()
+}
+
 #[test]
 fn quantity_is_value_string_and_unit_code() {
     let q: Quantity = "1004亿元".parse().unwrap();
@@ -126,17 +138,7 @@ fn every_type_round_trips() {
 /// Deserialising invalid data fails, and the message names the bad value.
 #[test]
 fn invalid_data_is_refused_with_a_clear_message() {
-    let indicator = serde_json::to_string(
-        &Indicator::new(
-            "firms",
-            "企业",
-            "enterprises",
-            Unit::count(Noun::Enterprise),
-            Kind::Stock,
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let indicator = serde_json::to_string(&firms(Kind::Stock)).unwrap();
     let obs = |value: &str, unit: &str, period: &str| {
         format!(
             r#"{{"entity":"z","indicator":{indicator},"period":"{period}","value":{{"bound":"exact","value":"{value}","unit":"{unit}"}},"status":"A"}}"#
@@ -230,6 +232,182 @@ fn invalid_data_is_refused_with_a_clear_message() {
     assert!(err.contains("\"weekly\""), "{err}");
 }
 
+/// Issue 14, item 12: a negative count passed through serde as a `Quantity`
+/// and a `Figure` (`{"value":"-3","unit":"enterprises"}`), though the README
+/// says deserialisation refuses it. Both now apply the rule of the text
+/// reader and `Quantity::try_new`, with the message naming the value.
+#[test]
+fn negative_counts_are_refused_as_quantity_and_figure() {
+    let quantity = serde_json::from_str::<Quantity>(r#"{"value":"-3","unit":"enterprises"}"#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        quantity,
+        "invalid quantity -3家: a count cannot be negative"
+    );
+    let figure =
+        serde_json::from_str::<Figure>(r#"{"bound":"at_least","value":"-3","unit":"enterprises"}"#)
+            .unwrap_err()
+            .to_string();
+    assert_eq!(figure, "invalid quantity -3家: a count cannot be negative");
+    // The same rule as text: every other impossible value, refused by both.
+    for (value, unit, reason) in [
+        ("-3", "people*1e4", "a count cannot be negative"),
+        ("1.5", "enterprises", "a count is a whole number"),
+        ("0", "rank", "a rank is a whole number from 1"),
+        ("2.5", "rank", "a rank is a whole number from 1"),
+        (
+            "1.5",
+            "rank_change",
+            "a rank change is a whole number of places",
+        ),
+        ("-28.8", "km2", "an area cannot be negative"),
+        (
+            "-1",
+            "patents_per_10k_people",
+            "a density cannot be negative",
+        ),
+    ] {
+        let json = format!(r#"{{"value":"{value}","unit":"{unit}"}}"#);
+        let err = serde_json::from_str::<Quantity>(&json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with(reason), "{json}: {err}");
+        let json = format!(r#"{{"bound":"exact","value":"{value}","unit":"{unit}"}}"#);
+        let err = serde_json::from_str::<Figure>(&json)
+            .unwrap_err()
+            .to_string();
+        assert!(err.ends_with(reason), "{json}: {err}");
+    }
+    // What the rule admits still reads: zero counts, negative money and
+    // rates, a fall in rank, 1.5万人 (15,000 people).
+    for (value, unit) in [
+        ("0", "enterprises"),
+        ("-5", "yuan*1e8"),
+        ("-2.5", "percent"),
+        ("-17", "rank_change"),
+        ("1.5", "people*1e4"),
+    ] {
+        let json = format!(r#"{{"value":"{value}","unit":"{unit}"}}"#);
+        round_trip(&serde_json::from_str::<Quantity>(&json).unwrap());
+    }
+}
+
+/// A difference is not a value: `Change::Difference` of a count may be
+/// negative and still round-trips.
+#[test]
+fn a_negative_difference_of_counts_round_trips() {
+    // Net new enterprises a year: a change, in enterprises.
+    let net_new = firms(Kind::Change);
+    let change =
+        indstat::growth::change(&net_new, &"50家".parse().unwrap(), &"30家".parse().unwrap())
+            .unwrap();
+    assert_eq!(change.zh(), "减少20家");
+    assert_eq!(
+        round_trip(&change),
+        r#"{"measure":"difference","value":{"value":"-20","unit":"enterprises"}}"#
+    );
+}
+
+/// Issue 14, item 12 (the rest of it): every type whose constructor checks
+/// its input is read through that constructor, so serde cannot build what
+/// the constructor refuses. Each JSON below was written by serialising a
+/// valid value and changing one field; the message is the constructor's.
+#[test]
+fn targets_and_ranks_are_read_through_their_constructors() {
+    use indstat::rank::{RankChange, RankGoal, RankObservation, rank_goal};
+    use indstat::targets::{CountTarget, LevelTarget, RankTarget};
+
+    fn refused<T: Serialize + DeserializeOwned + PartialEq + core::fmt::Debug>(
+        valid: &T,
+        from: &str,
+        to: &str,
+        want: &str,
+    ) {
+        let json = round_trip(valid);
+        assert!(json.contains(from), "{json} lacks {from}");
+        let changed = json.replacen(from, to, 1);
+        let err = match serde_json::from_str::<T>(&changed) {
+            Ok(v) => panic!("{changed} was read as {v:?}"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            err.contains(want),
+            "{changed}\n  gave: {err}\n  wanted: {want}"
+        );
+    }
+
+    let year = |y| Period::year(y).unwrap();
+
+    // LevelTarget::new checks the value against the indicator.
+    let level = LevelTarget::new(output(), "突破1800亿元".parse().unwrap(), year(2026)).unwrap();
+    refused(
+        &level,
+        r#""unit":"yuan*1e8"},"deadline""#,
+        r#""unit":"enterprises"},"deadline""#,
+        "unit mismatch",
+    );
+    // CountTarget::new refuses an upper bound on the count.
+    let count = CountTarget::new(
+        firms(Kind::Count),
+        "10家以上".parse().unwrap(),
+        "10亿元以上".parse().unwrap(),
+        Some(year(2026)),
+    )
+    .unwrap();
+    refused(
+        &count,
+        r#""required":{"bound":"at_least""#,
+        r#""required":{"bound":"at_most""#,
+        "a count target requires at least k entities",
+    );
+    // RankTarget::new wants a rank indicator.
+    let torch = Indicator::new("torch_rank", "排名", "rank", Unit::RANK, Kind::Rank).unwrap();
+    let rank_target = RankTarget::new(torch, "前100位".parse().unwrap(), None).unwrap();
+    refused(
+        &rank_target,
+        r#""best":{"bound":"at_most""#,
+        r#""best":{"bound":"at_least""#,
+        "a rank target is a rank indicator with a rank at most N",
+    );
+    // RankObservation::new: rank within the pool, from 1.
+    let observed = RankObservation::new(year(2023), 122, Some(178)).unwrap();
+    refused(
+        &observed,
+        r#""rank":122"#,
+        r#""rank":180"#,
+        "the pool has only 178 entries",
+    );
+    refused(
+        &observed,
+        r#""rank":122"#,
+        r#""rank":0"#,
+        "ranks start at 1",
+    );
+    // RankChange::new: ranks from 1.
+    let moved = RankChange::new(139, 122).unwrap();
+    refused(&moved, r#""rank":139"#, r#""rank":0"#, "ranks start at 1");
+    // rank_goal: a target from 1, reached exactly when no places are left.
+    let goal: RankGoal = rank_goal(
+        &RankObservation::new(year(2022), 139, None).unwrap(),
+        &RankObservation::new(year(2023), 122, None).unwrap(),
+        100,
+    )
+    .unwrap();
+    refused(
+        &goal,
+        r#""target":100"#,
+        r#""target":0"#,
+        "ranks start at 1",
+    );
+    refused(
+        &goal,
+        r#""places_to_go":22"#,
+        r#""places_to_go":0"#,
+        "no places to go, yet the goal is not marked as reached",
+    );
+}
+
 mod properties {
     use indstat::{Bound, Figure, Period, Quantity, Unit};
     use proptest::prelude::*;
@@ -270,14 +448,29 @@ mod properties {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
 
-        /// JSON round trips give back exactly what went in: value, scale, unit, bound.
+        /// JSON round trips give back exactly what went in: value, scale,
+        /// unit, bound. One rule for every reader (issue 14, item 12): serde
+        /// reads a figure exactly when `Quantity::try_new` admits its value
+        /// (a negative count or rank 0 does not) and otherwise refuses it
+        /// with the same message; the Chinese text reads under the same rule.
         #[test]
         fn figures_round_trip_through_json(f in figure()) {
             let json = serde_json::to_string(&f).unwrap();
-            let back: Figure = serde_json::from_str(&json).unwrap();
-            prop_assert_eq!(back, f);
-            prop_assert_eq!(back.value().scale(), f.value().scale());
-            prop_assert_eq!(back.unit(), f.unit());
+            let checked = Quantity::try_new(f.value(), f.unit());
+            match (serde_json::from_str::<Figure>(&json), &checked) {
+                (Ok(back), Ok(_)) => {
+                    prop_assert_eq!(back, f);
+                    prop_assert_eq!(back.value().scale(), f.value().scale());
+                    prop_assert_eq!(back.unit(), f.unit());
+                }
+                (Err(e), Err(c)) => {
+                    let (e, c) = (e.to_string(), c.to_string());
+                    prop_assert!(e.starts_with(&c), "{}: serde said {}, try_new {}", json, e, c);
+                }
+                (read, _) => prop_assert!(false, "{}: serde {:?}, try_new {:?}", json, read, checked),
+            }
+            let text = f.zh();
+            prop_assert_eq!(text.parse::<Figure>().is_ok(), checked.is_ok(), "{}", text);
         }
 
         #[test]
@@ -297,6 +490,13 @@ mod properties {
             let _ = serde_json::from_str::<indstat::Series>(&s);
             let _ = serde_json::from_str::<indstat::Indicator>(&s);
             let _ = serde_json::from_str::<indstat::YearSpan>(&s);
+            let _ = serde_json::from_str::<indstat::targets::LevelTarget>(&s);
+            let _ = serde_json::from_str::<indstat::targets::CountTarget>(&s);
+            let _ = serde_json::from_str::<indstat::targets::RankTarget>(&s);
+            let _ = serde_json::from_str::<indstat::rank::RankObservation>(&s);
+            let _ = serde_json::from_str::<indstat::rank::RankChange>(&s);
+            let _ = serde_json::from_str::<indstat::rank::RankGoal>(&s);
+            let _ = serde_json::from_str::<indstat::growth::Change>(&s);
         }
     }
 }

@@ -412,7 +412,8 @@ fn bad_input() {
     assert_eq!(
         CountTarget::new(
             firms,
-            "-3家".parse().unwrap(),
+            // Built unchecked: text and serde refuse a negative count.
+            Quantity::new(dec!(-3), Unit::count(Noun::Enterprise)).into(),
             "10亿元".parse().unwrap(),
             None
         )

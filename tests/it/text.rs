@@ -108,6 +108,34 @@ fn lenient_forms_read_the_same_value() {
     assert!(fall.ge(&"下降10位".parse().unwrap()).unwrap().is_false());
 }
 
+/// Issue 14, item 12: the text reader refused a fractional count and rank 0
+/// but read `-3家`, which no count can be. It now applies the one rule that
+/// serde and `Quantity::try_new` apply, in Chinese and English.
+#[test]
+fn impossible_values_are_refused_as_serde_refuses_them() {
+    for (text, reason) in [
+        ("-3家", "a count cannot be negative"),
+        ("-3 enterprises", "a count cannot be negative"),
+        ("不足-1.5万人", "a count cannot be negative"),
+        ("-28.8平方公里", "an area cannot be negative"),
+        ("-1 km²", "an area cannot be negative"),
+        ("-10.93件/万人", "a density cannot be negative"),
+        ("1.5家", "a count is a whole number"),
+        ("第0位", "a rank is a whole number from 1"),
+    ] {
+        let err = text.parse::<Figure>().unwrap_err().to_string();
+        assert_eq!(
+            err,
+            format!("cannot parse {text:?} as a quantity: {reason}"),
+            "{text}"
+        );
+    }
+    // Zero, negative money and a fall still read.
+    for text in ["0家", "-0家", "-5亿元", "-2.5%", "下降3位", "-1.5个百分点"] {
+        assert!(text.parse::<Figure>().is_ok(), "{text}");
+    }
+}
+
 #[test]
 fn magnitudes_convert_exactly() {
     // 1004亿元 == 100 400 000 000 元 == 10 040 000 万元 (figures.md notation).
@@ -122,6 +150,80 @@ fn magnitudes_convert_exactly() {
     );
     assert_eq!(c.to_magnitude(Magnitude::YI).unwrap().value(), dec!(1004));
     assert_eq!(a.to_base().unwrap(), dec!(100400000000));
+}
+
+/// Issue 14, item 13: the top100 example printed the 90% interval of ranks
+/// 106.95–135.05 as 107–135 (banker's rounding); Chinese statistical tables
+/// round half away from zero (四舍五入). Expected values from Python's
+/// `decimal` module: `Decimal("135.05").quantize(Decimal("0.1"),
+/// ROUND_HALF_UP)` is 135.1 (`ROUND_HALF_EVEN` gives 135.0), 1391.385 at two
+/// places is 1391.39 (half-even: 1391.38), 8.4995 is 8.50.
+#[test]
+fn display_rounds_half_away_from_zero() {
+    use indstat::{DISPLAY_ROUNDING, PercentagePoints, Rate, round_for_display};
+    use rust_decimal::RoundingStrategy;
+
+    assert_eq!(DISPLAY_ROUNDING, RoundingStrategy::MidpointAwayFromZero);
+    let interval = format!(
+        "{}–{}",
+        round_for_display(dec!(106.95), 1),
+        round_for_display(dec!(135.05), 1)
+    );
+    assert_eq!(interval, "107.0–135.1");
+    // Display with a precision rounds the same way, for every printed type;
+    // before, a quantity's `{:.2}` cut its text to two characters.
+    let q = Quantity::new(dec!(1391.385), Unit::YI_YUAN);
+    assert_eq!(format!("{q:.2}"), "1391.39亿元");
+    // Width counts characters, as for any string.
+    assert_eq!(format!("{q:>12.1}"), "    1391.4亿元");
+    assert_eq!(q.round_for_display(2).en(), "139.139 billion yuan");
+    let f: Figure = "突破1800.05亿元".parse().unwrap();
+    assert_eq!(format!("{f:.1}"), "1800.1余亿元");
+    assert_eq!(f.round_for_display(1).en(), "more than 180.01 billion yuan");
+    assert_eq!(
+        format!("{:.2}", Rate::from_fraction(dec!(0.084995))),
+        "8.50%"
+    );
+    assert_eq!(
+        format!("{:.1}", PercentagePoints::new(dec!(-0.25))),
+        "-0.3 pp"
+    );
+    // Rounding adds no digits and makes no negative zero.
+    assert_eq!(
+        format!("{:.2}", "1004亿元".parse::<Quantity>().unwrap()),
+        "1004亿元"
+    );
+    assert_eq!(round_for_display(dec!(-0.004), 2).to_string(), "0.00");
+    // Without a precision nothing is rounded: the exact digits.
+    assert_eq!(q.to_string(), "1391.385亿元");
+}
+
+/// Issue 14, item 13: conversions kept the zeros a whole number gains when
+/// its decimal point moves (`3000万元` → `0.3000亿元`, `168 million yuan` →
+/// `1.6800亿元`). A whole number now gains none; written decimal places are
+/// kept; the value is exactly the same.
+#[test]
+fn conversions_add_no_trailing_zeros() {
+    let yi = |text: &str| {
+        let q: Quantity = text.parse().unwrap();
+        let c = q.to_magnitude(Magnitude::YI).unwrap();
+        assert_eq!(c, q, "{text}");
+        c.to_string()
+    };
+    assert_eq!(yi("3000万元"), "0.3亿元");
+    assert_eq!(yi("168 million yuan"), "1.68亿元");
+    assert_eq!(yi("1004亿元"), "1004亿元");
+    assert_eq!(yi("100400000000元"), "1004亿元");
+    // Decimal places that were written stay, moved with the point.
+    assert_eq!(yi("1.50万元"), "0.000150亿元");
+    assert_eq!(yi("3000.0万元"), "0.30000亿元");
+    // Sums convert too: 1004亿元 + 100万元.
+    let sum = "1004亿元"
+        .parse::<Quantity>()
+        .unwrap()
+        .checked_add(&"100万元".parse().unwrap())
+        .unwrap();
+    assert_eq!(sum.to_string(), "1004.01亿元");
 }
 
 mod properties {
@@ -155,12 +257,18 @@ mod properties {
     fn quantity() -> impl Strategy<Value = Quantity> {
         let ordinary = (decimal(), dimension(), 0u8..=28).prop_map(|(v, d, m)| {
             let unit = Unit::new(d, Magnitude::new(m).unwrap()).unwrap_or(Unit::of(d));
-            // Counts are whole numbers in base units.
-            let v = if matches!(d, Dimension::Count(_)) {
-                let places = u32::from(unit.magnitude().exponent());
-                v.round_dp_with_strategy(places.min(28), rust_decimal::RoundingStrategy::ToZero)
-            } else {
-                v
+            // Counts are whole numbers in base units; counts, areas and
+            // densities are not negative (`Quantity::try_new`).
+            let v = match d {
+                Dimension::Count(_) => {
+                    let places = u32::from(unit.magnitude().exponent());
+                    v.abs().round_dp_with_strategy(
+                        places.min(28),
+                        rust_decimal::RoundingStrategy::ToZero,
+                    )
+                }
+                Dimension::SquareKm | Dimension::PerTenThousandPeople(_) => v.abs(),
+                _ => v,
             };
             Quantity::new(v, unit)
         });
@@ -223,6 +331,28 @@ mod properties {
             if let Ok(c) = q.to_magnitude(m) {
                 prop_assert_eq!(c, q);
                 prop_assert_eq!(c.to_magnitude(q.unit().magnitude()).unwrap(), q);
+            }
+        }
+
+        /// `round_for_display` is half away from zero, checked against whole
+        /// numbers: |m| / 10^k rounded up exactly when twice the remainder
+        /// reaches 10^k. A value with `dp` places or fewer comes back as it is.
+        #[test]
+        fn display_rounding_is_half_away_from_zero(m in any::<i128>(), scale in 0u32..=28, dp in 0u32..=28) {
+            let m = m % (1i128 << 96);
+            let x = Decimal::from_i128_with_scale(m, scale);
+            let got = indstat::round_for_display(x, dp);
+            if scale <= dp {
+                prop_assert_eq!(got, x);
+                prop_assert_eq!(got.scale(), x.scale());
+            } else {
+                let p = 10i128.pow(scale - dp);
+                let (q, r) = (m.abs() / p, m.abs() % p);
+                let q = if 2 * r >= p { q + 1 } else { q };
+                let want = Decimal::from_i128_with_scale(m.signum() * q, dp);
+                prop_assert_eq!(got, want, "{} at {}", x, dp);
+                prop_assert_eq!(got.scale(), dp);
+                prop_assert!(!(got.is_zero() && got.is_sign_negative()));
             }
         }
 
