@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::assess::{self, Assessment, Method};
 use super::{LevelTarget, Projection, ProjectionMethod, trend};
 use crate::growth::{self, Reach};
-use crate::{Assumption, Error, Period, PriceBasis, Quantity, Rate, Result, Series, YearSpan};
+use crate::{Assumption, Error, Period, Quantity, Rate, Result, Series, YearSpan};
 
 /// How data of one scope is measured against a target of another.
 ///
@@ -303,9 +303,10 @@ impl GapAnalysisBuilder<'_> {
                 found: di.unit(),
             });
         }
-        // Price basis: only money values carry one.
+        // Price basis: only money values carry one; one that is not stated
+        // matches nothing (PriceBasis::matches).
         let (tp, dp) = (ti.price_basis(), di.price_basis());
-        if tp != dp && tp != PriceBasis::NotApplicable && dp != PriceBasis::NotApplicable {
+        if !tp.matches(dp) {
             let needed = Assumption::PriceBasesEqual { from: dp, to: tp };
             if !self.stated.contains(&needed) {
                 return Err(Error::PriceBasisMismatch {
