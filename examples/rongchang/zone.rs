@@ -10,7 +10,7 @@ use indstat::report::{
 use indstat::targets::{
     Bridge, GapAnalysis, LevelTarget, Method, RankAssessment, RankTarget, Trend,
 };
-use indstat::{Assumption, Decimal, Error, Quantity, Rate, Result, Series};
+use indstat::{Assumption, Decimal, Error, PriceBasis, Quantity, Rate, Result, Series};
 use rust_decimal::RoundingStrategy;
 
 /// Everything the report and the charts need.
@@ -44,6 +44,15 @@ fn shown(q: &Quantity, dp: u32) -> Text {
     Text::new(r.zh(), r.en())
 }
 
+/// The article does not say at which prices its growth rates are: the report
+/// reads 8.5% as nominal, and says so.
+fn nominal() -> Assumption {
+    Assumption::PriceBasesEqual {
+        from: PriceBasis::NotStated,
+        to: PriceBasis::Current,
+    }
+}
+
 fn notes(list: &[Assumption]) -> Text {
     let zh: Vec<String> = list.iter().map(Assumption::zh).collect();
     let en: Vec<String> = list.iter().map(Assumption::en).collect();
@@ -57,7 +66,7 @@ fn growth_section() -> Result<Section> {
         output.observation(),
         output_growth.observation(),
         BasePeriod::YearAgo,
-        &[Assumption::RateAtCurrentPrices],
+        &[nominal()],
     )?;
     let patents = growth::implied_base(
         row(34)?.observation(),
@@ -219,7 +228,7 @@ pub(crate) fn build() -> Result<Zone> {
         .analyse(&history)
         .bridge(Bridge::AssumeEqual)
         .trend(Trend::Rate(trend))
-        .assume(Assumption::RateAtCurrentPrices)
+        .assume(nominal())
         .run()?;
     let (low, high) = (
         Rate::from_percent(Decimal::from(6))?,
