@@ -78,6 +78,140 @@ fn the_report_answers_the_questions() {
     }
 }
 
+/// Display columns as the report counts them: a Chinese character is two;
+/// in Chinese and in both languages, East Asian ambiguous marks (“ ÷ – ρ)
+/// are two as well, as CJK terminals draw them.
+fn columns(line: &str, lang: Lang) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    match lang {
+        Lang::En => UnicodeWidthStr::width(line),
+        _ => UnicodeWidthStr::width_cjk(line),
+    }
+}
+
+const FORMS: [(Lang, Format); 6] = [
+    (Lang::Zh, Format::Text),
+    (Lang::En, Format::Text),
+    (Lang::Both, Format::Text),
+    (Lang::Zh, Format::Markdown),
+    (Lang::En, Format::Markdown),
+    (Lang::Both, Format::Markdown),
+];
+
+/// Issue 14: the report ran to 260 display columns. No line of any language
+/// or form is wider than 100.
+#[test]
+fn no_line_is_wider_than_100_columns() {
+    assert_eq!(indstat::report::WIDTH, 100);
+    for (lang, format) in FORMS {
+        let out = render(lang, format);
+        for (i, line) in out.lines().enumerate() {
+            let w = columns(line, lang);
+            assert!(
+                w <= 100,
+                "{lang:?} {format:?} line {}: {w} columns: {line}",
+                i + 1
+            );
+        }
+    }
+}
+
+/// Any report, in any language and form, fits any width from 20 columns:
+/// long words, long Chinese runs, wide tables and long headings included.
+mod fits {
+    use super::{FORMS, columns};
+    use indstat::report::{Align, Report, Section, Table, Text};
+    use proptest::prelude::*;
+
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z]{1,14}",
+            "[\u{4e00}-\u{9fa5}]{1,10}",
+            "[0-9]{1,7}(\\.[0-9]{1,3})?",
+            Just("，".to_owned()),
+            Just("（".to_owned()),
+            Just("）".to_owned()),
+            Just("—".to_owned()),
+            Just("1004亿元".to_owned()),
+            "[a-z]{30,60}",
+        ]
+    }
+
+    fn phrase(max: usize) -> impl Strategy<Value = String> {
+        (proptest::collection::vec(word(), 0..max), any::<bool>())
+            .prop_map(|(w, spaced)| w.join(if spaced { " " } else { "" }))
+    }
+
+    fn text(max: usize) -> impl Strategy<Value = Text> {
+        (phrase(max), phrase(max)).prop_map(|(zh, en)| Text::new(zh, en))
+    }
+
+    fn table() -> impl Strategy<Value = Table> {
+        (1usize..6).prop_flat_map(|n| {
+            (
+                proptest::collection::vec((text(3), any::<bool>()), n),
+                proptest::collection::vec(proptest::collection::vec(text(8), n), 0..5),
+            )
+                .prop_map(|(cols, rows)| {
+                    let mut t = Table::new(
+                        cols.into_iter()
+                            .map(|(h, r)| (h, if r { Align::Right } else { Align::Left }))
+                            .collect(),
+                    );
+                    for r in rows {
+                        t.push(r).unwrap();
+                    }
+                    t
+                })
+        })
+    }
+
+    fn report() -> impl Strategy<Value = Report> {
+        (
+            text(12),
+            text(30),
+            proptest::collection::vec(
+                (
+                    text(12),
+                    text(40),
+                    table(),
+                    text(4),
+                    proptest::collection::vec(text(20), 0..3),
+                ),
+                1..3,
+            ),
+        )
+            .prop_map(|(title, source, sections)| {
+                let mut r = Report::new(title).source(source);
+                for (heading, para, table, notes_title, notes) in sections {
+                    r = r.section(
+                        Section::new(heading)
+                            .paragraph(para)
+                            .table(table)
+                            .notes(notes_title, notes),
+                    );
+                }
+                r
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn every_line_fits(report in report(), width in 20usize..=120) {
+            for (lang, format) in FORMS {
+                let out = report.render_width(lang, format, width);
+                for line in out.lines() {
+                    prop_assert!(
+                        columns(line, lang) <= width,
+                        "{:?} {:?} at {}: {} columns: {:?}", lang, format, width, columns(line, lang), line
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Columns line up in terminal columns, Chinese characters counting two.
 #[test]
 fn text_tables_align_for_chinese() {
