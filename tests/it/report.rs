@@ -116,6 +116,153 @@ fn no_line_is_wider_than_100_columns() {
     }
 }
 
+/// Issue 14, the analyst's reading of the report: one ranking section; a
+/// status in words, not an SDMX code; targets written as targets; no growth
+/// rate labelled comparable when the article does not say so; counts with the
+/// article's measure word; 以上 as "at least" throughout.
+#[test]
+fn the_report_says_what_the_article_says() {
+    for (lang, format) in FORMS {
+        let out = render(lang, format);
+        let headings = out
+            .lines()
+            .filter(|l| l.contains("考核排名") || *l == "Ranking" || l.ends_with(" Ranking"))
+            .filter(|l| !l.starts_with(' ') && !l.starts_with('|') && !l.starts_with('-'))
+            .count();
+        assert_eq!(headings, 1, "{lang:?} {format:?}: ranking headings");
+        for wrong in [
+            "状态E",
+            "status E",
+            "1800余亿元",
+            "all industry, comparable prices",
+            "全部工业，可比价",
+            "above 1 billion",
+            "1 billion yuan or more",
+        ] {
+            assert!(!out.contains(wrong), "{lang:?} {format:?}: {wrong}");
+        }
+    }
+    // Wide enough that no cell wraps.
+    let wide = |lang| {
+        zone::build()
+            .unwrap()
+            .report
+            .render_width(lang, Format::Text, 400)
+    };
+    let zh = wide(Lang::Zh);
+    for needle in [
+        "估计值",
+        "突破1800亿元",
+        "82家平台",
+        "8家平台",
+        "价格口径未说明",
+    ] {
+        assert!(zh.contains(needle), "zh lacks {needle}");
+    }
+    let en = wide(Lang::En);
+    for needle in [
+        "(estimate)",
+        "above 180 billion yuan",
+        "prices not stated",
+        "strategic emerging industries",
+        "industrial fixed-asset investment, current prices",
+        "at least 1 billion yuan",
+    ] {
+        assert!(en.contains(needle), "en lacks {needle}");
+    }
+}
+
+/// Issue 14: the English scenario column mixed "126.753 billion yuan" and
+/// "0 yuan". Each column now has one magnitude, named in its header, and
+/// numbers of one precision (2 decimals of 亿元 are 3 of billions).
+#[test]
+fn one_magnitude_per_column() {
+    let en = render(Lang::En, Format::Text);
+    let lines: Vec<&str> = en.lines().collect();
+    let head = lines
+        .iter()
+        .position(|l| l.starts_with("  growth a year"))
+        .expect("the scenario table");
+    assert!(lines[head].contains("2026 value (billion yuan)"));
+    assert!(lines[head].contains("gap (billion yuan)"));
+    let rows: Vec<Vec<&str>> = lines[head + 2..]
+        .iter()
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    for r in &rows {
+        for cell in &r[1..3] {
+            let (_, decimals) = cell.split_once('.').expect("a decimal");
+            assert_eq!(decimals.len(), 3, "{r:?}");
+        }
+    }
+    // The required rate reaches the target exactly: a gap of zero billions.
+    assert_eq!(rows[3][1..3], ["180.000", "0.000"]);
+    let zh = render(Lang::Zh, Format::Text);
+    assert!(zh.contains("2026年数值（亿元）"));
+    assert!(zh.contains("1800.00          0.00"));
+}
+
+/// The scale of a column is the largest one its values reach: 5亿元 → 8亿元
+/// is 500 → 800 million yuan, so the English column is in millions, with
+/// the precision of 2 decimals of 亿元 (0 decimals of millions), and a value
+/// of 0 is "0" in it, not "0 yuan".
+#[test]
+fn a_column_takes_the_scale_its_largest_value_reaches() {
+    use indstat::report::{Report, Text, gap_section};
+    use indstat::targets::LevelTarget;
+    use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+    use rust_decimal_macros::dec;
+
+    let ind = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
+    let year = |y| Period::year(y).unwrap();
+    let target = LevelTarget::new(ind.clone(), "8亿元".parse().unwrap(), year(2026)).unwrap();
+    let history = Series::from_points(
+        EntityId::new("z").unwrap(),
+        ind,
+        [Point::new(year(2022), "5亿元".parse().unwrap())],
+    )
+    .unwrap();
+    let gap = target.analyse(&history).run().unwrap();
+    let rates = [Rate::from_percent(dec!(5)).unwrap()];
+    let section = gap_section(Text::same("T"), &gap, &[], &rates).unwrap();
+    let en = Report::new(Text::same("R"))
+        .section(section)
+        .render(Lang::En, Format::Text);
+    let lines: Vec<&str> = en.lines().collect();
+    let head = lines
+        .iter()
+        .position(|l| l.starts_with("  growth a year"))
+        .unwrap();
+    assert!(lines[head].contains("2026 value (million yuan)"), "{en}");
+    assert!(lines[head].contains("gap (million yuan)"), "{en}");
+    // 5 × 1.05⁴ = 6.07753125亿元 → 6.08亿元 → 608 million; 8 − 6.08 = 1.92亿元.
+    let five: Vec<&str> = lines[head + 2].split_whitespace().collect();
+    assert_eq!(five, ["5.00%", "608", "192", "no"]);
+    // The required rate reaches 8亿元: 800 million, a gap of 0.
+    let needed: Vec<&str> = lines[head + 3].split_whitespace().collect();
+    assert_eq!(needed[1..3], ["800", "0"]);
+}
+
+/// Issue 14: the R&D row of the growth table showed the 2022 level (4.4%) as
+/// if it were a change. The article gives no 2021 share, so the change is
+/// computed as any change is, from the series, and the row says why there is
+/// none.
+#[test]
+fn the_rd_row_says_why_it_shows_no_change() {
+    let zh = render(Lang::Zh, Format::Text);
+    let row = zh
+        .lines()
+        .find(|l| l.contains("R&D占GDP比重变化"))
+        .expect("the R&D row");
+    let value = row.split("R&D占GDP比重变化").nth(1).unwrap().trim_start();
+    assert!(value.starts_with('—'), "{row}");
+    assert!(zh.contains("未给出2021年的比重，"));
+    let en = render(Lang::En, Format::Markdown);
+    assert!(en.contains("not the 2021 one, so there is no change to show"));
+}
+
 /// Any report, in any language and form, fits any width from 20 columns:
 /// long words, long Chinese runs, wide tables and long headings included.
 mod fits {
