@@ -425,6 +425,82 @@ mod charts {
         }
     }
 
+    /// Issue 14: the T1 chart is titled with the 规上 target and starts from
+    /// the all-industry 1004亿元: it says so under its title, and its history,
+    /// a single point, is drawn as a visible marker, not a one-point line.
+    #[test]
+    fn target_chart_states_its_bridge_and_marks_a_single_point() {
+        let z = super::zone::build().unwrap();
+        for (lang, note, title, history) in [
+            (
+                Lang::Zh,
+                "口径假定：假定全部工业与规模以上(年主营业务收入2000万元及以上)口径相同",
+                "规上企业工业产值：突破1800亿元",
+                "实际（全部工业）",
+            ),
+            (
+                Lang::En,
+                "Scope bridge: all industry is treated as above designated size (revenue ≥ 20 million yuan)",
+                "industrial output of enterprises above designated size: above 180 billion yuan",
+                "history (all industry)",
+            ),
+        ] {
+            let svg = chart::target_chart(&z.t1, &z.history, &z.rates, lang).unwrap();
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let notes: Vec<String> = doc
+                .descendants()
+                .filter(|n| n.attribute("class") == Some("note"))
+                .flat_map(|n| n.descendants().filter_map(|d| d.text().map(str::to_owned)))
+                .collect();
+            assert!(notes.iter().any(|t| t == note), "{lang:?}: {notes:?}");
+            let t = texts(&doc);
+            assert!(t.iter().any(|x| x == title), "{lang:?}: {t:?}");
+            let legend: Vec<&str> = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("tspan"))
+                .filter_map(|n| n.text())
+                .collect();
+            assert!(legend.contains(&history), "{lang:?}: {legend:?}");
+            let marker = doc
+                .descendants()
+                .find(|n| n.attribute("class") == Some("history"))
+                .unwrap();
+            assert!(marker.has_tag_name("circle"), "{lang:?}");
+            let r: f64 = marker.attribute("r").unwrap().parse().unwrap();
+            assert!(r >= 5.0, "{lang:?}: r = {r}");
+            assert!(svg.matches("class=\"history").count() == 1, "{lang:?}");
+        }
+    }
+
+    /// Data and target of one scope need no bridge, and the chart states none.
+    #[test]
+    fn target_chart_without_a_bridge_has_no_note() {
+        use indstat::targets::{LevelTarget, Trend};
+        use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+        let ind = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
+        let year = |y| Period::year(y).unwrap();
+        let target =
+            LevelTarget::new(ind.clone(), "1800亿元".parse().unwrap(), year(2026)).unwrap();
+        let history = Series::from_points(
+            EntityId::new("z").unwrap(),
+            ind,
+            [
+                Point::new(year(2021), "925亿元".parse().unwrap()),
+                Point::new(year(2022), "1004亿元".parse().unwrap()),
+            ],
+        )
+        .unwrap();
+        let gap = target
+            .analyse(&history)
+            .trend(Trend::Rate(Rate::from_percent(dec!(8.5)).unwrap()))
+            .run()
+            .unwrap();
+        let svg = chart::target_chart(&gap, &history, &[], Lang::En).unwrap();
+        assert!(!svg.contains("class=\"note\""));
+        // Two points: a line, not a lone marker.
+        assert!(svg.contains("<polyline class=\"history\""));
+    }
+
     #[test]
     fn rank_chart_parses_and_holds_its_series() {
         let editions = [
