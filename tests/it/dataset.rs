@@ -796,3 +796,24 @@ fn unstated_price_bases_need_a_stated_assumption() {
     .unwrap();
     refused(&silent);
 }
+
+/// Row 7's scopes and the unstated price basis survive serde like the others.
+#[cfg(feature = "serde")]
+#[test]
+fn new_scopes_and_bases_round_trip_through_serde() {
+    let seven = rongchang::row(7).unwrap().unwrap();
+    let ind = seven.indicator();
+    let json = serde_json::to_string(ind).unwrap();
+    assert!(json.contains(r#""price_basis":"not_stated""#), "{json}");
+    assert!(
+        json.contains(r#""scope":"strategic_emerging_industries""#),
+        "{json}"
+    );
+    let back: indstat::Indicator = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, ind);
+    for c in seven.components() {
+        let json = serde_json::to_string(c.indicator()).unwrap();
+        let back: indstat::Indicator = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, c.indicator(), "{json}");
+    }
+}
