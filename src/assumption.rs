@@ -16,6 +16,12 @@ use crate::{PriceBasis, Rate, Scope};
 /// let a = Assumption::RateAtCurrentPrices;
 /// assert_eq!(a.en(), "the growth rate is read as nominal (at current prices), though it was published at comparable prices");
 /// assert_eq!(a.zh(), "按现价(名义)增速理解该增长率，尽管其公布口径为可比价");
+///
+/// // A basis the source leaves unstated is said so, not called comparable.
+/// use indstat::PriceBasis;
+/// let b = Assumption::PriceBasesEqual { from: PriceBasis::NotStated, to: PriceBasis::Current };
+/// assert_eq!(b.en(), "a price basis the source does not state is taken as current prices");
+/// assert_eq!(b.zh(), "来源未说明价格口径，按现价理解");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -95,7 +101,16 @@ impl Assumption {
             Assumption::RateAtCurrentPrices => "the growth rate is read as nominal (at current prices), though it was published at comparable prices".to_owned(),
             Assumption::ScopeUnchanged => "the scope is the same in both periods".to_owned(),
             Assumption::ScopesEqual { from, to } => format!("{from} is treated as {to}"),
-            Assumption::PriceBasesEqual { from, to } => format!("{from} are treated as {to}"),
+            Assumption::PriceBasesEqual { from, to } => match (from, to) {
+                (PriceBasis::NotStated, PriceBasis::NotStated) => {
+                    "two price bases, neither stated by its source, are taken to be the same"
+                        .to_owned()
+                }
+                (PriceBasis::NotStated, stated) | (stated, PriceBasis::NotStated) => {
+                    format!("a price basis the source does not state is taken as {stated}")
+                }
+                _ => format!("{from} are treated as {to}"),
+            },
             Assumption::ScopeRatio { from, to, ratio } => {
                 format!("{to} is taken as {:.2} of {from}", Rate::from_fraction(*ratio))
             }
@@ -128,9 +143,15 @@ impl Assumption {
             Assumption::ScopesEqual { from, to } => {
                 format!("假定{}与{}口径相同", from.zh(), to.zh())
             }
-            Assumption::PriceBasesEqual { from, to } => {
-                format!("假定{}与{}可比", from.zh(), to.zh())
-            }
+            Assumption::PriceBasesEqual { from, to } => match (from, to) {
+                (PriceBasis::NotStated, PriceBasis::NotStated) => {
+                    "两者价格口径均未说明，假定相同".to_owned()
+                }
+                (PriceBasis::NotStated, stated) | (stated, PriceBasis::NotStated) => {
+                    format!("来源未说明价格口径，按{}理解", stated.zh())
+                }
+                _ => format!("假定{}与{}可比", from.zh(), to.zh()),
+            },
             Assumption::ScopeRatio { from, to, ratio } => {
                 format!(
                     "假定{}为{}的{:.2}",

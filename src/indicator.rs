@@ -272,6 +272,22 @@ pub enum Scope {
         /// The revenue threshold.
         threshold: Quantity,
     },
+    /// The enterprises of the strategic emerging industries (战略性新兴产业,
+    /// 战新): a subset of industry, so their output (战新产值) is part of, not
+    /// the same as, the output of all industry.
+    StrategicEmergingIndustries,
+    /// Fixed-asset investment in industry (工业固定资产投资, 工业固投): what
+    /// industrial sectors invest, counted by investment project. Investment is
+    /// not output: its growth says nothing directly about the output of
+    /// [`Scope::AllIndustry`].
+    IndustrialInvestment,
+    /// One figure stated for several indicators of different scopes at once
+    /// (工业总产值、战新产值、工业固投等主要指标的增长均保持6%以上): each scope, in
+    /// the order of the statement.
+    Several {
+        /// The scopes, in order.
+        scopes: Vec<Scope>,
+    },
     /// Any other scope, named by the user.
     Custom {
         /// Its name.
@@ -296,10 +312,14 @@ impl Scope {
         }
     }
 
-    /// The Chinese name: 全部工业, 规模以上 (营业收入2000万元及以上), …
+    /// The Chinese name: 全部工业, 规模以上 (营业收入2000万元及以上),
+    /// 战略性新兴产业, 工业固定资产投资, 分别为…, …
     ///
     /// ```
-    /// assert_eq!(indstat::Scope::AllIndustry.zh(), "全部工业");
+    /// use indstat::Scope;
+    /// assert_eq!(Scope::AllIndustry.zh(), "全部工业");
+    /// let several = Scope::Several { scopes: vec![Scope::AllIndustry, Scope::StrategicEmergingIndustries] };
+    /// assert_eq!(several.zh(), "分别为全部工业、战略性新兴产业");
     /// ```
     pub fn zh(&self) -> String {
         match self {
@@ -307,6 +327,12 @@ impl Scope {
             Scope::AllIndustry => "全部工业".to_owned(),
             Scope::AboveDesignatedSize { threshold } => {
                 format!("规模以上(年主营业务收入{threshold}及以上)")
+            }
+            Scope::StrategicEmergingIndustries => "战略性新兴产业".to_owned(),
+            Scope::IndustrialInvestment => "工业固定资产投资".to_owned(),
+            Scope::Several { scopes } => {
+                let names: Vec<String> = scopes.iter().map(Scope::zh).collect();
+                format!("分别为{}", names.join("、"))
             }
             Scope::Custom { name } => name.clone(),
         }
@@ -321,6 +347,18 @@ impl fmt::Display for Scope {
             Scope::AboveDesignatedSize { threshold } => {
                 write!(f, "above designated size (revenue ≥ {})", threshold.en())
             }
+            Scope::StrategicEmergingIndustries => f.write_str("strategic emerging industries"),
+            Scope::IndustrialInvestment => f.write_str("industrial fixed-asset investment"),
+            Scope::Several { scopes } => {
+                f.write_str("each its own (")?;
+                for (i, s) in scopes.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{s}")?;
+                }
+                f.write_str(")")
+            }
             Scope::Custom { name } => f.write_str(name),
         }
     }
@@ -332,12 +370,22 @@ impl fmt::Display for Scope {
 /// levels are published at current prices (现价, nominal), so a level divided
 /// by one plus a published growth rate is not last year's published level.
 ///
+/// A source that gives a growth rate without saying at which prices (the
+/// article's 同比增长8.5%) is [`PriceBasis::NotStated`]: not known to match
+/// any basis, so every calculation that checks price bases refuses to combine
+/// it with money values, or with another unstated basis, until the caller
+/// states an [`Assumption::PriceBasesEqual`](crate::Assumption::PriceBasesEqual),
+/// which the result records. [`PriceBasis::matches`] is that rule.
+///
 /// # Examples
 ///
 /// ```
 /// use indstat::PriceBasis;
 /// assert_eq!(PriceBasis::Comparable.to_string(), "comparable prices");
 /// assert_eq!(PriceBasis::Constant { base_year: 2020 }.zh(), "2020年不变价");
+/// assert_eq!(PriceBasis::NotStated.zh(), "价格口径未说明");
+/// assert!(PriceBasis::Current.matches(PriceBasis::Current));
+/// assert!(!PriceBasis::NotStated.matches(PriceBasis::NotStated));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -356,10 +404,13 @@ pub enum PriceBasis {
         /// The base year.
         base_year: i32,
     },
+    /// A money value or growth rate whose source does not say at which prices
+    /// it is (价格口径未说明): not assumed to be current or comparable.
+    NotStated,
 }
 
 impl PriceBasis {
-    /// The Chinese name: 现价, 可比价, 2020年不变价.
+    /// The Chinese name: 现价, 可比价, 2020年不变价, 价格口径未说明.
     ///
     /// ```
     /// assert_eq!(indstat::PriceBasis::Current.zh(), "现价");
@@ -370,6 +421,28 @@ impl PriceBasis {
             PriceBasis::Current => "现价".to_owned(),
             PriceBasis::Comparable => "可比价".to_owned(),
             PriceBasis::Constant { base_year } => format!("{base_year}年不变价"),
+            PriceBasis::NotStated => "价格口径未说明".to_owned(),
+        }
+    }
+
+    /// Whether values at `self` and at `other` may be combined without an
+    /// assumption: either is [`NotApplicable`](PriceBasis::NotApplicable)
+    /// (not money), or both are the same stated basis. A basis that is
+    /// [`NotStated`](PriceBasis::NotStated) matches nothing, not even another
+    /// unstated one: two silent sources are not known to agree.
+    ///
+    /// ```
+    /// use indstat::PriceBasis;
+    /// assert!(PriceBasis::Comparable.matches(PriceBasis::Comparable));
+    /// assert!(PriceBasis::NotApplicable.matches(PriceBasis::NotStated));
+    /// assert!(!PriceBasis::Current.matches(PriceBasis::Comparable));
+    /// assert!(!PriceBasis::NotStated.matches(PriceBasis::Current));
+    /// ```
+    pub fn matches(self, other: PriceBasis) -> bool {
+        match (self, other) {
+            (PriceBasis::NotApplicable, _) | (_, PriceBasis::NotApplicable) => true,
+            (PriceBasis::NotStated, _) | (_, PriceBasis::NotStated) => false,
+            (a, b) => a == b,
         }
     }
 }
@@ -381,6 +454,7 @@ impl fmt::Display for PriceBasis {
             PriceBasis::Current => f.write_str("current prices"),
             PriceBasis::Comparable => f.write_str("comparable prices"),
             PriceBasis::Constant { base_year } => write!(f, "constant {base_year} prices"),
+            PriceBasis::NotStated => f.write_str("prices not stated"),
         }
     }
 }

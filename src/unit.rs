@@ -534,10 +534,95 @@ impl fmt::Display for Magnitude {
 /// assert!(Unit::new(Dimension::Percent, Magnitude::WAN).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// A count may keep the Chinese measure word (量词) it was written with
+/// ([`Unit::with_measure_word`]): the article counts platforms with 个
+/// (171个平台) and with 家 (市级以上创新平台82家), and the report writes each
+/// as the article did. The word is how a count is written, not what it
+/// counts: units that differ only in it are equal, hash alike and convert
+/// freely, and the text code (`platforms`, used by `Display`, `FromStr` and
+/// serde) does not carry it.
+#[derive(Debug, Clone, Copy)]
 pub struct Unit {
     dimension: Dimension,
     magnitude: Magnitude,
+    /// The measure word a count was written with, when not its noun's own.
+    word: Option<MeasureWord>,
+}
+
+impl PartialEq for Unit {
+    fn eq(&self, other: &Unit) -> bool {
+        (self.dimension, self.magnitude) == (other.dimension, other.magnitude)
+    }
+}
+
+impl Eq for Unit {}
+
+impl core::hash::Hash for Unit {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.dimension.hash(state);
+        self.magnitude.hash(state);
+    }
+}
+
+impl PartialOrd for Unit {
+    fn partial_cmp(&self, other: &Unit) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Unit {
+    fn cmp(&self, other: &Unit) -> core::cmp::Ordering {
+        (self.dimension, self.magnitude).cmp(&(other.dimension, other.magnitude))
+    }
+}
+
+/// A Chinese measure word (量词) a count may be written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MeasureWord {
+    Jia,
+    Ge,
+    Jian,
+    Ren,
+    Ming,
+    Wei,
+    Xiang,
+}
+
+impl MeasureWord {
+    const ALL: [MeasureWord; 7] = [
+        MeasureWord::Jia,
+        MeasureWord::Ge,
+        MeasureWord::Jian,
+        MeasureWord::Ren,
+        MeasureWord::Ming,
+        MeasureWord::Wei,
+        MeasureWord::Xiang,
+    ];
+
+    const fn text(self) -> &'static str {
+        match self {
+            MeasureWord::Jia => "家",
+            MeasureWord::Ge => "个",
+            MeasureWord::Jian => "件",
+            MeasureWord::Ren => "人",
+            MeasureWord::Ming => "名",
+            MeasureWord::Wei => "位",
+            MeasureWord::Xiang => "项",
+        }
+    }
+
+    /// The noun the word names when written alone (家 is enterprises, 名 is
+    /// people), or `None` when it names none (个, 项).
+    const fn alone(self) -> Option<Noun> {
+        match self {
+            MeasureWord::Jia => Some(Noun::Enterprise),
+            MeasureWord::Jian => Some(Noun::Item),
+            MeasureWord::Ren | MeasureWord::Ming => Some(Noun::Person),
+            MeasureWord::Wei => Some(Noun::Place),
+            MeasureWord::Ge | MeasureWord::Xiang => None,
+        }
+    }
 }
 
 impl Unit {
@@ -555,6 +640,7 @@ impl Unit {
     pub const WAN_YUAN: Unit = Unit {
         dimension: Dimension::Yuan,
         magnitude: Magnitude::WAN,
+        word: None,
     };
     /// 亿元 (10^8 yuan).
     ///
@@ -564,6 +650,7 @@ impl Unit {
     pub const YI_YUAN: Unit = Unit {
         dimension: Dimension::Yuan,
         magnitude: Magnitude::YI,
+        word: None,
     };
     /// Percent (%).
     ///
@@ -618,6 +705,7 @@ impl Unit {
         Unit {
             dimension,
             magnitude: Magnitude::ONE,
+            word: None,
         }
     }
 
@@ -655,6 +743,7 @@ impl Unit {
         Ok(Unit {
             dimension,
             magnitude,
+            word: None,
         })
     }
 
@@ -689,7 +778,91 @@ impl Unit {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn with_magnitude(self, magnitude: Magnitude) -> Result<Unit> {
-        Unit::new(self.dimension, magnitude)
+        let unit = Unit::new(self.dimension, magnitude)?;
+        Ok(Unit {
+            word: self.word,
+            ..unit
+        })
+    }
+
+    /// The same count written with the Chinese measure word `word` (家, 个,
+    /// 件, 人, 名, 位 or 项) instead of its noun's own ([`Noun::classifier`]).
+    /// Only the Chinese text changes (`82家平台` instead of `82个平台`); the
+    /// unit stays equal to the one without the word. The Chinese reader keeps
+    /// the word a count was written with.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] when the unit is not a count, or `word` is not one of
+    /// the measure words above.
+    ///
+    /// ```
+    /// use indstat::{Noun, Quantity, Unit};
+    /// use rust_decimal_macros::dec;
+    ///
+    /// let jia = Unit::count(Noun::Platform).with_measure_word("家")?;
+    /// assert_eq!(Quantity::new(dec!(82), jia).zh(), "82家平台");
+    /// assert_eq!(jia, Unit::count(Noun::Platform));
+    /// assert_eq!("82家平台".parse::<Quantity>()?.zh(), "82家平台");
+    ///
+    /// assert!(Unit::YI_YUAN.with_measure_word("家").is_err());
+    /// assert!(Unit::count(Noun::Platform).with_measure_word("座").is_err());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn with_measure_word(self, word: &str) -> Result<Unit> {
+        let Dimension::Count(noun) = self.dimension else {
+            return Err(Error::parse(
+                word,
+                "a measure word",
+                format!("{} is not a count", self.dimension),
+            ));
+        };
+        let w = MeasureWord::ALL
+            .into_iter()
+            .find(|w| w.text() == word)
+            .ok_or_else(|| {
+                Error::parse(
+                    word,
+                    "a measure word",
+                    "expected 家, 个, 件, 人, 名, 位 or 项",
+                )
+            })?;
+        // People and places have no noun to write after another word (个人
+        // would not read back as a count of people).
+        if w.alone() != Some(noun) && matches!(noun, Noun::Person | Noun::Place) {
+            return Err(Error::parse(
+                word,
+                "a measure word",
+                format!(
+                    "{} are counted with {}",
+                    noun.en_plural(),
+                    noun.classifier()
+                ),
+            ));
+        }
+        Ok(Unit {
+            word: (w.text() != noun.classifier()).then_some(w),
+            ..self
+        })
+    }
+
+    /// The Chinese measure word a count is written with: the one it was
+    /// written with ([`Unit::with_measure_word`]), else its noun's own;
+    /// `None` for a unit that is not a count.
+    ///
+    /// ```
+    /// use indstat::{Noun, Unit};
+    /// assert_eq!(Unit::count(Noun::Platform).measure_word(), Some("个"));
+    /// assert_eq!(Unit::count(Noun::Platform).with_measure_word("家")?.measure_word(), Some("家"));
+    /// assert_eq!(Unit::YI_YUAN.measure_word(), None);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn measure_word(self) -> Option<&'static str> {
+        match (self.dimension, self.word) {
+            (Dimension::Count(_), Some(w)) => Some(w.text()),
+            (Dimension::Count(n), None) => Some(n.classifier()),
+            _ => None,
+        }
     }
 
     /// The Chinese unit as written after a number: `亿元`, `家`, `个项目`,
@@ -712,7 +885,14 @@ impl Unit {
         };
         let word = match self.dimension {
             Dimension::Yuan => "元".to_owned(),
-            Dimension::Count(n) => format!("{}{}", n.classifier(), n.zh_noun()),
+            // A measure word of its own is followed by the noun unless the
+            // word alone names it (82家平台, but 5名 for people).
+            Dimension::Count(n) => match self.word {
+                None => format!("{}{}", n.classifier(), n.zh_noun()),
+                Some(w) if w.alone() == Some(n) => w.text().to_owned(),
+                Some(w) if n.zh_noun().is_empty() => format!("{}{}", w.text(), n.zh_name()),
+                Some(w) => format!("{}{}", w.text(), n.zh_noun()),
+            },
             Dimension::SquareKm => "平方公里".to_owned(),
             Dimension::Percent => "%".to_owned(),
             Dimension::PercentagePoint => "个百分点".to_owned(),
@@ -830,6 +1010,26 @@ mod tests {
             "apples",
         ] {
             assert!(bad.parse::<Unit>().is_err(), "{bad}");
+        }
+    }
+
+    /// Every count written with every measure word it accepts reads back as
+    /// the same noun, with the same word.
+    #[test]
+    fn measure_words_round_trip() {
+        for noun in Noun::ALL {
+            for w in MeasureWord::ALL {
+                let Ok(unit) = Unit::count(noun).with_measure_word(w.text()) else {
+                    assert!(matches!(noun, Noun::Person | Noun::Place), "{noun} {w:?}");
+                    continue;
+                };
+                let q = crate::Quantity::new(Decimal::from(82), unit);
+                let back: crate::Quantity =
+                    q.zh().parse().unwrap_or_else(|e| panic!("{}: {e}", q.zh()));
+                assert_eq!(back.dimension(), Dimension::Count(noun), "{}", q.zh());
+                assert_eq!(back.unit().measure_word(), Some(w.text()), "{}", q.zh());
+                assert_eq!(back.zh(), q.zh());
+            }
         }
     }
 

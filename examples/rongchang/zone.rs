@@ -5,12 +5,15 @@
 use indstat::datasets::rongchang::{self, Row, Theme};
 use indstat::growth::{self, BasePeriod};
 use indstat::report::{
-    Align, Report, Section, Table, Text, figures_table, gap_section, growth_table, rank_section,
+    Report, Section, Text, figures_table, gap_section, growth_table, rank_section,
 };
 use indstat::targets::{
     Bridge, GapAnalysis, LevelTarget, Method, RankAssessment, RankTarget, Trend,
 };
-use indstat::{Assumption, Decimal, Error, Quantity, Rate, Result, Series};
+use indstat::{
+    Assumption, Decimal, Error, ObsStatus, Observation, PriceBasis, Quantity, Rate, Result, Series,
+    Source,
+};
 
 /// Everything the report and the charts need.
 #[allow(dead_code)]
@@ -39,6 +42,15 @@ fn shown(q: &Quantity, dp: u32) -> Text {
     Text::new(r.zh(), r.en())
 }
 
+/// The article does not say at which prices its growth rates are: the report
+/// reads 8.5% as nominal, and says so.
+fn nominal() -> Assumption {
+    Assumption::PriceBasesEqual {
+        from: PriceBasis::NotStated,
+        to: PriceBasis::Current,
+    }
+}
+
 fn notes(list: &[Assumption]) -> Text {
     let zh: Vec<String> = list.iter().map(Assumption::zh).collect();
     let en: Vec<String> = list.iter().map(Assumption::en).collect();
@@ -52,7 +64,7 @@ fn growth_section() -> Result<Section> {
         output.observation(),
         output_growth.observation(),
         BasePeriod::YearAgo,
-        &[Assumption::RateAtCurrentPrices],
+        &[nominal()],
     )?;
     let patents = growth::implied_base(
         row(34)?.observation(),
@@ -66,12 +78,11 @@ fn growth_section() -> Result<Section> {
             .exact()?
             .checked_ratio(row(1)?.value().exact()?)?,
     );
-    let rd = row(36)?;
     let rows = vec![
         (
             Text::new(
-                "2021年工业总产值（估算，状态E）",
-                "2021 gross industrial output (estimate, status E)",
+                "2021年工业总产值（估计值）",
+                "2021 gross industrial output (estimate)",
             ),
             shown(implied.value().value().quantity(), 2),
             Text::new(
@@ -87,7 +98,7 @@ fn growth_section() -> Result<Section> {
         ),
         (
             Text::new(
-                "2021年每万人发明专利（估算）",
+                "2021年每万人发明专利（估计值）",
                 "2021 invention patents per 10,000 people (estimate)",
             ),
             shown(patents.value().value().quantity(), 2),
@@ -113,52 +124,117 @@ fn growth_section() -> Result<Section> {
                 "585 in production ÷ 755 settled",
             ),
         ),
-        (
-            Text::new("R&D占GDP比重", "R&D as a share of GDP"),
-            Text::new(rd.value().zh(), rd.value().en()),
-            Text::new(
-                "比重的变化以百分点计",
-                "a share changes in percentage points",
-            ),
-        ),
+        rd_change()?,
     ];
     Ok(Section::new(Text::new("增长", "Growth"))
         .table(growth_table(&rows)?)
         .paragraph(Text::new(
-            "官方工业增速按可比价计算；以现价总产值除以（1+增速）得到的是名义估算，并非公布的2021年数据。",
-            "Official industrial growth is at comparable prices; a current-price level divided by (1 + growth) is a nominal estimate, not the published 2021 figure.",
+            "文章未说明8.5%的价格口径。官方工业增速通常按可比价计算；若如此，以现价总产值除以（1+增速）得到的只是名义估算，并非公布的2021年数据。",
+            "The article does not say at which prices 8.5% is. Official industrial growth is usually at comparable prices; if so, a current-price level divided by (1 + growth) is only a nominal estimate, not the published 2021 figure.",
         )))
 }
 
-fn ranking_section() -> Result<Section> {
+/// The change of R&D's share of GDP, computed from its series as any change
+/// is: the article gives the 2022 share only, so the row says why there is
+/// no change rather than showing the level as if it were one.
+fn rd_change() -> Result<(Text, Text, Text)> {
+    let rd = row(36)?;
+    let series = Series::from_observations([rd.observation().clone()])?;
+    let changes = series.changes(BasePeriod::YearAgo)?;
+    let point = changes.get(rd.observation().period()).ok_or(Error::Empty {
+        what: "the change of R&D's share",
+    })?;
+    let name = Text::new("R&D占GDP比重变化", "change of R&D as a share of GDP");
+    Ok(match (point.change(), point.base_period()) {
+        (Ok(c), Some(base)) => (
+            name,
+            Text::new(c.zh(), c.en()),
+            Text::new(
+                format!("{}比{}", rd.observation().period().zh(), base.zh()),
+                format!("{} on {}", rd.observation().period().en(), base.en()),
+            ),
+        ),
+        _ => {
+            let base = BasePeriod::YearAgo.of(rd.observation().period())?;
+            (
+                name,
+                Text::same("—"),
+                Text::new(
+                    format!(
+                        "文章只给出{}的比重（{}），未给出{}的比重，无法计算变化（比重的变化以百分点计）",
+                        rd.observation().period().zh(),
+                        rd.value().zh(),
+                        base.zh()
+                    ),
+                    format!(
+                        "the article gives the {} share ({}) but not the {} one, so there is no change to show (a share changes in percentage points)",
+                        rd.observation().period().en(),
+                        rd.value().en(),
+                        base.en()
+                    ),
+                ),
+            )
+        }
+    })
+}
+
+/// The ranking theme: the two published figures and the previous edition's
+/// rank they imply (139 = 122 + 17), an estimate.
+fn ranking_section(heading: Text, observations: &[Observation]) -> Result<Section> {
     let rank = row(6)?;
     let change = row(5)?;
-    let mut t = Table::new(vec![
-        (Text::new("指标", "indicator"), Align::Left),
-        (Text::new("数值", "value"), Align::Right),
-    ]);
-    t.push(vec![
-        Text::new(rank.indicator().name_zh(), rank.indicator().name_en()),
-        Text::new(rank.value().zh(), rank.value().en()),
-    ])?;
-    t.push(vec![
-        Text::new(change.indicator().name_zh(), change.indicator().name_en()),
-        Text::new(change.value().zh(), change.value().en()),
-    ])?;
     let previous = rank
         .value()
+        .exact()?
         .value()
-        .checked_add(change.value().value())
-        .unwrap_or(Decimal::ZERO);
-    let prev = Quantity::new(previous, indstat::Unit::RANK);
-    t.push(vec![
-        Text::new("上一次考核排名（推算）", "previous rank (implied)"),
-        Text::new(prev.zh(), prev.en()),
-    ])?;
-    Ok(Section::new(Text::new("考核排名", "Ranking")).table(t).paragraph(Text::new(
-        "排名为国家火炬中心综合评价名次，按点对点通报，未公布得分。",
-        "The rank is the Torch Center's composite evaluation, notified point to point; no scores are published.",
-    )))
+        .checked_add(change.value().exact()?.value())
+        .ok_or(Error::Empty {
+            what: "the previous rank",
+        })?;
+    let period = rank.observation().period();
+    let implied = Observation::new(
+        rank.observation().entity().clone(),
+        rank.indicator().clone(),
+        period.year_ago()?,
+        Quantity::new(previous, indstat::Unit::RANK).into(),
+    )?
+    .with_status(ObsStatus::Estimated)
+    .with_source(Source::new(rongchang::CITATION).with_phrase(&format!(
+        "{} + {}",
+        rank.value(),
+        change.value()
+    )));
+    let mut all = observations.to_vec();
+    all.push(implied);
+    Ok(Section::new(heading)
+        .table(figures_table(&all)?)
+        .paragraph(Text::new(
+            format!(
+                "{}的名次由{}{}推算。排名为国家火炬中心综合评价名次，按点对点通报，未公布得分。",
+                period.year_ago()?.zh(),
+                rank.value().zh(),
+                change.value().zh()
+            ),
+            format!(
+                "The {} rank is implied by {}, {}. The rank is the Torch Center's composite evaluation, notified point to point; no scores are published.",
+                period.year_ago()?.en(),
+                rank.value().en(),
+                change.value().en()
+            ),
+        )))
+}
+
+/// The output theme: the figures, then the three indicators row 7's bound
+/// is stated for, each with its own scope and price basis.
+fn output_section(heading: Text, observations: &[Observation]) -> Result<Section> {
+    let main = row(7)?;
+    Ok(Section::new(heading)
+        .table(figures_table(observations)?)
+        .paragraph(Text::new(
+            format!("{}分别适用于：", main.value().zh()),
+            format!("{} applies to each of:", main.value().en()),
+        ))
+        .table(figures_table(main.components())?))
 }
 
 /// Builds the zone report.
@@ -186,7 +262,12 @@ pub(crate) fn build() -> Result<Zone> {
             }
             en
         });
-        report = report.section(Section::new(heading).table(figures_table(&obs)?));
+        let section = match theme {
+            Theme::Output => output_section(heading, &obs)?,
+            Theme::Ranking => ranking_section(heading, &obs)?,
+            _ => Section::new(heading).table(figures_table(&obs)?),
+        };
+        report = report.section(section);
     }
     report = report.section(growth_section()?);
 
@@ -200,7 +281,6 @@ pub(crate) fn build() -> Result<Zone> {
     let ranks = Series::from_observations([row(6)?.observation().clone()])?;
     let pace = row(5)?.value().value();
     let t3_assessment = t3.assess(&ranks, Some(pace))?;
-    report = report.section(ranking_section()?);
 
     // T1: the output target, with the scope bridge stated.
     let t1_row = rongchang::target("T1")?.ok_or(Error::Empty { what: "target T1" })?;
@@ -214,7 +294,7 @@ pub(crate) fn build() -> Result<Zone> {
         .analyse(&history)
         .bridge(Bridge::AssumeEqual)
         .trend(Trend::Rate(trend))
-        .assume(Assumption::RateAtCurrentPrices)
+        .assume(nominal())
         .run()?;
     let (low, high) = (
         Rate::from_percent(Decimal::from(6))?,
@@ -258,11 +338,11 @@ pub(crate) fn build() -> Result<Zone> {
         Section::new(Text::new("其他目标", "Other targets"))
             .paragraph(Text::new(
                 format!("T2 {}：文章未给出企业产值数据，无法评估；提供各企业产值后即可统计达到10亿元的企业数及最接近门槛的企业。", t2.phrase_zh()),
-                format!("T2 {}: the article gives no enterprise data, so it cannot be assessed; given each enterprise's output, the crate counts those at 1 billion yuan or more and lists the closest.", t2.label_en()),
+                format!("T2 {}: the article gives no enterprise data, so it cannot be assessed; given each enterprise's output, the crate counts those with output of at least 1 billion yuan and lists the closest.", t2.label_en()),
             ))
             .paragraph(Text::new(
-                format!("T4 {}：千亿级（{}），未定期限，文章未给出集群产值。", t4.phrase_zh(), t4.value().zh()),
-                format!("T4 {}: of the order of {}, no deadline stated; the article gives no cluster output.", t4.label_en(), t4.value().en()),
+                format!("T4 {}：千亿级（{}），未定期限，文章未给出集群产值。", t4.phrase_zh(), t4.value().zh_target()),
+                format!("T4 {}: of the order of {}, no deadline stated; the article gives no cluster output.", t4.label_en(), t4.value().en_target()),
             )),
     );
     report = report.section(

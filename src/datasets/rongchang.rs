@@ -22,10 +22,27 @@
 //! user states a bridge between the scopes (an assumption or a known ratio).
 //! The indicators say so: their scopes differ.
 //!
-//! Growth of industrial output (rows 4 and 7) is taken to be at comparable
-//! prices ([`PriceBasis::Comparable`]), as Chinese official industrial growth
-//! normally is, so 1004 / 1.085 is a nominal estimate of 2021, not a published
-//! figure.
+//! # What the article does not say
+//!
+//! The article states no price basis for any growth rate. Chinese official
+//! industrial growth is usually at comparable prices, but a zone's gross-output
+//! growth may be either, so rows 4 and 7 record [`PriceBasis::NotStated`]:
+//! every calculation that checks price bases (an implied base, a gap analysis)
+//! then asks the caller to state how to read them, and records the answer.
+//! Money levels (1004亿元, 22.45亿元, the targets) are at current prices, as
+//! NBS publishes every figure not marked otherwise.
+//!
+//! Row 7 states one bound, 6%以上, for three indicators of different scopes:
+//! gross industrial output (all industry), the output of the strategic
+//! emerging industries ([`Scope::StrategicEmergingIndustries`], a subset of
+//! industry) and industrial fixed-asset investment
+//! ([`Scope::IndustrialInvestment`]: investment, not output, and its growth is
+//! nominal as NBS publishes investment growth). Its indicator's scope is
+//! [`Scope::Several`]; [`Row::components`] gives the three, each with its own
+//! scope and price basis.
+//!
+//! Counts keep the article's measure word: 市级以上创新平台82家 is `82家平台`,
+//! not `82个平台` (the same count of platforms, written as the article wrote it).
 //!
 //! # Examples
 //!
@@ -40,7 +57,7 @@
 //!
 //! let targets = rongchang::targets()?;
 //! let t1 = targets.iter().find(|t| t.id() == "T1").expect("target T1");
-//! assert_eq!(t1.value().to_string(), "1800余亿元");
+//! assert_eq!(t1.value().zh_target(), "突破1800亿元");
 //! assert_eq!(t1.indicator().scope(), &Scope::above_designated_size());
 //!
 //! // Not the same population of firms: no silent comparison.
@@ -52,6 +69,15 @@
 use crate::{
     EntityId, Figure, Indicator, Kind, Observation, Period, PriceBasis, Result, Scope, Source,
 };
+
+/// The scopes of row 7's three indicators, in the article's order.
+fn main_indicator_scopes() -> Vec<Scope> {
+    vec![
+        Scope::AllIndustry,
+        Scope::StrategicEmergingIndustries,
+        Scope::IndustrialInvestment,
+    ]
+}
 
 /// The article every figure comes from.
 ///
@@ -230,6 +256,7 @@ pub struct Row {
     label_en: &'static str,
     note: &'static str,
     observation: Observation,
+    components: Vec<Observation>,
 }
 
 impl Row {
@@ -318,6 +345,28 @@ impl Row {
         self.note
     }
 
+    /// For a figure the article states for several indicators at once (row
+    /// 7: 工业总产值、战新产值、工业固投等主要指标的增长均保持6%以上), one
+    /// observation per indicator, each with the row's value and source and its
+    /// own scope and price basis; empty for every other row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use indstat::{PriceBasis, Scope, datasets::rongchang};
+    /// let main = rongchang::row(7)?.expect("row 7");
+    /// let scopes: Vec<&Scope> = main.components().iter().map(|o| o.indicator().scope()).collect();
+    /// assert_eq!(scopes, [&Scope::AllIndustry, &Scope::StrategicEmergingIndustries, &Scope::IndustrialInvestment]);
+    /// // Investment growth is nominal; the article states no basis for the output growths.
+    /// let bases: Vec<PriceBasis> = main.components().iter().map(|o| o.indicator().price_basis()).collect();
+    /// assert_eq!(bases, [PriceBasis::NotStated, PriceBasis::NotStated, PriceBasis::Current]);
+    /// assert!(rongchang::row(4)?.expect("row 4").components().is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn components(&self) -> &[Observation] {
+        &self.components
+    }
+
     /// The observation's indicator.
     ///
     /// # Examples
@@ -326,7 +375,8 @@ impl Row {
     /// use indstat::{PriceBasis, datasets::rongchang};
     /// let growth = rongchang::row(4)?.expect("row 4");
     /// assert_eq!(growth.indicator().code().as_str(), "gross_output_growth");
-    /// assert_eq!(growth.indicator().price_basis(), PriceBasis::Comparable);
+    /// // The article does not say at which prices.
+    /// assert_eq!(growth.indicator().price_basis(), PriceBasis::NotStated);
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn indicator(&self) -> &Indicator {
@@ -357,9 +407,49 @@ enum Basis {
     Plain,
     /// All industry, current prices: the level of gross output.
     AllIndustryCurrent,
-    /// All industry, comparable prices: the growth of gross output.
-    AllIndustryComparable,
+    /// All industry, price basis not stated: the growth of gross output.
+    AllIndustryNotStated,
+    /// Several scopes, price basis not stated: the growth of the main
+    /// indicators (row 7), with [`COMPONENTS`].
+    MainIndicators,
 }
+
+/// One indicator of a figure stated for several (row 7).
+struct Component {
+    code: &'static str,
+    name_zh: &'static str,
+    name_en: &'static str,
+    scope: Scope,
+    price_basis: PriceBasis,
+}
+
+/// Row 7's indicators, in the article's order (工业总产值、战新产值、工业固投).
+/// The first is row 4's indicator. Investment growth is nominal: NBS
+/// publishes fixed-asset investment growth at current prices (every figure
+/// but value added and its parts, unless marked otherwise).
+const COMPONENTS: [Component; 3] = [
+    Component {
+        code: "gross_output_growth",
+        name_zh: "工业总产值同比增长",
+        name_en: "growth of gross industrial output, year on year",
+        scope: Scope::AllIndustry,
+        price_basis: PriceBasis::NotStated,
+    },
+    Component {
+        code: "strategic_emerging_output_growth",
+        name_zh: "战略性新兴产业产值同比增长",
+        name_en: "growth of strategic emerging industries output, year on year",
+        scope: Scope::StrategicEmergingIndustries,
+        price_basis: PriceBasis::NotStated,
+    },
+    Component {
+        code: "industrial_investment_growth",
+        name_zh: "工业固定资产投资同比增长",
+        name_en: "growth of industrial fixed-asset investment, year on year",
+        scope: Scope::IndustrialInvestment,
+        price_basis: PriceBasis::Current,
+    },
+];
 
 /// One row of the table, as text.
 struct Spec {
@@ -426,7 +516,7 @@ const SPECS: [Spec; 36] = [
         name_zh: "工业总产值同比增长",
         value: "8.5%",
         kind: Kind::Change,
-        basis: Basis::AllIndustryComparable,
+        basis: Basis::AllIndustryNotStated,
         phrase_zh: "同比增长8.5%",
         label_en: "growth of gross industrial output, year on year",
         note: "Chinese official industrial growth is normally at comparable prices, \
@@ -463,7 +553,7 @@ so 1004/1.085 is a nominal estimate, not a published figure",
         name_zh: "工业总产值、战新产值、工业固投等主要指标的增长",
         value: "6%以上",
         kind: Kind::Change,
-        basis: Basis::AllIndustryComparable,
+        basis: Basis::MainIndicators,
         phrase_zh: "工业总产值、战新产值、工业固投等主要指标的增长均保持6%以上",
         label_en: "growth of gross industrial output, strategic emerging industries output \
 and industrial fixed-asset investment",
@@ -836,12 +926,32 @@ impl Spec {
             Basis::AllIndustryCurrent => indicator
                 .with_scope(Scope::AllIndustry)
                 .with_price_basis(PriceBasis::Current),
-            Basis::AllIndustryComparable => indicator
+            Basis::AllIndustryNotStated => indicator
                 .with_scope(Scope::AllIndustry)
-                .with_price_basis(PriceBasis::Comparable),
+                .with_price_basis(PriceBasis::NotStated),
+            Basis::MainIndicators => indicator
+                .with_scope(Scope::Several {
+                    scopes: main_indicator_scopes(),
+                })
+                .with_price_basis(PriceBasis::NotStated),
         };
-        let observation = Observation::new(entity.clone(), indicator, period, value)?
-            .with_source(Source::new(CITATION).with_phrase(self.phrase_zh));
+        let source = Source::new(CITATION).with_phrase(self.phrase_zh);
+        let components = match self.basis {
+            Basis::MainIndicators => COMPONENTS
+                .iter()
+                .map(|c| {
+                    let indicator =
+                        Indicator::new(c.code, c.name_zh, c.name_en, value.unit(), self.kind)?
+                            .with_scope(c.scope.clone())
+                            .with_price_basis(c.price_basis);
+                    Ok(Observation::new(entity.clone(), indicator, period, value)?
+                        .with_source(source.clone()))
+                })
+                .collect::<Result<Vec<_>>>()?,
+            _ => Vec::new(),
+        };
+        let observation =
+            Observation::new(entity.clone(), indicator, period, value)?.with_source(source);
         Ok(Row {
             number: self.number,
             theme: self.theme,
@@ -849,6 +959,7 @@ impl Spec {
             label_en: self.label_en,
             note: self.note,
             observation,
+            components,
         })
     }
 }
@@ -981,7 +1092,9 @@ impl TargetRow {
         self.phrase_zh
     }
 
-    /// The English label of the target, as in the table.
+    /// The English label of the target, as in the table, except that T2's
+    /// 10亿元以上 is "at least 1 billion yuan" (以上 includes the number; the
+    /// table's "above" would exclude it).
     ///
     /// # Examples
     ///
@@ -1039,7 +1152,7 @@ impl TargetRow {
     }
 
     /// For a count of things above a size, the size each must reach: T2
-    /// counts enterprises with output of 1 billion yuan or more.
+    /// counts enterprises with output of at least 1 billion yuan.
     ///
     /// # Examples
     ///
@@ -1114,14 +1227,15 @@ const TARGET_SPECS: [TargetSpec; 4] = [
         id: "T2",
         code: "leading_enterprises_over_1bn",
         name_zh: "产值在10亿元以上的产业龙头企业、领军企业、上市企业",
-        name_en: "leading, pioneering and listed enterprises with output of 1 billion yuan or more",
+        name_en: "leading, pioneering and listed enterprises with output of at least 1 billion yuan",
         value: "10家以上",
         kind: Kind::Count,
         scope: TargetScope::Whole,
         deadline: Some(2026),
         threshold: Some("10亿元以上"),
         phrase_zh: "培育产值在10亿元以上的产业龙头企业、领军企业、上市企业10家以上",
-        label_en: "at least 10 leading / listed enterprises with output above 1 billion yuan",
+        // The table says "above 1 billion yuan"; 以上 includes the number.
+        label_en: "at least 10 leading / listed enterprises with output of at least 1 billion yuan",
         note: "a count-above-threshold target",
     },
     TargetSpec {

@@ -27,8 +27,11 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 ///   when the rate's price basis differs from the level's: Chinese industrial
 ///   growth is normally at comparable prices, and dividing a current-price
 ///   level by one plus a real rate gives neither year's published level. A
-///   rate with no price basis stated on a money level differs too. The caller
-///   must state it in `assumptions`, or the call is refused.
+///   rate with no price basis on a money level differs too. A rate whose
+///   source does not state its basis ([`PriceBasis::NotStated`]) needs
+///   [`Assumption::PriceBasesEqual`] from it to the level's basis (even when
+///   the level's is not stated either). The caller must state it in
+///   `assumptions`, or the call is refused.
 ///
 /// # Errors
 ///
@@ -46,20 +49,22 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 /// ```
 /// use indstat::growth::{implied_base, BasePeriod};
 /// use indstat::datasets::rongchang;
-/// use indstat::{Assumption, ObsStatus};
+/// use indstat::{Assumption, ObsStatus, PriceBasis};
 /// use rust_decimal_macros::dec;
 ///
 /// let level = rongchang::row(3)?.expect("output").observation().clone();
 /// let rate = rongchang::row(4)?.expect("growth").observation().clone();
 ///
-/// // The published rate is at comparable prices: refused until the caller says otherwise.
+/// // The article does not say at which prices the rate is: refused until the
+/// // caller says how to read it.
 /// assert!(implied_base(&level, &rate, BasePeriod::YearAgo, &[]).is_err());
 ///
-/// let est = implied_base(&level, &rate, BasePeriod::YearAgo, &[Assumption::RateAtCurrentPrices])?;
+/// let nominal = Assumption::PriceBasesEqual { from: PriceBasis::NotStated, to: PriceBasis::Current };
+/// let est = implied_base(&level, &rate, BasePeriod::YearAgo, &[nominal.clone()])?;
 /// assert_eq!(est.value().value().value().round_dp(2), dec!(925.35));
 /// assert_eq!(est.value().period().to_string(), "2021");
 /// assert_eq!(est.value().status(), ObsStatus::Estimated);
-/// assert_eq!(est.assumptions(), &[Assumption::RateAtCurrentPrices, Assumption::ScopeUnchanged]);
+/// assert_eq!(est.assumptions(), &[nominal, Assumption::ScopeUnchanged]);
 ///
 /// // A share is not a growth rate.
 /// let rd = rongchang::row(36)?.expect("R&D share").observation().clone();
@@ -93,23 +98,33 @@ pub fn implied_base(
         level.indicator().price_basis(),
         growth.indicator().price_basis(),
     );
-    if level_basis != rate_basis {
+    // Two bases that are not stated are not known to agree either.
+    if level_basis != rate_basis || rate_basis == PriceBasis::NotStated {
         // A real rate on a nominal level (or a rate of unstated basis): only
-        // under a stated assumption.
+        // under a stated assumption. RateAtCurrentPrices says the rate was
+        // published at comparable prices, which is untrue of an unstated one.
         let nominal = Assumption::RateAtCurrentPrices;
         let equal = Assumption::PriceBasesEqual {
             from: rate_basis,
             to: level_basis,
         };
-        let stated = if level_basis == PriceBasis::Current && assumptions.contains(&nominal) {
+        let stated = if level_basis == PriceBasis::Current
+            && rate_basis != PriceBasis::NotStated
+            && assumptions.contains(&nominal)
+        {
             nominal
         } else if assumptions.contains(&equal) {
             equal
         } else {
+            let which = if rate_basis == PriceBasis::NotStated {
+                format!("Assumption::PriceBasesEqual from {rate_basis} to {level_basis}")
+            } else {
+                "Assumption::RateAtCurrentPrices (for a current-price level) or Assumption::PriceBasesEqual".to_owned()
+            };
             return Err(Error::AssumptionRequired {
                 operation: "an implied base",
                 assumption: format!(
-                    "the rate {} of {} is at {rate_basis} and the level {} at {level_basis}; state Assumption::RateAtCurrentPrices (for a current-price level) or Assumption::PriceBasesEqual",
+                    "the rate {} of {} is at {rate_basis} and the level {} at {level_basis}; state {which}",
                     growth.value(),
                     growth.indicator().code(),
                     level.value()

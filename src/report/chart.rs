@@ -20,7 +20,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::{Lang, Text};
 use crate::targets::GapAnalysis;
-use crate::{Error, Period, Rate, Result, Series, growth};
+use crate::{Assumption, Error, Period, Rate, Result, Series, growth};
 
 /// The font stack of every label: CJK fonts first, then sans-serif.
 ///
@@ -84,10 +84,22 @@ struct Canvas {
     y0: f64,
     y1: f64,
     invert: bool,
+    /// The top of the plot: below the title and its notes.
+    top: f64,
 }
 
+/// Display columns of a note line under a chart's title (about 7 px each).
+const NOTE_COLUMNS: usize = 110;
+
 impl Canvas {
-    fn new(title: &str, x: (f64, f64), y: (f64, f64), invert: bool) -> Canvas {
+    /// A canvas with a title and, under it, notes (each wrapped to the
+    /// chart's width); the plot starts below them.
+    fn new(title: &str, notes: &[String], x: (f64, f64), y: (f64, f64), invert: bool) -> Canvas {
+        let lines: Vec<String> = notes
+            .iter()
+            .flat_map(|n| super::wrap::wrap(n, NOTE_COLUMNS, Lang::Both, false))
+            .collect();
+        let top = TOP + 16.0 * lines.len() as f64;
         let mut svg = String::new();
         let _ = writeln!(
             svg,
@@ -101,6 +113,14 @@ impl Canvas {
             WIDTH / 2.0,
             esc(title)
         );
+        if !lines.is_empty() {
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let _ = writeln!(
+                svg,
+                r##"<g class="note" fill="#555">{}</g>"##,
+                text_lines(WIDTH / 2.0, 48.0, "middle", &refs)
+            );
+        }
         Canvas {
             svg,
             x0: x.0,
@@ -108,6 +128,7 @@ impl Canvas {
             y0: y.0,
             y1: y.1,
             invert,
+            top,
         }
     }
 
@@ -117,17 +138,17 @@ impl Canvas {
     }
 
     fn py(&self, y: f64) -> f64 {
-        let h = HEIGHT - TOP - BOTTOM;
+        let h = HEIGHT - self.top - BOTTOM;
         let t = (y - self.y0) / (self.y1 - self.y0).max(f64::EPSILON);
         if self.invert {
-            TOP + t * h
+            self.top + t * h
         } else {
             HEIGHT - BOTTOM - t * h
         }
     }
 
     fn axes(&mut self, x_ticks: &[(f64, String)], y_ticks: &[f64], y_title: &str, x_title: &str) {
-        let (l, r, t, b) = (LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
+        let (l, r, t, b) = (LEFT, WIDTH - RIGHT, self.top, HEIGHT - BOTTOM);
         let _ = writeln!(
             self.svg,
             r##"<g class="axes" stroke="#333" fill="none"><line x1="{l}" y1="{b}" x2="{r}" y2="{b}"/><line x1="{l}" y1="{t}" x2="{l}" y2="{b}"/></g>"##
@@ -168,7 +189,19 @@ impl Canvas {
         );
     }
 
+    /// A series as a line with a dot at each point; a series of one point,
+    /// which a line cannot show, as a larger marker outlined in white (so it
+    /// stands out where other lines start from it).
     fn line(&mut self, class: &str, color: &str, dash: &str, points: &[(f64, f64)]) {
+        if let [(x, y)] = points {
+            let _ = writeln!(
+                self.svg,
+                r#"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="6" fill="{color}" stroke="white" stroke-width="2"/>"#,
+                self.px(*x),
+                self.py(*y)
+            );
+            return;
+        }
         let pts: Vec<String> = points
             .iter()
             .map(|(x, y)| format!("{:.1},{:.1}", self.px(*x), self.py(*y)))
@@ -192,7 +225,7 @@ impl Canvas {
     /// a bilingual entry ("中文 / English") takes two lines.
     fn legend(&mut self, legend: &Legend) {
         let x = WIDTH - RIGHT + 16.0;
-        let mut y = TOP + 10.0;
+        let mut y = self.top + 10.0;
         for (text, color, dash) in &legend.entries {
             let lines: Vec<&str> = text.split(" / ").collect();
             // A marker entry ("diamond", "dot") shows the marker, not a line.
@@ -389,11 +422,46 @@ pub fn target_chart(
         y_ticks.last().copied().unwrap_or(1.0),
     );
     let title = Text::new(
-        format!("{}：{}", target.indicator().name_zh(), target.value().zh()),
-        format!("{}: {}", target.indicator().name_en(), target.value().en()),
+        format!(
+            "{}：{}",
+            target.indicator().name_zh(),
+            target.value().zh_target()
+        ),
+        format!(
+            "{}: {}",
+            target.indicator().name_en(),
+            target.value().en_target()
+        ),
     );
+    // The bridge between the history's scope and the target's, under the
+    // title: the lines start from data of another scope.
+    let bridge: Vec<&Assumption> = gap
+        .assumptions()
+        .iter()
+        .filter(|a| {
+            matches!(
+                a,
+                Assumption::ScopesEqual { .. }
+                    | Assumption::ScopeRatio { .. }
+                    | Assumption::TrendAcrossScopes { .. }
+            )
+        })
+        .collect();
+    let mut notes = Vec::new();
+    for a in &bridge {
+        let (zh, en) = (
+            format!("口径假定：{}", a.zh()),
+            format!("Scope bridge: {}", a.en()),
+        );
+        match lang {
+            Lang::Zh => notes.push(zh),
+            Lang::En => notes.push(en),
+            Lang::Both => notes.extend([zh, en]),
+        }
+    }
     let mut c = Canvas::new(
         &t(&title, lang),
+        &notes,
         (xmin - 0.3, xmax + 0.3),
         (ylo, yhi),
         false,
@@ -429,14 +497,22 @@ pub fn target_chart(
         legend.add(&text, "#d62728", "");
     }
     c.line("history", "#1f77b4", "", &hist);
-    legend.add(&Text::new("实际", "history"), "#1f77b4", "");
+    let (hs, ts) = (history.indicator().scope(), target.indicator().scope());
+    let history_label = if hs == ts {
+        Text::new("实际", "history")
+    } else {
+        Text::new(format!("实际（{}）", hs.zh()), format!("history ({hs})"))
+    };
+    let mark = if hist.len() == 1 { "dot" } else { "" };
+    legend.add(&history_label, "#1f77b4", mark);
     // The deadline: a vertical dashed line, labelled at the top.
     let dx = c.px(deadline_x);
     let _ = writeln!(
         c.svg,
-        r##"<g class="deadline"><line x1="{dx:.1}" y1="{TOP}" x2="{dx:.1}" y2="{}" stroke="#555" stroke-dasharray="4 4"/><text x="{dx:.1}" y="{}" text-anchor="middle">{}</text></g>"##,
+        r##"<g class="deadline"><line x1="{dx:.1}" y1="{:.1}" x2="{dx:.1}" y2="{}" stroke="#555" stroke-dasharray="4 4"/><text x="{dx:.1}" y="{:.1}" text-anchor="middle">{}</text></g>"##,
+        c.top,
         HEIGHT - BOTTOM,
-        TOP - 8.0,
+        c.top - 8.0,
         caption(
             "期限",
             "deadline",
@@ -456,7 +532,7 @@ pub fn target_chart(
         caption(
             "目标",
             "target",
-            (target.value().zh(), target.value().en()),
+            (target.value().zh_target(), target.value().en_target()),
             lang
         )
     );
@@ -567,6 +643,7 @@ pub fn rank_chart(
     let slots = intervals.len() as f64;
     let mut c = Canvas::new(
         &t(title, lang),
+        &[],
         (xmin - 0.8, xmax + 0.5 + slots),
         (0.0, yhi),
         true,

@@ -31,15 +31,25 @@
 #[cfg(feature = "plot")]
 #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
 pub mod chart;
+mod markdown;
 mod sections;
+mod text;
+mod wrap;
 
 pub use sections::{figures_table, gap_section, growth_table, rank_section};
 
-use core::fmt::Write as _;
-
-use unicode_width::UnicodeWidthStr;
-
 use crate::{Error, Result};
+
+/// The widest line [`Report::render`] writes, in display columns: a Chinese
+/// character counts two.
+///
+/// ```
+/// assert_eq!(indstat::report::WIDTH, 100);
+/// ```
+pub const WIDTH: usize = 100;
+
+/// The narrowest width [`Report::render_width`] lays a report out in.
+const MIN_WIDTH: usize = 20;
 
 /// Which language a report is written in.
 ///
@@ -262,112 +272,6 @@ impl Table {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
-
-    /// Rows of cell texts per line: one line per row in one language; in
-    /// both, a Chinese line and, when any cell differs, an English line.
-    fn lines(&self, lang: Lang) -> Vec<Vec<String>> {
-        let mut out = Vec::new();
-        for r in &self.rows {
-            match lang {
-                Lang::Both => {
-                    out.push(r.iter().map(|c| c.zh.clone()).collect());
-                    if r.iter().any(|c| c.zh != c.en) {
-                        out.push(r.iter().map(|c| c.en.clone()).collect());
-                    }
-                }
-                l => out.push(r.iter().map(|c| c.get(l)).collect()),
-            }
-        }
-        out
-    }
-
-    fn header_lines(&self, lang: Lang) -> Vec<Vec<String>> {
-        match lang {
-            Lang::Both if self.columns.iter().any(|(h, _)| h.zh != h.en) => vec![
-                self.columns.iter().map(|(h, _)| h.zh.clone()).collect(),
-                self.columns.iter().map(|(h, _)| h.en.clone()).collect(),
-            ],
-            l => vec![self.columns.iter().map(|(h, _)| h.get(l)).collect()],
-        }
-    }
-
-    fn render_text(&self, lang: Lang, out: &mut String) {
-        let header = self.header_lines(lang);
-        let body = self.lines(lang);
-        let widths: Vec<usize> = (0..self.columns.len())
-            .map(|i| {
-                header
-                    .iter()
-                    .chain(&body)
-                    .filter_map(|r| r.get(i))
-                    .map(|c| display_width(c, lang))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: &Vec<String>| -> String {
-            let parts: Vec<String> = cells
-                .iter()
-                .zip(&widths)
-                .zip(&self.columns)
-                .map(|((c, w), (_, a))| pad(c, *w, *a, lang))
-                .collect();
-            format!("  {}", parts.join("  ").trim_end())
-        };
-        for h in &header {
-            let _ = writeln!(out, "{}", line(h));
-        }
-        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-        let _ = writeln!(out, "  {}", rule.join("  "));
-        for r in &body {
-            let _ = writeln!(out, "{}", line(r));
-        }
-    }
-
-    fn render_markdown(&self, lang: Lang, out: &mut String) {
-        let esc = |s: &str| s.replace('|', "\\|");
-        let cell = |t: &Text, l: Lang| match l {
-            Lang::Both if t.zh != t.en => format!("{}<br>{}", esc(&t.zh), esc(&t.en)),
-            l => esc(&t.get(l)),
-        };
-        let head: Vec<String> = self
-            .columns
-            .iter()
-            .map(|(h, _)| esc(&h.get(lang)))
-            .collect();
-        let _ = writeln!(out, "| {} |", head.join(" | "));
-        let rule: Vec<&str> = self
-            .columns
-            .iter()
-            .map(|(_, a)| match a {
-                Align::Left => "---",
-                Align::Right => "---:",
-            })
-            .collect();
-        let _ = writeln!(out, "| {} |", rule.join(" | "));
-        for r in &self.rows {
-            let cells: Vec<String> = r.iter().map(|c| cell(c, lang)).collect();
-            let _ = writeln!(out, "| {} |", cells.join(" | "));
-        }
-    }
-}
-
-/// Pads `text` to `width` terminal columns (Chinese characters count two).
-/// Terminal columns of `text`: in Chinese text, East Asian ambiguous
-/// characters (“ ” ÷ ρ –) are wide, as CJK terminals draw them.
-fn display_width(text: &str, lang: Lang) -> usize {
-    match lang {
-        Lang::En => UnicodeWidthStr::width(text),
-        Lang::Zh | Lang::Both => UnicodeWidthStr::width_cjk(text),
-    }
-}
-
-fn pad(text: &str, width: usize, align: Align, lang: Lang) -> String {
-    let fill = " ".repeat(width.saturating_sub(display_width(text, lang)));
-    match align {
-        Align::Left => format!("{text}{fill}"),
-        Align::Right => format!("{fill}{text}"),
-    }
 }
 
 /// A part of a section.
@@ -521,99 +425,56 @@ impl Report {
         self
     }
 
-    /// Renders the report.
+    /// Renders the report, every line at most [`WIDTH`] display columns wide
+    /// (a Chinese character counts two; in Chinese and in both languages,
+    /// East Asian ambiguous marks such as “ ÷ – count two as well).
+    ///
+    /// Text: headings underlined, tables with aligned columns whose long
+    /// cells wrap inside their column (rows apart by a blank line once one
+    /// wraps), paragraphs and notes wrapped under a hanging indent. Markdown:
+    /// paragraphs and lists wrapped, long headings as setext headings, pipe
+    /// tables when their rows fit, else (in both languages) a Chinese and an
+    /// English table, else a list of records. A table too wide even wrapped
+    /// is written as records in text too.
     ///
     /// ```
-    /// use indstat::report::{Format, Lang, Report, Section, Text};
+    /// use indstat::report::{Format, Lang, Report, Section, Text, WIDTH};
     /// let r = Report::new(Text::new("报告", "Report")).section(Section::new(Text::new("一", "One")).paragraph(Text::same("x")));
     /// assert!(r.render(Lang::Zh, Format::Markdown).starts_with("# 报告\n"));
     /// assert!(r.render(Lang::En, Format::Markdown).contains("\n## One\n"));
+    ///
+    /// let long = Report::new(Text::same("R")).section(
+    ///     Section::new(Text::same("S")).paragraph(Text::same("word ".repeat(60))),
+    /// );
+    /// let out = long.render(Lang::En, Format::Text);
+    /// assert!(out.lines().all(|l| l.chars().count() <= WIDTH));
+    /// assert!(out.lines().count() > 3);
     /// ```
     pub fn render(&self, lang: Lang, format: Format) -> String {
-        let mut out = String::new();
-        let heading = |t: &Text| match lang {
-            Lang::Both if t.zh != t.en => format!("{} · {}", t.zh, t.en),
-            l => t.get(l),
-        };
-        let paragraph = |t: &Text, indent: &str| match lang {
-            Lang::Both if t.zh != t.en => format!("{indent}{}\n{indent}{}", t.zh, t.en),
-            l => format!("{indent}{}", t.get(l)),
-        };
+        self.render_width(lang, format, WIDTH)
+    }
+
+    /// Renders the report within `columns` display columns, as
+    /// [`render`](Report::render) does within [`WIDTH`]. A width below 20 is
+    /// taken as 20; no line is wider unless a single character is.
+    ///
+    /// ```
+    /// use indstat::report::{Align, Format, Lang, Report, Section, Table, Text};
+    /// let mut t = Table::new(vec![(Text::new("指标", "indicator"), Align::Left), (Text::new("数值", "value"), Align::Right)]);
+    /// t.push(vec![Text::new("工业总产值、战新产值、工业固投等主要指标的增长", "growth of the main indicators"), Text::new("6%以上", "at least 6%")])?;
+    /// let r = Report::new(Text::same("R")).section(Section::new(Text::same("S")).table(t));
+    /// let out = r.render_width(Lang::Zh, Format::Text, 30);
+    /// // The long name wraps inside its column; the value stays on its first line.
+    /// assert!(out.lines().any(|l| l.starts_with("  工业总产值") && l.ends_with("6%以上")));
+    /// assert!(out.contains("\n  标的增长\n"));
+    /// assert!(out.lines().all(|l| unicode_width::UnicodeWidthStr::width_cjk(l) <= 30));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn render_width(&self, lang: Lang, format: Format, columns: usize) -> String {
+        let columns = columns.max(MIN_WIDTH);
         match format {
-            Format::Text => {
-                let title = heading(&self.title);
-                let _ = writeln!(out, "{title}");
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    "=".repeat(UnicodeWidthStr::width(title.as_str()))
-                );
-                if let Some(s) = &self.source {
-                    let label = Text::new("来源", "Source").get(lang);
-                    let _ = writeln!(out, "{label}: {}", s.get(lang));
-                }
-            }
-            Format::Markdown => {
-                let _ = writeln!(out, "# {}", heading(&self.title));
-                if let Some(s) = &self.source {
-                    let label = Text::new("来源", "Source").get(lang);
-                    let _ = writeln!(out, "\n*{label}: {}*", s.get(lang));
-                }
-            }
+            Format::Text => text::render(self, lang, columns),
+            Format::Markdown => markdown::render(self, lang, columns),
         }
-        for section in &self.sections {
-            let h = heading(&section.heading);
-            match format {
-                Format::Text => {
-                    let _ = writeln!(
-                        out,
-                        "\n{h}\n{}",
-                        "-".repeat(UnicodeWidthStr::width(h.as_str()))
-                    );
-                }
-                Format::Markdown => {
-                    let _ = writeln!(out, "\n## {h}\n");
-                }
-            }
-            for block in &section.blocks {
-                match (block, format) {
-                    (Block::Paragraph(t), Format::Text) => {
-                        let _ = writeln!(out, "{}", paragraph(t, "  "));
-                    }
-                    (Block::Paragraph(t), Format::Markdown) => {
-                        let _ = writeln!(out, "{}\n", paragraph(t, "").replace('\n', "  \n"));
-                    }
-                    (Block::Table(t), Format::Text) => t.render_text(lang, &mut out),
-                    (Block::Table(t), Format::Markdown) => {
-                        t.render_markdown(lang, &mut out);
-                        out.push('\n');
-                    }
-                    (Block::Notes(title, notes), Format::Text) => {
-                        let _ = writeln!(out, "  {}:", title.get(lang));
-                        for n in notes {
-                            match lang {
-                                Lang::Both if n.zh != n.en => {
-                                    let _ = writeln!(out, "    - {}\n      {}", n.zh, n.en);
-                                }
-                                l => {
-                                    let _ = writeln!(out, "    - {}", n.get(l));
-                                }
-                            }
-                        }
-                    }
-                    (Block::Notes(title, notes), Format::Markdown) => {
-                        let _ = writeln!(out, "**{}**\n", title.get(lang));
-                        for n in notes {
-                            let _ = writeln!(out, "- {}", n.get(lang));
-                        }
-                        out.push('\n');
-                    }
-                }
-            }
-        }
-        while out.ends_with("\n\n") {
-            out.pop();
-        }
-        out
     }
 }

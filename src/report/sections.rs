@@ -4,7 +4,8 @@
 use super::{Align, Section, Table, Text};
 use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget, Verdict};
 use crate::{
-    Assumption, Figure, Indicator, Observation, PriceBasis, Quantity, Rate, Result, Scope,
+    Assumption, Decimal, Dimension, Figure, Indicator, Magnitude, ObsStatus, Observation,
+    PriceBasis, Quantity, Rate, Result, Scope,
 };
 
 /// A figure rounded for display to `dp` places, half away from zero (四舍五入).
@@ -19,6 +20,85 @@ fn amount(q: &Quantity, dp: u32) -> Text {
 
 fn figure(f: &Figure) -> Text {
     Text::new(f.zh(), f.en())
+}
+
+/// A target as a target: 突破1800亿元 / above 180 billion yuan.
+fn target_figure(f: &Figure) -> Text {
+    Text::new(f.zh_target(), f.en_target())
+}
+
+/// What an observation's status says, in words (the SDMX code is for
+/// machines): 估计值 / estimate. Nothing for a normal value.
+fn status_words(status: ObsStatus) -> Option<Text> {
+    let (zh, en) = match status {
+        ObsStatus::Normal => return None,
+        ObsStatus::Break => ("序列断点", "break in series"),
+        ObsStatus::DefinitionDiffers => ("定义不同", "definition differs"),
+        ObsStatus::Estimated => ("估计值", "estimate"),
+        ObsStatus::Forecast => ("预测值", "forecast"),
+        ObsStatus::Experimental => ("试验数据", "experimental"),
+        ObsStatus::MissingHoliday => ("缺失（节假日）", "missing (holiday)"),
+        ObsStatus::Imputed => ("插补值", "imputed"),
+        ObsStatus::Derogation => ("豁免", "derogation"),
+        ObsStatus::MissingNotCollected => ("缺失（未采集）", "missing (not collected)"),
+        ObsStatus::MissingCannotExist => ("缺失（不存在）", "missing (cannot exist)"),
+        ObsStatus::NotSignificant => ("不显著", "not significant"),
+        ObsStatus::Missing => ("缺失", "missing"),
+        ObsStatus::Provisional => ("初步数", "provisional"),
+        ObsStatus::Suppressed => ("缺失（不公开）", "missing (suppressed)"),
+        ObsStatus::Strike => ("特殊事件", "strike or special event"),
+        ObsStatus::LowReliability => ("可靠性低", "low reliability"),
+        ObsStatus::Unvalidated => ("未经核实", "unvalidated"),
+    };
+    Some(Text::new(zh, en))
+}
+
+/// Quantities written as one column: the numbers at one magnitude, each with
+/// `dp` decimals in Chinese (at the first quantity's magnitude, 亿元) and the
+/// same precision in English (at the largest of million, billion and trillion
+/// the column reaches), and the unit for the column's header.
+fn column(quantities: &[Quantity], dp: u32) -> Result<(Text, Vec<Text>)> {
+    let Some(first) = quantities.first() else {
+        return Ok((Text::default(), Vec::new()));
+    };
+    let zh_unit = first.unit();
+    let zh_exp = u32::from(zh_unit.magnitude().exponent());
+    let mut zh = Vec::with_capacity(quantities.len());
+    for q in quantities {
+        let mut v = shown(&q.to_magnitude(zh_unit.magnitude())?, dp).value();
+        v.rescale(dp);
+        zh.push(Quantity::new(v, zh_unit));
+    }
+    // English: the largest scale any value of the column reaches.
+    let en_mag = if matches!(zh_unit.dimension(), Dimension::Yuan | Dimension::Count(_)) {
+        let mut chosen = Magnitude::ONE;
+        for e in [12u8, 9, 6] {
+            let m = Magnitude::new(e)?;
+            let one = Quantity::new(Decimal::ONE, zh_unit.with_magnitude(m)?);
+            let reached = zh.iter().any(|q| {
+                Quantity::new(q.value().abs(), zh_unit)
+                    .checked_cmp(&one)
+                    .is_ok_and(|o| o != core::cmp::Ordering::Less)
+            });
+            if reached {
+                chosen = m;
+                break;
+            }
+        }
+        chosen
+    } else {
+        zh_unit.magnitude()
+    };
+    let en_exp = u32::from(en_mag.exponent());
+    let en_dp = dp.saturating_add(en_exp).saturating_sub(zh_exp);
+    let mut cells = Vec::with_capacity(zh.len());
+    for q in &zh {
+        let mut v = q.to_magnitude(en_mag)?.value();
+        v.rescale(en_dp);
+        cells.push(Text::new(q.value().to_string(), v.to_string()));
+    }
+    let unit = Text::new(zh_unit.zh(), zh_unit.with_magnitude(en_mag)?.en());
+    Ok((unit, cells))
 }
 
 fn percent(r: Rate) -> Text {
@@ -45,7 +125,8 @@ fn qualifiers(indicator: &Indicator) -> Text {
 }
 
 /// A table of observations: indicator, value (bounds shown: 4000余人 / more
-/// than 4,000 people), period, and scope or price basis where they matter.
+/// than 4,000 people; a status other than normal in words: 第139位（估计值） /
+/// 139th (estimate)), period, and scope or price basis where they matter.
 ///
 /// # Errors
 ///
@@ -70,22 +151,19 @@ pub fn figures_table(observations: &[Observation]) -> Result<Table> {
         (Text::new("口径", "scope / prices"), Align::Left),
     ]);
     for o in observations {
-        let status = match o.status() {
-            crate::ObsStatus::Normal => Text::default(),
-            s => Text::new(
-                format!("（状态{}）", s.code()),
-                format!(" (status {})", s.code()),
+        let v = figure(o.value());
+        let value = match status_words(o.status()) {
+            None => v,
+            Some(s) => Text::new(
+                format!("{}（{}）", v.zh(), s.zh()),
+                format!("{} ({})", v.en(), s.en()),
             ),
         };
-        let q = qualifiers(o.indicator());
         t.push(vec![
             Text::new(o.indicator().name_zh(), o.indicator().name_en()),
-            figure(o.value()),
+            value,
             Text::new(o.period().zh(), o.period().en()),
-            Text::new(
-                format!("{}{}", q.zh(), status.zh()),
-                format!("{}{}", q.en(), status.en()),
-            ),
+            qualifiers(o.indicator()),
         ])?;
     }
     Ok(t)
@@ -167,7 +245,7 @@ pub fn gap_section(
             format!("目标（{}）", deadline.zh()),
             format!("target ({})", deadline.en()),
         ),
-        figure(target.value()),
+        target_figure(target.value()),
     )?;
     fact(Text::new("差距", "gap"), amount(gap.gap(), 2))?;
     if let Some(c) = gap.completion() {
@@ -245,33 +323,45 @@ pub fn gap_section(
             },
         )?;
     }
-    let mut scenarios = Table::new(vec![
-        (Text::new("年均增速", "growth a year"), Align::Right),
-        (
-            Text::new(
-                format!("{}年数值", deadline.calendar_year()),
-                format!("{} value", deadline.calendar_year()),
-            ),
-            Align::Right,
-        ),
-        (Text::new("差距", "gap"), Align::Right),
-        (Text::new("是否达标", "meets target"), Align::Left),
-    ]);
     let mut all_rates = rates.to_vec();
     if let Some(r) = gap.required() {
         if !all_rates.contains(&r) {
             all_rates.push(r);
         }
     }
-    for p in gap.scenarios(&all_rates)? {
+    let projections = gap.scenarios(&all_rates)?;
+    // One magnitude a column: the unit in the header, numbers in the cells.
+    let values: Vec<Quantity> = projections.iter().map(|p| *p.value()).collect();
+    let gaps: Vec<Quantity> = projections.iter().map(|p| *p.shortfall()).collect();
+    let (value_unit, value_cells) = column(&values, 2)?;
+    let (gap_unit, gap_cells) = column(&gaps, 2)?;
+    let mut scenarios = Table::new(vec![
+        (Text::new("年均增速", "growth a year"), Align::Right),
+        (
+            Text::new(
+                format!("{}年数值（{}）", deadline.calendar_year(), value_unit.zh()),
+                format!("{} value ({})", deadline.calendar_year(), value_unit.en()),
+            ),
+            Align::Right,
+        ),
+        (
+            Text::new(
+                format!("差距（{}）", gap_unit.zh()),
+                format!("gap ({})", gap_unit.en()),
+            ),
+            Align::Right,
+        ),
+        (Text::new("是否达标", "meets target"), Align::Left),
+    ]);
+    for ((p, v), g) in projections.iter().zip(value_cells).zip(gap_cells) {
         let rate = match p.method() {
             crate::targets::ProjectionMethod::Scenario(r) => percent(r),
             other => Text::new(other.zh(), other.en()),
         };
         scenarios.push(vec![
             rate,
-            amount(p.value(), 2),
-            amount(p.shortfall(), 2),
+            v,
+            g,
             match p.verdict() {
                 Verdict::Meets => Text::new("是", "yes"),
                 Verdict::FallsShort => Text::new("否", "no"),
@@ -282,18 +372,19 @@ pub fn gap_section(
             },
         ])?;
     }
-    let path: Vec<(String, String)> = gap
+    let path_values: Vec<Quantity> = gap.milestones().iter().map(|(_, v)| *v).collect();
+    let (path_unit, path_cells) = column(&path_values, 2)?;
+    let (path_zh, path_en): (Vec<String>, Vec<String>) = gap
         .milestones()
         .iter()
-        .map(|(p, v)| {
-            let a = amount(v, 2);
+        .zip(path_cells)
+        .map(|((p, _), v)| {
             (
-                format!("{} {}", p.zh(), a.zh()),
-                format!("{} {}", p.en(), a.en()),
+                format!("{} {}", p.zh(), v.zh()),
+                format!("{} {}", p.en(), v.en()),
             )
         })
-        .collect();
-    let (path_zh, path_en): (Vec<String>, Vec<String>) = path.into_iter().unzip();
+        .unzip();
     let mut section = Section::new(title).table(facts);
     if !scenarios.is_empty() {
         section = section
@@ -302,8 +393,16 @@ pub fn gap_section(
     }
     if !path_zh.is_empty() {
         section = section.paragraph(Text::new(
-            format!("按所需增速的路径：{}", path_zh.join("，")),
-            format!("Path at the required rate: {}", path_en.join(", ")),
+            format!(
+                "按所需增速的路径（{}）：{}",
+                path_unit.zh(),
+                path_zh.join("，")
+            ),
+            format!(
+                "Path at the required rate ({}): {}",
+                path_unit.en(),
+                path_en.join(", ")
+            ),
         ));
     }
     Ok(section.notes(
@@ -348,7 +447,10 @@ pub fn rank_section(title: Text, target: &RankTarget, a: &RankAssessment) -> Res
         ),
         figure(&rank),
     ])?;
-    t.push(vec![Text::new("目标", "target"), figure(target.best())])?;
+    t.push(vec![
+        Text::new("目标", "target"),
+        target_figure(target.best()),
+    ])?;
     let places = Figure::exact_value(Quantity::new(
         a.places_to_go(),
         crate::Unit::count(crate::Noun::Place),

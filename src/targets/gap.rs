@@ -9,8 +9,7 @@ use super::assess::{self, Assessment, Method};
 use super::{LevelTarget, Projection, ProjectionMethod, RequiredRate, rounding, trend};
 use crate::growth::{self, Reach};
 use crate::{
-    Assumption, Error, Frequency, Kind, Period, PriceBasis, Quantity, Rate, Result, Scope, Series,
-    YearSpan,
+    Assumption, Error, Frequency, Kind, Period, Quantity, Rate, Result, Scope, Series, YearSpan,
 };
 
 /// How data of one scope is measured against a target of another.
@@ -354,9 +353,10 @@ impl GapAnalysisBuilder<'_> {
                 found: di.unit(),
             });
         }
-        // Price basis: only money values carry one.
+        // Price basis: only money values carry one; one that is not stated
+        // matches nothing (PriceBasis::matches).
         let (tp, dp) = (ti.price_basis(), di.price_basis());
-        if tp != dp && tp != PriceBasis::NotApplicable && dp != PriceBasis::NotApplicable {
+        if !tp.matches(dp) {
             let needed = Assumption::PriceBasesEqual { from: dp, to: tp };
             if !self.stated.contains(&needed) {
                 return Err(Error::PriceBasisMismatch {

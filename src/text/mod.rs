@@ -20,6 +20,7 @@
 
 mod en;
 mod lex;
+mod target;
 mod zh;
 
 use core::str::FromStr;

@@ -130,7 +130,15 @@ impl Grammar for Zh {
         }
         let mag = combine(input, power, mag)?;
         let dim = unit_dimension::<Zh>(input, r)?;
-        make(input, bound, value, dim, mag)
+        let figure = make(input, bound, value, dim, mag)?;
+        // A count keeps the measure word it was written with (82家平台).
+        match CLASSIFIERS.iter().find(|c| r.starts_with(**c)) {
+            Some(word) if matches!(dim, Dimension::Count(_)) => {
+                let unit = figure.unit().with_measure_word(word)?;
+                Ok(Figure::new(bound, Quantity::new(figure.value(), unit)))
+            }
+            _ => Ok(figure),
+        }
     }
 
     /// Reads a measure word with an optional noun: `家`, `个项目`, `家平台`, `人`.

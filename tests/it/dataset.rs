@@ -244,7 +244,14 @@ fn every_target_matches_the_table() {
             "{id}: targets() vs target()"
         );
         assert_eq!(target.phrase_zh(), cells["source phrase"], "{id}: phrase");
-        assert_eq!(target.label_en(), cells["English"], "{id}: English");
+        // One correction of the table (issue 14): T2's 10亿元以上 is "at least"
+        // 1 billion yuan, as the table's own unit cell (≥ 10亿元) has it; its
+        // English cell says "above", which would exclude 1 billion itself.
+        let english = match id {
+            "T2" => cells["English"].replace("output above 1", "output of at least 1"),
+            _ => cells["English"].clone(),
+        };
+        assert_eq!(target.label_en(), english, "{id}: English");
         assert_eq!(target.note(), cells["notes"], "{id}: notes");
         let (unit, threshold) = unit_cell(&cells["unit"]);
         check_figure(id, target.value(), &cells["value"], unit);
@@ -515,25 +522,68 @@ fn themes_kinds_and_codes_follow_the_design() {
 #[test]
 fn scopes_and_price_bases() {
     let rows = rongchang::rows().unwrap();
+    // Row 7 (article: 工业总产值、战新产值、工业固投等主要指标的增长): three
+    // indicators of three scopes, issue 14.
+    let main = vec![
+        Scope::AllIndustry,
+        Scope::StrategicEmergingIndustries,
+        Scope::IndustrialInvestment,
+    ];
     for row in &rows {
         let n = row.number();
         let ind = row.indicator();
-        // figures.md row 3: the zone's industry as a whole; rows 4 and 7 are
-        // its growth.
-        let scope = if matches!(n, 3 | 4 | 7) {
-            Scope::AllIndustry
-        } else {
-            Scope::Whole
+        // figures.md row 3: the zone's industry as a whole; row 4 is its growth.
+        let scope = match n {
+            3 | 4 => Scope::AllIndustry,
+            7 => Scope::Several {
+                scopes: main.clone(),
+            },
+            _ => Scope::Whole,
         };
         assert_eq!(ind.scope(), &scope, "row {n}");
-        // figures.md row 4: official industrial growth is at comparable prices.
+        // The article states no price basis for any growth rate (issue 14:
+        // figures.md row 4 says only what is "normally" so); money levels are
+        // at current prices.
         let basis = match n {
-            4 | 7 => PriceBasis::Comparable,
+            4 | 7 => PriceBasis::NotStated,
             _ if ind.unit() == Unit::YI_YUAN => PriceBasis::Current,
             _ => PriceBasis::NotApplicable,
         };
         assert_eq!(ind.price_basis(), basis, "row {n}");
+        assert_eq!(row.components().is_empty(), n != 7, "row {n}: components");
     }
+    // Row 7's components: its value and source, each its own scope; the
+    // investment growth is nominal, the output growths of unstated basis.
+    let seven = &rows[6];
+    let got: Vec<(&str, &Scope, PriceBasis)> = seven
+        .components()
+        .iter()
+        .map(|o| {
+            assert_eq!(o.value(), seven.value());
+            assert_eq!(o.source(), seven.observation().source());
+            assert_eq!(o.period(), seven.observation().period());
+            let i = o.indicator();
+            (i.code().as_str(), i.scope(), i.price_basis())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gross_output_growth", &main[0], PriceBasis::NotStated),
+            (
+                "strategic_emerging_output_growth",
+                &main[1],
+                PriceBasis::NotStated
+            ),
+            (
+                "industrial_investment_growth",
+                &main[2],
+                PriceBasis::Current
+            ),
+        ]
+    );
+    // The first is row 4's indicator: 8.5% satisfies 6%以上.
+    assert_eq!(seven.components()[0].indicator(), rows[3].indicator());
 
     // The scope trap (figures.md, last paragraph): 1004亿元 is all industry,
     // the 1800亿元 target is above designated size.
@@ -594,7 +644,10 @@ fn text_forms_of_the_values() {
         (14, "1986件"),
         (18, "4000余人"),
         (29, "171个平台"),
-        (30, "82个平台"),
+        // The article's measure word, kept (issue 14): 市级以上创新平台82家,
+        // 众创孵化平台累计达到8家.
+        (30, "82家平台"),
+        (32, "8家平台"),
         (34, "10.93件/万人"),
     ];
     for &(n, text) in want {
@@ -602,11 +655,15 @@ fn text_forms_of_the_values() {
         assert_eq!(row.value().to_string(), text, "row {n}");
         assert_eq!(row.value(), &text.parse::<Figure>().unwrap(), "row {n}");
     }
-    // 82家平台 (the article's 家) is the same figure as 82个平台.
+    // 82家平台 (the article's 家) is the same figure as 82个平台, and counts
+    // the same thing as 171个平台 (row 29).
+    let r30 = rongchang::row(30).unwrap().unwrap();
+    assert_eq!(r30.value(), &"82个平台".parse::<Figure>().unwrap());
     assert_eq!(
-        rongchang::row(30).unwrap().unwrap().value(),
-        &"82家平台".parse::<Figure>().unwrap()
+        r30.value().unit(),
+        rongchang::row(29).unwrap().unwrap().value().unit()
     );
+    assert_eq!(r30.value().en(), "82 platforms");
 }
 
 fn exact(n: u8) -> Quantity {
@@ -660,4 +717,103 @@ fn derived_check_values() {
     assert_eq!(v.gt(&"4000人".parse().unwrap()).unwrap(), Truth::True);
     assert_eq!(v.gt(&"5000人".parse().unwrap()).unwrap(), Truth::Unknown);
     assert!(v.exact().is_err());
+}
+
+/// Issue 14: the article states no price basis for its growth rates, so the
+/// calculations that check price bases neither call row 4 comparable nor read
+/// it as current without the caller saying so, and record what was said. The
+/// 925.35亿元 check value is figures.md's ("nominal reading").
+#[test]
+fn unstated_price_bases_need_a_stated_assumption() {
+    use indstat::growth::{BasePeriod, implied_base};
+    use indstat::targets::{Bridge, LevelTarget};
+    use indstat::{Assumption, Error, Series};
+
+    let level = rongchang::row(3).unwrap().unwrap().observation().clone();
+    let rate = rongchang::row(4).unwrap().unwrap().observation().clone();
+    let year = BasePeriod::YearAgo;
+    let refused = implied_base(&level, &rate, year, &[]).unwrap_err();
+    assert!(
+        matches!(&refused, Error::AssumptionRequired { assumption, .. }
+            if assumption.contains("prices not stated")),
+        "{refused}"
+    );
+    // RateAtCurrentPrices says "published at comparable prices": untrue here.
+    assert!(implied_base(&level, &rate, year, &[Assumption::RateAtCurrentPrices]).is_err());
+    let nominal = Assumption::PriceBasesEqual {
+        from: PriceBasis::NotStated,
+        to: PriceBasis::Current,
+    };
+    let est = implied_base(&level, &rate, year, std::slice::from_ref(&nominal)).unwrap();
+    assert_eq!(round(est.value().value().value(), 2), dec!(925.35));
+    assert_eq!(
+        est.assumptions(),
+        [nominal.clone(), Assumption::ScopeUnchanged]
+    );
+    assert_eq!(
+        nominal.en(),
+        "a price basis the source does not state is taken as current prices"
+    );
+
+    // A gap analysis of money of unstated basis against T1 (current prices):
+    // refused, then recorded; two unstated bases are not taken as equal either.
+    let t1 = rongchang::target("T1").unwrap().unwrap();
+    let unstated = level
+        .indicator()
+        .clone()
+        .with_price_basis(PriceBasis::NotStated);
+    let history = Series::from_points(
+        level.entity().clone(),
+        unstated.clone(),
+        [indstat::Point::new(level.period(), *level.value())],
+    )
+    .unwrap();
+    let target =
+        LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().unwrap()).unwrap();
+    let refused = |t: &LevelTarget| {
+        let err = t
+            .analyse(&history)
+            .bridge(Bridge::AssumeEqual)
+            .run()
+            .unwrap_err();
+        assert!(matches!(err, Error::PriceBasisMismatch { .. }), "{err}");
+    };
+    refused(&target);
+    let gap = target
+        .analyse(&history)
+        .bridge(Bridge::AssumeEqual)
+        .assume(nominal.clone())
+        .run()
+        .unwrap();
+    assert!(gap.assumptions().contains(&nominal));
+    let silent = LevelTarget::new(
+        t1.indicator()
+            .clone()
+            .with_price_basis(PriceBasis::NotStated),
+        *t1.value(),
+        t1.deadline().unwrap(),
+    )
+    .unwrap();
+    refused(&silent);
+}
+
+/// Row 7's scopes and the unstated price basis survive serde like the others.
+#[cfg(feature = "serde")]
+#[test]
+fn new_scopes_and_bases_round_trip_through_serde() {
+    let seven = rongchang::row(7).unwrap().unwrap();
+    let ind = seven.indicator();
+    let json = serde_json::to_string(ind).unwrap();
+    assert!(json.contains(r#""price_basis":"not_stated""#), "{json}");
+    assert!(
+        json.contains(r#""scope":"strategic_emerging_industries""#),
+        "{json}"
+    );
+    let back: indstat::Indicator = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, ind);
+    for c in seven.components() {
+        let json = serde_json::to_string(c.indicator()).unwrap();
+        let back: indstat::Indicator = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, c.indicator(), "{json}");
+    }
 }
