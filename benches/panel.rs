@@ -1,4 +1,4 @@
-//! Panel workloads at 10k and 1M rows (`../shared/perf/README.md` §2):
+//! Panel workloads at 10k and 1M rows (the peer workloads of BENCHMARKS.md):
 //! parse, W1 rank (average), W2 growth, W3 CAGR, W4 target gap. The data are
 //! generated in memory, shaped like the peer harness's (4 decimal places,
 //! ties, zeros, gaps, rows in pseudo-random order).
