@@ -160,7 +160,6 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
 
 /// `x^(per_year / periods)`: `x` raised to one over the span in years, as an
 /// exact root and a small integer power.
-#[inline]
 pub(super) fn pow_per_span(
     x: Decimal,
     span: YearSpan,

@@ -70,31 +70,53 @@ pub(crate) fn check(
 }
 
 /// Growth from `base` to `current`, `current / base − 1`, exact to
-/// `Decimal`'s 28 significant digits: the [`ratio`] of the two, less one.
+/// `Decimal`'s 28 significant digits: the refusals and alignment of
+/// [`operands`], then [`growth_of_values`].
 ///
 /// # Errors
 ///
-/// Those of [`ratio`].
-// Out of line, as the panel's year-on-year loop had it before the kernel:
-// inlined into that loop it made the loop larger and the workload about a
-// third slower (measured on the peer files).
-#[inline(never)]
+/// Those of [`operands`] and of [`growth_of_values`].
+#[inline]
 pub(crate) fn growth(
     base: Decimal,
     current: Decimal,
     aligned: impl FnOnce() -> Result<(Decimal, Decimal)>,
     describe: impl Fn() -> (String, String),
 ) -> Result<Rate> {
-    Rate::from_factor(ratio(base, current, aligned, describe)?)
+    let (base, current) = operands(base, current, aligned, &describe)?;
+    growth_of_values(base, current, describe)
 }
 
-/// The compound annual growth rate from `start` to `end` over `span`,
-/// `(end / start)^(1 / years) − 1`: [`cagr_of_ratio`] of their [`ratio`].
+/// `current / base − 1` for values in one unit that [`check`] passes.
 ///
 /// # Errors
 ///
-/// Those of [`ratio`] and of [`cagr_of_ratio`] (whose
-/// [`Error::InvalidSpan`] names the end as `"{end} after {span}"`).
+/// [`Error::Overflow`] naming the current value when the quotient leaves
+/// `Decimal`'s range.
+// Out of line, the refusals inlined before it, as the panel's year-on-year
+// loop had them before the kernel: the arithmetic inlined into that loop
+// made it larger and the workload about a third slower (measured on the
+// peer files).
+#[inline(never)]
+fn growth_of_values(
+    base: Decimal,
+    current: Decimal,
+    describe: impl Fn() -> (String, String),
+) -> Result<Rate> {
+    let ratio = crate::quantity::checked_div(current, base, || describe().1)?;
+    Rate::from_factor(ratio)
+}
+
+/// The compound annual growth rate from `start` to `end` over `span`,
+/// `(end / start)^(1 / years) − 1`: the refusals and alignment of
+/// [`operands`], then [`cagr_of_ratio`] of the quotient.
+///
+/// # Errors
+///
+/// Those of [`operands`] and of [`cagr_of_ratio`] (whose
+/// [`Error::InvalidSpan`] names the end as `"{end} after {span}"`);
+/// [`Error::Overflow`] naming the end when the quotient leaves `Decimal`'s
+/// range.
 pub(crate) fn cagr(
     start: Decimal,
     end: Decimal,
@@ -102,7 +124,8 @@ pub(crate) fn cagr(
     aligned: impl FnOnce() -> Result<(Decimal, Decimal)>,
     describe: impl Fn() -> (String, String),
 ) -> Result<Rate> {
-    let ratio = ratio(start, end, aligned, &describe)?;
+    let (start, end) = operands(start, end, aligned, &describe)?;
+    let ratio = crate::quantity::checked_div(end, start, || describe().1)?;
     cagr_of_ratio(ratio, span, || {
         let (start, end) = describe();
         (start, format!("{end} after {span}"))
@@ -110,22 +133,21 @@ pub(crate) fn cagr(
 }
 
 /// The step growth and CAGR share: the refusals of [`check`] on `base` and
-/// `current` as given, then the exact quotient `current / base` of the
-/// values `aligned` gives (base, current) in one unit.
+/// `current` as given, then the values `aligned` gives (base, current) in
+/// one unit.
 ///
 /// # Errors
 ///
-/// Those of [`check`] and of `aligned`; [`Error::Overflow`] naming the
-/// current value when the quotient leaves `Decimal`'s range.
-fn ratio(
+/// Those of [`check`] and of `aligned`.
+#[inline]
+fn operands(
     base: Decimal,
     current: Decimal,
     aligned: impl FnOnce() -> Result<(Decimal, Decimal)>,
     describe: impl Fn() -> (String, String),
-) -> Result<Decimal> {
-    check(base, current, &describe)?;
-    let (base, current) = aligned()?;
-    crate::quantity::checked_div(current, base, || describe().1)
+) -> Result<(Decimal, Decimal)> {
+    check(base, current, describe)?;
+    aligned()
 }
 
 /// The CAGR of a ratio `end / start` already computed (and refused where
