@@ -229,13 +229,10 @@ fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
 /// # Ok::<(), indstat::Error>(())
 /// ```
 pub fn cagr(start: &Quantity, end: &Quantity, span: YearSpan) -> Result<Rate> {
-    super::kernel::cagr(
-        start.value(),
-        end.value(),
-        span,
-        || end.aligned(start).map(|(e, s, _)| (s, e)),
-        || (start.to_string(), end.to_string()),
-    )
+    // Refused before aligning, which may overflow (and keeps the signs).
+    check_start(start, end)?;
+    let (e, s, _) = end.aligned(start)?;
+    super::kernel::cagr(s, e, span, || (start.to_string(), end.to_string()))
 }
 
 /// The yearly growth needed to go from `base` in `base_period` to `target` by

@@ -1,16 +1,16 @@
-//! The growth and CAGR arithmetic and their refusals, on values: what
-//! [`growth`](super::growth) and [`cagr`](super::cagr) compute once the
-//! units are checked, and what the panel computes for every row and series
+//! The growth and CAGR arithmetic and their refusals, on values in one
+//! unit: what [`growth`](super::growth) and [`cagr`](super::cagr) compute
+//! once the units are checked and aligned, and what the panel computes for
+//! every row and series
 //! ([`Panel::yoy_growth`](crate::panel::Panel::yoy_growth),
 //! [`Panel::cagr`](crate::panel::Panel::cagr)).
 //!
-//! The refusals come first and are decided on the values as given: a zero
-//! base, a negative base, a positive base and a negative current value
-//! ([`Error::ZeroBase`], [`Error::NegativeBase`], [`Error::SignChange`]).
-//! Bringing two quantities to one unit keeps their signs, so the refusals do
-//! not depend on it; the caller's `aligned` does that step afterwards (it may
-//! overflow), and the panel, whose values share a unit, hands them back as
-//! they are. Each error names the inputs as the caller's `describe` gives
+//! The refusals come first: a zero base, a negative base, a positive base
+//! and a negative current value ([`Error::ZeroBase`],
+//! [`Error::NegativeBase`], [`Error::SignChange`]). Bringing two quantities
+//! to one unit keeps their signs, so the scalar API refuses a pair with
+//! [`check`] before aligning it (which may overflow); the kernel's own check
+//! then passes. Each error names the inputs as the caller's `describe` gives
 //! them (base, current); the panel counts errors by kind and names nothing.
 
 use rust_decimal::Decimal;
@@ -69,85 +69,58 @@ pub(crate) fn check(
     }
 }
 
-/// Growth from `base` to `current`, `current / base − 1`, exact to
-/// `Decimal`'s 28 significant digits: the refusals and alignment of
-/// [`operands`], then [`growth_of_values`].
+/// Growth from `base` to `current`, values in one unit: `current / base −
+/// 1`, exact to `Decimal`'s 28 significant digits, once [`check`] passes.
 ///
 /// # Errors
 ///
-/// Those of [`operands`] and of [`growth_of_values`].
-#[inline]
+/// Those of [`check`]; [`Error::Overflow`] naming the current value when the
+/// quotient leaves `Decimal`'s range.
 pub(crate) fn growth(
     base: Decimal,
     current: Decimal,
-    aligned: impl FnOnce() -> Result<(Decimal, Decimal)>,
     describe: impl Fn() -> (String, String),
 ) -> Result<Rate> {
-    let (base, current) = operands(base, current, aligned, &describe)?;
-    growth_of_values(base, current, describe)
-}
-
-/// `current / base − 1` for values in one unit that [`check`] passes.
-///
-/// # Errors
-///
-/// [`Error::Overflow`] naming the current value when the quotient leaves
-/// `Decimal`'s range.
-// Out of line, the refusals inlined before it, as the panel's year-on-year
-// loop had them before the kernel: the arithmetic inlined into that loop
-// made it larger and the workload about a third slower (measured on the
-// peer files).
-#[inline(never)]
-fn growth_of_values(
-    base: Decimal,
-    current: Decimal,
-    describe: impl Fn() -> (String, String),
-) -> Result<Rate> {
-    let ratio = crate::quantity::checked_div(current, base, || describe().1)?;
+    let ratio = ratio(base, current, describe)?;
     Rate::from_factor(ratio)
 }
 
 /// The compound annual growth rate from `start` to `end` over `span`,
-/// `(end / start)^(1 / years) − 1`: the refusals and alignment of
-/// [`operands`], then [`cagr_of_ratio`] of the quotient.
+/// values in one unit: `(end / start)^(1 / years) − 1`, [`cagr_of_ratio`]
+/// of their [`ratio`].
 ///
 /// # Errors
 ///
-/// Those of [`operands`] and of [`cagr_of_ratio`] (whose
-/// [`Error::InvalidSpan`] names the end as `"{end} after {span}"`);
-/// [`Error::Overflow`] naming the end when the quotient leaves `Decimal`'s
-/// range.
+/// Those of [`ratio`] and of [`cagr_of_ratio`] (whose
+/// [`Error::InvalidSpan`] names the end as `"{end} after {span}"`).
 pub(crate) fn cagr(
     start: Decimal,
     end: Decimal,
     span: YearSpan,
-    aligned: impl FnOnce() -> Result<(Decimal, Decimal)>,
     describe: impl Fn() -> (String, String),
 ) -> Result<Rate> {
-    let (start, end) = operands(start, end, aligned, &describe)?;
-    let ratio = crate::quantity::checked_div(end, start, || describe().1)?;
+    let ratio = ratio(start, end, &describe)?;
     cagr_of_ratio(ratio, span, || {
         let (start, end) = describe();
         (start, format!("{end} after {span}"))
     })
 }
 
-/// The step growth and CAGR share: the refusals of [`check`] on `base` and
-/// `current` as given, then the values `aligned` gives (base, current) in
-/// one unit.
+/// The step growth and CAGR share: the refusals of [`check`], then the
+/// exact quotient `current / base`.
 ///
 /// # Errors
 ///
-/// Those of [`check`] and of `aligned`.
+/// Those of [`check`]; [`Error::Overflow`] naming the current value when the
+/// quotient leaves `Decimal`'s range.
 #[inline]
-fn operands(
+fn ratio(
     base: Decimal,
     current: Decimal,
-    aligned: impl FnOnce() -> Result<(Decimal, Decimal)>,
     describe: impl Fn() -> (String, String),
-) -> Result<(Decimal, Decimal)> {
-    check(base, current, describe)?;
-    aligned()
+) -> Result<Decimal> {
+    check(base, current, &describe)?;
+    crate::quantity::checked_div(current, base, || describe().1)
 }
 
 /// The CAGR of a ratio `end / start` already computed (and refused where
@@ -192,45 +165,23 @@ mod tests {
         assert!(check(dec!(1), -Decimal::ZERO, named).is_ok());
     }
 
-    /// The refusals are decided before the values are aligned: a refused
-    /// pair is never aligned.
-    #[test]
-    fn refusals_precede_alignment() {
-        let unaligned = || -> Result<(Decimal, Decimal)> { Err(Error::overflow("scale", 1, 2)) };
-        let g = growth(dec!(0), dec!(5), unaligned, named);
-        assert!(matches!(g, Err(Error::ZeroBase { .. })));
-        let span = YearSpan::years(2);
-        let c = cagr(dec!(1), dec!(-5), span, unaligned, named);
-        assert!(matches!(c, Err(Error::SignChange { .. })));
-        assert!(matches!(
-            growth(dec!(1), dec!(5), unaligned, named),
-            Err(Error::Overflow { .. })
-        ));
-    }
-
     #[test]
     fn growth_and_cagr_of_values() {
-        let same = |b: Decimal, c: Decimal| move || Ok((b, c));
-        let g = growth(dec!(100), dec!(110), same(dec!(100), dec!(110)), named).unwrap();
+        let g = growth(dec!(100), dec!(110), named).unwrap();
         assert_eq!(g.fraction(), dec!(0.1));
+        assert!(matches!(
+            growth(dec!(0), dec!(5), named),
+            Err(Error::ZeroBase { .. })
+        ));
         let span = YearSpan::years(2);
-        let r = cagr(
-            dec!(100),
-            dec!(121),
-            span,
-            same(dec!(100), dec!(121)),
-            named,
-        )
-        .unwrap();
+        let r = cagr(dec!(100), dec!(121), span, named).unwrap();
         assert_eq!(r.fraction(), dec!(0.1));
+        assert!(matches!(
+            cagr(dec!(1), dec!(-5), span, named),
+            Err(Error::SignChange { .. })
+        ));
         let none = YearSpan::years(0);
-        let e = cagr(
-            dec!(100),
-            dec!(121),
-            none,
-            same(dec!(100), dec!(121)),
-            named,
-        );
+        let e = cagr(dec!(100), dec!(121), none, named);
         assert!(
             matches!(&e, Err(Error::InvalidSpan { to, .. }) if to == "c after 0 years"),
             "{e:?}"

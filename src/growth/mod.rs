@@ -133,12 +133,11 @@ fn relative_change(base: &Quantity, current: &Quantity) -> Result<Rate> {
             found: current.unit(),
         });
     }
-    kernel::growth(
-        base.value(),
-        current.value(),
-        || current.aligned(base).map(|(c, b, _)| (b, c)),
-        || (base.to_string(), current.to_string()),
-    )
+    let describe = || (base.to_string(), current.to_string());
+    // Refused before aligning, which may overflow (and keeps the signs).
+    kernel::check(base.value(), current.value(), describe)?;
+    let (c, b, _) = current.aligned(base)?;
+    kernel::growth(b, c, describe)
 }
 
 /// The change in percentage points between two percentages: 8.0% → 6.5% is

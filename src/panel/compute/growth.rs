@@ -477,7 +477,7 @@ fn growth_of(
     let (Some(b), Some(c)) = (base, current) else {
         return Err(Reason::MissingValue);
     };
-    kernel::growth(b, c, || Ok((b, c)), unnamed)
+    kernel::growth(b, c, unnamed)
         .map(|r| r.fraction())
         .map_err(|e| Reason::of(&e))
 }
@@ -485,14 +485,11 @@ fn growth_of(
 /// The CAGR from `v0` to `v1` over `span`, as [`growth::cagr`](crate::growth::cagr) gives it: its
 /// kernel on two values of one unit, once the series spans more than one
 /// period.
-// Out of line, as before the kernel: inlined into `Panel::cagr`'s loop it
-// made the loop larger (2% more instructions on the peer files).
-#[inline(never)]
 fn cagr_of(v0: Decimal, v1: Decimal, span: YearSpan) -> core::result::Result<Rate, Reason> {
     if span.periods() == 0 {
         return Err(Reason::SinglePeriod);
     }
-    kernel::cagr(v0, v1, span, || Ok((v0, v1)), unnamed).map_err(|e| Reason::of(&e))
+    kernel::cagr(v0, v1, span, unnamed).map_err(|e| Reason::of(&e))
 }
 
 /// No names for the values in a kernel's errors: the panel counts them by
