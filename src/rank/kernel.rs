@@ -237,26 +237,20 @@ fn rank_present(
     order: Order,
     start: Start,
 ) -> usize {
-    let mut write = |position: usize, t: Twice| {
+    let write = |position: usize, t: Twice| {
         if let Some(slot) = twice.get_mut(position) {
             *slot = t;
         }
     };
-    if let Some(mut keys) = keys_u64(values, scale, present, order) {
-        if present == values.len() {
-            return rank_keys(&mut keys, ties, start, write);
-        }
-        // Keys are numbered among the present values: their input positions.
-        let positions: Vec<usize> = values
-            .iter()
-            .enumerate()
-            .filter_map(|(position, v)| v.map(|_| position))
-            .collect();
-        return rank_keys(&mut keys, ties, start, |i, t| {
-            if let Some(&position) = positions.get(i) {
-                write(position, t);
-            }
-        });
+    if let Some((mut keys, positions)) = keys_u64(values, scale, present, order) {
+        let at = match present == values.len() {
+            true => At::Index,
+            false => At::Positions {
+                of: &positions,
+                len: values.len(),
+            },
+        };
+        return rank_keys_at(&mut keys, at, ties, start, write);
     }
     match sort_u128_keys(values, scale, order) {
         Some(sorted) => assign_by(runs(sorted.into_iter()), ties, start, write),
@@ -280,19 +274,30 @@ fn scale_and_count(values: &[Option<Decimal>]) -> (u32, usize) {
         .fold((0, 0), |(scale, n), v| (scale.max(v.scale()), n + 1))
 }
 
-/// The 64-bit keys of the present values, in input order; `None` when one
-/// does not fit.
+/// The 64-bit keys of the present values, in input order, and their input
+/// positions when some values are missing (else none: a key's index is its
+/// position); `None` when a key does not fit.
 fn keys_u64(
     values: &[Option<Decimal>],
     scale: u32,
     present: usize,
     order: Order,
-) -> Option<Vec<u64>> {
+) -> Option<(Vec<u64>, Vec<usize>)> {
     let mut keys: Vec<u64> = Vec::with_capacity(present);
-    for value in values.iter().flatten() {
-        keys.push(key(value, scale, order)?);
+    if present == values.len() {
+        for value in values.iter().flatten() {
+            keys.push(key(value, scale, order)?);
+        }
+        return Some((keys, Vec::new()));
     }
-    Some(keys)
+    let mut positions: Vec<usize> = Vec::with_capacity(present);
+    for (position, value) in values.iter().enumerate() {
+        if let Some(value) = value {
+            keys.push(key(value, scale, order)?);
+            positions.push(position);
+        }
+    }
+    Some((keys, positions))
 }
 
 /// `value` as an integer count of `10^-scale`, if that fits an `i128`.
@@ -346,10 +351,42 @@ pub(crate) fn rank_keys(
     start: Start,
     write: impl FnMut(usize, Twice),
 ) -> usize {
-    let Some(bits) = pack_positions(keys) else {
-        return rank_unpacked(keys, ties, start, write);
+    rank_keys_at(keys, At::Index, ties, start, write)
+}
+
+/// Where a key is ranked, and handed to `write`: at its index in the keys,
+/// or at its input position among missing values.
+#[derive(Debug, Clone, Copy)]
+enum At<'a> {
+    /// At its index.
+    Index,
+    /// At `of[index]`, below `len`.
+    Positions { of: &'a [usize], len: usize },
+}
+
+impl At<'_> {
+    /// The bound of the positions of `keys` keys.
+    fn len(self, keys: usize) -> usize {
+        match self {
+            At::Index => keys,
+            At::Positions { len, .. } => len,
+        }
+    }
+}
+
+/// [`rank_keys`], each key ranked and written at its place `at`.
+#[inline]
+fn rank_keys_at(
+    keys: &mut [u64],
+    at: At<'_>,
+    ties: Ties,
+    start: Start,
+    write: impl FnMut(usize, Twice),
+) -> usize {
+    let Some(bits) = pack_positions(keys, at) else {
+        return rank_unpacked(keys, at, ties, start, write);
     };
-    // Keys and indices in one u64: sorted in place, then each run of equal
+    // Keys and positions in one u64: sorted in place, then each run of equal
     // keys is a tie.
     keys.sort_unstable();
     let mask = (1u64 << bits).wrapping_sub(1);
@@ -357,18 +394,28 @@ pub(crate) fn rank_keys(
     assign_by(runs(sorted), ties, start, write)
 }
 
-/// [`rank_keys`] for keys whose range and indices do not fit 64 bits
-/// together: each key beside its index in a u128.
+/// [`rank_keys_at`] for keys whose range and positions do not fit 64 bits
+/// together: each key beside its position in a u128.
 // The shift is by 64, within the u128.
 #[allow(clippy::arithmetic_side_effects)]
-fn rank_unpacked(keys: &[u64], ties: Ties, start: Start, write: impl FnMut(usize, Twice)) -> usize {
-    let mut packed: Vec<u128> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| (u128::from(k) << 64) | i as u128)
-        .collect();
+fn rank_unpacked(
+    keys: &[u64],
+    at: At<'_>,
+    ties: Ties,
+    start: Start,
+    write: impl FnMut(usize, Twice),
+) -> usize {
+    let beside = |k: u64, p: usize| (u128::from(k) << 64) | p as u128;
+    let mut packed: Vec<u128> = match at {
+        At::Index => keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| beside(k, i))
+            .collect(),
+        At::Positions { of, .. } => keys.iter().zip(of).map(|(&k, &p)| beside(k, p)).collect(),
+    };
     packed.sort_unstable();
-    // The high half is the value's key, the low half an index taken from a usize above.
+    // The high half is the value's key, the low half a position taken from a usize above.
     let sorted = packed.iter().map(|&k| (k >> 64, k as u64 as usize));
     assign_by(runs(sorted), ties, start, write)
 }
@@ -385,14 +432,23 @@ fn packing(keys: impl Iterator<Item = u64>, len: usize) -> Option<(u64, u32)> {
     (range_bits + position_bits <= 64 && position_bits < 64).then_some((min, position_bits))
 }
 
-/// Packs each key above its index, `(key − min) << bits | index`, in place:
-/// the bits the indices take, or `None` (keys unchanged) when the two do
-/// not fit 64 bits together. Sorting the packed keys gives the rank order,
-/// equal keys by index.
-fn pack_positions(keys: &mut [u64]) -> Option<u32> {
-    let (min, bits) = packing(keys.iter().copied(), keys.len())?;
-    for (i, k) in keys.iter_mut().enumerate() {
-        *k = pack(*k, min, bits, i);
+/// Packs each key above its position (`at`), `(key − min) << bits |
+/// position`, in place: the bits the positions take, or `None` (keys
+/// unchanged) when the two do not fit 64 bits together. Sorting the packed
+/// keys gives the rank order, equal keys by position.
+fn pack_positions(keys: &mut [u64], at: At<'_>) -> Option<u32> {
+    let (min, bits) = packing(keys.iter().copied(), at.len(keys.len()))?;
+    match at {
+        At::Index => {
+            for (i, k) in keys.iter_mut().enumerate() {
+                *k = pack(*k, min, bits, i);
+            }
+        }
+        At::Positions { of, .. } => {
+            for (k, &p) in keys.iter_mut().zip(of) {
+                *k = pack(*k, min, bits, p);
+            }
+        }
     }
     Some(bits)
 }
@@ -482,7 +538,7 @@ mod tests {
     /// give each index its place), `None` when a key does not fit.
     fn by_u64_keys(values: &[Option<Decimal>], order: Order) -> Option<Vec<usize>> {
         let (scale, present) = scale_and_count(values);
-        let mut keys = keys_u64(values, scale, present, order)?;
+        let (mut keys, _) = keys_u64(values, scale, present, order)?;
         let positions: Vec<usize> = (0..values.len()).filter(|&p| values[p].is_some()).collect();
         let mut sorted = vec![0; present];
         rank_keys(&mut keys, Ties::Ordinal, Start::default(), |i, t| {
@@ -681,26 +737,39 @@ mod tests {
         assert_eq!(sorted_positions(&huge, Order::Descending), [0, 2, 3, 1]);
     }
 
-    /// Keys whose range and indices do not fit 64 bits together are ranked
-    /// as 128-bit words, to the same ranks.
+    /// Keys whose range and positions do not fit 64 bits together are
+    /// ranked as 128-bit words, to the same ranks; keys ranked at input
+    /// positions rank as at their indices.
     #[test]
     fn unpacked_keys_rank_as_packed_ones() {
         let keys = [u64::MAX, 0, 7, u64::MAX, 7, 1 << 40];
+        // The same order in a range that packs: each key's place among the distinct keys.
+        let small = [3, 0, 1, 3, 1, 2];
+        let positions = [1, 4, 5, 8, 9, 11];
+        let spread = At::Positions {
+            of: &positions,
+            len: 12,
+        };
         for ties in Ties::ALL {
-            let mut packed_ranks = vec![0; keys.len()];
-            // The same order in a range that packs: each key's place among the distinct keys.
-            let mut small = [3, 0, 1, 3, 1, 2];
-            let groups = rank_keys(&mut small, ties, Start::default(), |i, t| {
-                packed_ranks[i] = t;
+            let mut want = vec![0; keys.len()];
+            let groups = rank_keys(&mut small.clone(), ties, Start::default(), |i, t| {
+                want[i] = t;
             });
-            let mut unpacked_ranks = vec![0; keys.len()];
-            let unpacked_groups = rank_unpacked(&keys, ties, Start::default(), |i, t| {
-                unpacked_ranks[i] = t;
-            });
-            assert_eq!((packed_ranks, groups), (unpacked_ranks, unpacked_groups));
+            for (keys, at) in [(keys, At::Index), (keys, spread), (small, spread)] {
+                let mut got = [0; 12];
+                let mut copy = keys;
+                let got_groups = rank_keys_at(&mut copy, at, ties, Start::default(), |p, t| {
+                    got[p] = t;
+                });
+                let got: Vec<Twice> = match at {
+                    At::Index => got[..keys.len()].to_vec(),
+                    At::Positions { of, .. } => of.iter().map(|&p| got[p]).collect(),
+                };
+                assert_eq!((&got, got_groups), (&want, groups), "{ties:?} {at:?}");
+            }
         }
         let mut wide = keys;
-        assert!(pack_positions(&mut wide).is_none());
+        assert!(pack_positions(&mut wide, At::Index).is_none());
         assert_eq!(wide, keys);
     }
 
