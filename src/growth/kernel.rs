@@ -165,6 +165,24 @@ mod tests {
         assert!(check(dec!(1), -Decimal::ZERO, named).is_ok());
     }
 
+    /// The scalar API refuses a pair before aligning it: a base of
+    /// −MAX亿元 against 1元 is a negative base, though 亿元 in 元 overflows.
+    #[test]
+    fn refusals_precede_alignment() {
+        let q = |s: &str| s.parse::<crate::Quantity>().unwrap();
+        let (huge, one) = (q("79228162514264337593543950335亿元"), q("1元"));
+        let negative = q("-79228162514264337593543950335亿元");
+        assert!(matches!(
+            huge.checked_ratio(&one),
+            Err(Error::Overflow { .. })
+        ));
+        let g = super::super::growth(&negative, &one);
+        assert!(matches!(g, Err(Error::NegativeBase { .. })), "{g:?}");
+        let span = YearSpan::years(2);
+        let c = super::super::cagr(&huge, &q("-1元"), span);
+        assert!(matches!(c, Err(Error::SignChange { .. })), "{c:?}");
+    }
+
     #[test]
     fn growth_and_cagr_of_values() {
         let g = growth(dec!(100), dec!(110), named).unwrap();
