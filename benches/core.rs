@@ -154,7 +154,13 @@ fn rank_1m_average_naive_decimal_sort(b: divan::Bencher) {
     let values = million_values();
     b.bench(|| {
         let v = black_box(&values);
-        let order = indstat::rank::sorted_positions_by_comparison(v, true);
+        let mut pairs: Vec<(Decimal, usize)> = v
+            .iter()
+            .enumerate()
+            .filter_map(|(p, x)| x.map(|x| (x, p)))
+            .collect();
+        pairs.sort_unstable_by(|(a, i), (b, j)| b.cmp(a).then(i.cmp(j)));
+        let order: Vec<usize> = pairs.into_iter().map(|(_, p)| p).collect();
         let mut ranks = vec![None; v.len()];
         let mut start = 0;
         while start < order.len() {

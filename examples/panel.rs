@@ -1,7 +1,7 @@
-//! The command-line face of the panel: one workload of `../shared/perf/`
-//! (W1 rank, W2 growth, W3 CAGR, W4 target gap) on a long CSV file, printing
-//! one JSON line with parse and compute times and the checksum that
-//! `peer_bench.py --check-against` compares.
+//! The command-line face of the panel: one workload of the peer benchmark
+//! (W1 rank, W2 growth, W3 CAGR, W4 target gap; defined in BENCHMARKS.md)
+//! on a long CSV file, printing one JSON line with parse and compute times
+//! and the checksum that the peer harness compares.
 //!
 //! ```text
 //! cargo run --release --example panel -- WORKLOAD FILE.csv [--ties average|min|max|dense|ordinal] [--ascending] [--out OUT.csv] [--reps N]
@@ -9,7 +9,7 @@
 //!
 //! With `--reps N` (default 1) the file is parsed N times and the workload
 //! computed N times in the one process, and the JSON gives the median of
-//! each, as `peer_bench.py` times the peers (median of in-process
+//! each, as the peer harness times the peers (median of in-process
 //! repetitions). Each compute repetition but the last runs on a fresh clone
 //! of the panel, so that work done on first use (the series index) is timed
 //! every time; the last runs on the parsed panel and gives the checksum.
@@ -220,7 +220,7 @@ fn median(mut times: Vec<Duration>) -> f64 {
 /// `$body` (a workload on the panel `$p`) timed `$reps` times: all but the
 /// last on a fresh clone of `$panel`, the last on `$panel` itself. Gives
 /// that last result and the median time; results are dropped outside the
-/// timing, as `peer_bench.py` does.
+/// timing, as the peer harness does.
 macro_rules! timed {
     ($panel:expr, $reps:expr, |$p:ident| $body:expr) => {{
         let mut times = Vec::with_capacity($reps);

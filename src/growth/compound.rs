@@ -163,7 +163,7 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
 
 /// `x^(per_year / periods)`: `x` raised to one over the span in years, as an
 /// exact root and a small integer power.
-fn pow_per_span(
+pub(super) fn pow_per_span(
     x: Decimal,
     span: YearSpan,
     describe: impl Fn() -> (String, String),
@@ -191,10 +191,9 @@ fn pow_per_span(
 }
 
 fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
-    match super::Undefined::of(start.value(), end.value()) {
-        Some(problem) => Err(problem.error(start.to_string(), end.to_string())),
-        None => Ok(()),
-    }
+    super::kernel::check(start.value(), end.value(), || {
+        (start.to_string(), end.to_string())
+    })
 }
 
 /// The compound annual growth rate from `start` to `end` over `span`:
@@ -233,21 +232,10 @@ fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
 /// # Ok::<(), indstat::Error>(())
 /// ```
 pub fn cagr(start: &Quantity, end: &Quantity, span: YearSpan) -> Result<Rate> {
+    // Refused before aligning, which may overflow (and keeps the signs).
     check_start(start, end)?;
-    let ratio = end.checked_ratio(start)?;
-    cagr_of_ratio(ratio, span, || {
-        (start.to_string(), format!("{end} after {span}"))
-    })
-}
-
-/// The CAGR once the start has been checked: `ratio^(1/years) − 1`. The
-/// panel calls it once per distinct ratio.
-pub(crate) fn cagr_of_ratio(
-    ratio: Decimal,
-    span: YearSpan,
-    describe: impl Fn() -> (String, String),
-) -> Result<Rate> {
-    Rate::from_factor(pow_per_span(ratio, span, describe)?)
+    let (e, s, _) = end.aligned(start)?;
+    super::kernel::cagr(s, e, span, || (start.to_string(), end.to_string()))
 }
 
 /// The yearly growth needed to go from `base` in `base_period` to `target` by

@@ -49,7 +49,7 @@
 
 mod accounting;
 mod compound;
-pub(crate) use compound::cagr_of_ratio;
+pub(crate) mod kernel;
 mod series;
 
 pub use accounting::{
@@ -126,68 +126,18 @@ pub fn growth_of_share(base: &Quantity, current: &Quantity) -> Result<Rate> {
     relative_change(base, current)
 }
 
-/// Why a growth (or a CAGR) from `base` to `current` is undefined: the
-/// checks of [`growth`] and [`cagr`], shared with the panel, which counts
-/// them instead of failing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Undefined {
-    /// The base is zero.
-    ZeroBase,
-    /// The base is negative.
-    NegativeBase,
-    /// The base is positive and the current value negative.
-    SignChange,
-}
-
-impl Undefined {
-    /// The problem with growth from `b` to `c`, if any (in this order).
-    pub(crate) fn of(b: Decimal, c: Decimal) -> Option<Undefined> {
-        if b.is_zero() {
-            Some(Undefined::ZeroBase)
-        } else if b.is_sign_negative() {
-            Some(Undefined::NegativeBase)
-        } else if c.is_sign_negative() && !c.is_zero() {
-            Some(Undefined::SignChange)
-        } else {
-            None
-        }
-    }
-
-    /// The scalar API's error for it.
-    pub(crate) fn error(self, base: String, current: String) -> Error {
-        match self {
-            Undefined::ZeroBase => Error::ZeroBase { base, current },
-            Undefined::NegativeBase => Error::NegativeBase { base, current },
-            Undefined::SignChange => Error::SignChange { base, current },
-        }
-    }
-}
-
 fn relative_change(base: &Quantity, current: &Quantity) -> Result<Rate> {
-    let describe = || (base.to_string(), current.to_string());
     if base.dimension() != current.dimension() {
         return Err(Error::UnitMismatch {
             expected: base.unit(),
             found: current.unit(),
         });
     }
-    if let Some(problem) = Undefined::of(base.value(), current.value()) {
-        let (base, current) = describe();
-        return Err(problem.error(base, current));
-    }
+    let describe = || (base.to_string(), current.to_string());
+    // Refused before aligning, which may overflow (and keeps the signs).
+    kernel::check(base.value(), current.value(), describe)?;
     let (c, b, _) = current.aligned(base)?;
-    growth_of_values(b, c, || current.to_string())
-}
-
-/// `current / base − 1` once the checks of [`growth`] have passed: the
-/// arithmetic shared by the scalar function and the panel.
-pub(crate) fn growth_of_values(
-    base: Decimal,
-    current: Decimal,
-    describe: impl FnOnce() -> String,
-) -> Result<Rate> {
-    let ratio = crate::exact::checked_div(current, base, describe)?;
-    Rate::from_factor(ratio)
+    kernel::growth(b, c, describe)
 }
 
 /// The change in percentage points between two percentages: 8.0% → 6.5% is

@@ -50,14 +50,13 @@
 mod change;
 pub(crate) use change::reach_at_pace;
 mod cross_section;
-pub(crate) mod keys;
+pub(crate) mod kernel;
 mod percentile;
 
 pub use change::{RankChange, RankGoal, RankObservation, rank_goal};
 pub use cross_section::{CrossSection, Threshold};
 pub(crate) use cross_section::{entity_position, index_entities};
-#[doc(hidden)]
-pub use keys::sorted_positions_by_comparison;
+use kernel::rank_detail;
 pub(crate) use percentile::quantile_sorted;
 pub use percentile::{
     QuantileMethod, cume_dist, excel_truncate, percent_rank, percent_rank_exc, percent_rank_inc,
@@ -175,184 +174,6 @@ pub enum Missing {
     Bottom,
 }
 
-/// Ranks and the counts a percentile rank divides by.
-pub(crate) struct Ranked {
-    pub(crate) ranks: Vec<Option<Decimal>>,
-    /// Values ranked (missing ones included under `Top`/`Bottom`).
-    pub(crate) ranked: usize,
-    /// Distinct groups ranked (the missing group counts as one).
-    pub(crate) groups: usize,
-}
-
-/// A rank held as twice its value, so that average ties (halves) are whole
-/// numbers: 0 = no rank. Kept in a compact array while ranks are scattered to
-/// their input positions, then turned into `Decimal`s in one sequential pass.
-pub(crate) type Twice = u64;
-
-/// The rank held as `twice`, exactly.
-// `twice` is at most twice a slice's length plus one, below 2^64; times 5 it
-// is below 2^67, within Decimal's 96-bit mantissa, so the conversion cannot
-// panic.
-#[allow(clippy::arithmetic_side_effects)]
-pub(crate) fn from_twice(twice: Twice) -> Decimal {
-    if twice & 1 == 0 {
-        Decimal::from(twice >> 1)
-    } else {
-        Decimal::from_i128_with_scale(i128::from(twice) * 5, 1)
-    }
-}
-
-/// Twice the rank of the `k`-th member (0-based, `k < size`) of a tied group
-/// that occupies 1-based positions `first ..= first + size - 1`, and is the
-/// `dense`-th distinct group.
-// Positions are at most a slice's length (below 2^63 on 64-bit targets and
-// far below on others), so twice a position fits a u64.
-#[allow(clippy::arithmetic_side_effects)]
-fn group_rank(ties: Ties, first: usize, size: usize, k: usize, dense: usize) -> Twice {
-    let last = first + size - 1;
-    let twice = |p: usize| 2 * p as u64;
-    match ties {
-        Ties::Average => first as u64 + last as u64,
-        Ties::Min => twice(first),
-        Ties::Max => twice(last),
-        Ties::Dense => twice(dense),
-        Ties::Ordinal => twice(first + k),
-    }
-}
-
-// Counters stay below the slice's length (see `group_rank`).
-#[allow(clippy::arithmetic_side_effects)]
-pub(crate) fn twice_ranks(
-    values: &[Option<Decimal>],
-    ties: Ties,
-    order: Order,
-    missing: Missing,
-) -> TwiceRanked {
-    let sorted = keys::sort(values, order);
-    let present = sorted.positions.len();
-    let absent = values.len() - present;
-    let mut twice: Vec<Twice> = vec![0; values.len()];
-    let (offset, dense_offset) = match missing {
-        Missing::Top if absent > 0 => (absent, 1),
-        _ => (0, 0),
-    };
-    let mut groups = assign(&sorted, &mut twice, ties, offset, dense_offset);
-    let mut ranked = present;
-    if absent > 0 && missing != Missing::Keep {
-        let (first, dense) = match missing {
-            Missing::Bottom => (present + 1, groups + 1),
-            _ => (1, 1),
-        };
-        let slots = twice
-            .iter_mut()
-            .zip(values)
-            .filter(|(_, v)| v.is_none())
-            .map(|(slot, _)| slot);
-        for (k, slot) in slots.enumerate() {
-            *slot = group_rank(ties, first, absent, k, dense);
-        }
-        ranked = values.len();
-        groups += 1;
-    }
-    TwiceRanked {
-        twice,
-        ranked,
-        groups,
-    }
-}
-
-/// Twice the rank of every sorted (present) position, ties by `ties`, ranks
-/// counted from `offset + 1` (dense ranks from `dense_offset + 1`); returns
-/// the number of tied groups.
-pub(crate) fn assign(
-    sorted: &keys::Sorted,
-    twice: &mut [Twice],
-    ties: Ties,
-    offset: usize,
-    dense_offset: usize,
-) -> usize {
-    let entries = sorted
-        .positions
-        .iter()
-        .copied()
-        .zip(sorted.starts_group.iter().copied());
-    assign_by(entries, ties, offset, dense_offset, |p, t| {
-        if let Some(slot) = twice.get_mut(p) {
-            *slot = t;
-        }
-    })
-}
-
-/// The step every ranking shares: twice the rank of each entry of a rank
-/// order, given as (position, whether it starts a new group of equal
-/// values), handed to `write(position, twice)`; ties by `ties`, ranks from
-/// `offset + 1` (dense ranks from `dense_offset + 1`). A tied group is held
-/// until its size is known. Returns the number of tied groups.
-// Counters stay below the number of entries (see `group_rank`).
-#[allow(clippy::arithmetic_side_effects)]
-pub(crate) fn assign_by(
-    entries: impl IntoIterator<Item = (usize, bool)>,
-    ties: Ties,
-    offset: usize,
-    dense_offset: usize,
-    mut write: impl FnMut(usize, Twice),
-) -> usize {
-    let mut tied: Vec<usize> = Vec::new();
-    let (mut start, mut groups) = (0usize, 0usize);
-    let mut close = |tied: &mut Vec<usize>, start: &mut usize, groups: &mut usize| {
-        if tied.is_empty() {
-            return;
-        }
-        *groups += 1;
-        let size = tied.len();
-        for (k, &p) in tied.iter().enumerate() {
-            write(
-                p,
-                group_rank(ties, offset + *start + 1, size, k, dense_offset + *groups),
-            );
-        }
-        *start += size;
-        tied.clear();
-    };
-    for (position, starts) in entries {
-        if starts {
-            close(&mut tied, &mut start, &mut groups);
-        }
-        tied.push(position);
-    }
-    close(&mut tied, &mut start, &mut groups);
-    groups
-}
-
-/// Ranks held as twice their value (0 = no rank), with the counts of
-/// [`Ranked`]: the compact form the panel keeps.
-pub(crate) struct TwiceRanked {
-    pub(crate) twice: Vec<Twice>,
-    pub(crate) ranked: usize,
-    pub(crate) groups: usize,
-}
-
-pub(crate) fn rank_detail(
-    values: &[Option<Decimal>],
-    ties: Ties,
-    order: Order,
-    missing: Missing,
-) -> Ranked {
-    let TwiceRanked {
-        twice,
-        ranked,
-        groups,
-    } = twice_ranks(values, ties, order, missing);
-    Ranked {
-        ranks: twice
-            .into_iter()
-            .map(|t| (t != 0).then(|| from_twice(t)))
-            .collect(),
-        ranked,
-        groups,
-    }
-}
-
 /// Ranks a cross-section: pandas 3 `Series.rank(method=ties,
 /// ascending=order, na_option=missing)`, in exact decimals.
 ///
@@ -449,18 +270,4 @@ pub fn pct_rank(
         .into_iter()
         .map(|r| r.and_then(|r| r.checked_div(denominator)))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn twice_is_exact() {
-        assert_eq!(from_twice(3), dec!(1.5));
-        assert_eq!(from_twice(8), dec!(4));
-        assert_eq!(from_twice(u64::MAX).scale(), 1);
-        assert_eq!(group_rank(Ties::Average, 2, 2, 0, 1), 5);
-    }
 }

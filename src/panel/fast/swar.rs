@@ -305,7 +305,7 @@ const POW10: [u64; 17] = [
 
 /// The plain unsigned decimal `data[start..end]` (1 to 16 bytes: digits and
 /// at most one dot, at least one digit), read as
-/// [`parse_value`](super::read::parse_value) reads it: the same mantissa
+/// the general parser of value cells (`io::cells::parse_value`) reads it: the same mantissa
 /// and scale, as `(mantissa, scale)` (below 10^16 and at most 15). `None`
 /// for anything else (a sign, an empty or longer cell, any other byte): the
 /// caller then takes the general parser.
@@ -349,11 +349,11 @@ pub(crate) fn decimal(data: &[u8], start: usize, end: usize) -> Option<(u64, u32
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::arithmetic_side_effects)]
+    #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 
     use super::*;
-    use crate::panel::intern::pack;
-    use crate::panel::read::parse_value;
+    use crate::panel::fast::intern::pack;
+    use crate::panel::io::cells::parse_value;
     use rust_decimal::Decimal;
 
     /// The cell inside a row, with bytes on both sides as in a file.
@@ -454,7 +454,7 @@ mod tests {
             )
         ) {
             let block: [u8; 64] = block.try_into().unwrap_or([0; 64]);
-            let want = super::review_s12::reference(&block);
+            let want = reference(&block);
             proptest::prop_assert_eq!(block_delimiters(&block), want);
             proptest::prop_assert_eq!(block_delimiters_swar(&block), want);
         }
@@ -478,19 +478,9 @@ mod tests {
         assert_eq!(find(load(b"E0016262,2021,re"), splat(b',')), Some(8));
         assert_eq!(find(load(b"abc"), splat(b',')), None);
     }
-}
-
-/// Review of the SSE2 delimiter bitmaps: every pair of byte values side by
-/// side, at the edges of the 16-byte lanes and 8-byte words, gives the
-/// bitmap a byte-by-byte scan gives, by SSE2 and by words alike.
-#[cfg(test)]
-mod review_s12 {
-    #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-
-    use super::*;
 
     /// The bitmap by a byte-by-byte scan.
-    pub(super) fn reference(block: &[u8; 64]) -> u64 {
+    fn reference(block: &[u8; 64]) -> u64 {
         block
             .iter()
             .enumerate()
@@ -498,6 +488,9 @@ mod review_s12 {
             .fold(0u64, |bits, (i, _)| bits | 1 << i)
     }
 
+    /// Every pair of byte values side by side, at the edges of the 16-byte
+    /// lanes and 8-byte words, gives the bitmap a byte-by-byte scan gives,
+    /// by SSE2 and by words alike.
     #[test]
     fn every_byte_pair_at_lane_edges() {
         let mut checked = 0u32;

@@ -6,10 +6,11 @@ use std::io::{Read, Write};
 
 use rust_decimal::Decimal;
 
-use super::Panel;
-use super::csv::{bad_value, cell, column_count};
-use super::quote;
-use super::read::{self, Builder, Columns};
+use super::builder::{Builder, Columns};
+use super::cells::{bad_cell, bad_quoting, bad_value, column_count, missing_header, parse_value};
+use super::lines::for_each_line;
+use super::quote::{self, cell, check_one_line};
+use crate::panel::Panel;
 use crate::{Error, ObsStatus, Result};
 
 /// The names an SDMX-CSV file gives the panel's parts, and the structure the
@@ -88,12 +89,7 @@ fn layout(line: u64, header: &[u8], options: &SdmxOptions) -> Result<Layout> {
         "STRUCTURE,STRUCTURE_ID,ACTION,{},{},TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS",
         options.entity, options.indicator
     );
-    let missing = |column: usize| Error::MissingHeader {
-        line,
-        column,
-        expected: expected.clone(),
-        found: String::from_utf8_lossy(header).into_owned(),
-    };
+    let missing = |column: usize| missing_header(line, column, &expected, header);
     // SDMX-CSV 2.0 field guide: "the separator used in a message can be
     // determined by retrieving the character that follows the fixed first
     // column header term STRUCTURE (which may be extended by a squared
@@ -201,7 +197,7 @@ fn code(cell: &[u8], labelled: bool) -> &[u8] {
 }
 
 fn invalid(line: u64, column: usize, what: &'static str, text: &[u8], reason: &str) -> Error {
-    read::bad_cell(line, column, what, text, reason.to_owned())
+    bad_cell(line, column, what, text, reason.to_owned())
 }
 
 impl Panel {
@@ -247,27 +243,24 @@ impl Panel {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn from_sdmx_csv<R: Read>(reader: R, options: &SdmxOptions) -> Result<Panel> {
-        let mut layout: Option<Layout> = None;
-        let mut builder: Option<Builder> = None;
-        read::for_each_line(reader, |line, text, complete| {
-            let Some(l) = &layout else {
-                let l = layout.insert(super::sdmx::layout(line, text, options)?);
+        // The header's layout and the builder it sets up, once read.
+        let mut reading: Option<(Layout, Builder)> = None;
+        for_each_line(reader, |line, text, complete| {
+            let Some((l, b)) = &mut reading else {
+                let l = layout(line, text, options)?;
                 let col = |i: usize| i.saturating_add(1);
-                builder = Some(Builder::new(
-                    Columns {
-                        entity: col(l.entity),
-                        period: col(l.period),
-                        indicator: col(l.indicator),
-                        value: col(l.value),
-                    },
-                    line.saturating_add(1),
-                    true,
-                ));
+                let columns = Columns {
+                    entity: col(l.entity),
+                    period: col(l.period),
+                    indicator: col(l.indicator),
+                    value: col(l.value),
+                };
+                reading = Some((l, Builder::new(columns, line.saturating_add(1), true)));
                 return Ok(());
             };
             let mut row = Vec::with_capacity(l.fields);
             quote::split(text, l.sep, &mut row)
-                .map_err(|e| quote::error(line, text, e, complete))?;
+                .map_err(|e| bad_quoting(line, text, e, complete))?;
             if row.len() != l.fields {
                 return Err(column_count(line, text, l.fields, row.len(), complete));
             }
@@ -286,7 +279,7 @@ impl Panel {
             }
             let raw = cell(l.value);
             let column = l.value.saturating_add(1);
-            let mut value = read::parse_value(raw).map_err(|r| bad_value(line, column, raw, r))?;
+            let mut value = parse_value(raw).map_err(|r| bad_value(line, column, raw, r))?;
             if let Some((m, labelled)) = l.unit_mult {
                 let text = code(cell(m), labelled);
                 if !text.is_empty() {
@@ -324,9 +317,6 @@ impl Panel {
                     .ok_or_else(|| invalid(line, s.saturating_add(1), "an OBS_STATUS", text,
                         "write a CL_OBS_STATUS code such as A (normal), E (estimated), F (forecast), P (provisional)"))?,
             };
-            let b = builder
-                .as_mut()
-                .ok_or_else(|| invalid(line, 1, "a row", text, "no header"))?;
             let [entity, indicator, period] = l.labelled;
             b.push(
                 line,
@@ -339,14 +329,9 @@ impl Panel {
             row.clear();
             Ok(())
         })?;
-        match builder {
-            Some(b) => b.finish(),
-            None => Err(Error::MissingHeader {
-                line: 1,
-                column: 1,
-                expected: "STRUCTURE,STRUCTURE_ID,…".to_owned(),
-                found: String::new(),
-            }),
+        match reading {
+            Some((_, b)) => b.finish(),
+            None => Err(missing_header(1, 1, "STRUCTURE,STRUCTURE_ID,…", b"")),
         }
     }
 
@@ -401,14 +386,7 @@ impl Panel {
             ("indicator dimension", &options.indicator),
             ("structure id", &options.structure_id),
         ] {
-            if quote::quote(text, b',').is_none() {
-                return Err(Error::Unwritable {
-                    what,
-                    text: text.clone(),
-                    format: "SDMX-CSV",
-                    reason: "it holds a line break, which a one-line record cannot; rename it",
-                });
-            }
+            check_one_line(what, text, "SDMX-CSV")?;
         }
         let mut w = std::io::BufWriter::with_capacity(1 << 16, writer);
         let (entity_id, indicator_id) =

@@ -4,11 +4,12 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use super::Panel;
-use super::quote;
-use super::read::{self, Builder, Columns, VALUE_HELP};
-use super::swar;
-use super::values;
+use super::builder::{Builder, Columns};
+use super::cells::{bad_quoting, bad_value, column_count, missing_header, parse_value};
+use super::lines::{self, Lines};
+use super::quote::{self, cell};
+use crate::panel::Panel;
+use crate::panel::fast::{swar, values};
 use crate::{Error, Result};
 
 /// The long format's header.
@@ -46,48 +47,28 @@ pub(crate) fn check_header(line: u64, found: &[u8], expected: &str) -> Result<()
             }
         }
     };
-    Err(Error::MissingHeader {
-        line,
-        column,
-        expected: expected.to_owned(),
-        found: String::from_utf8_lossy(found).into_owned(),
-    })
+    Err(missing_header(line, column, expected, found))
 }
 
-/// The error for a row whose field count is wrong.
-pub(crate) fn column_count(
-    line: u64,
-    text: &[u8],
-    expected: usize,
-    found: usize,
-    complete: bool,
-) -> Error {
-    let text = String::from_utf8_lossy(text).into_owned();
-    if !complete && found < expected {
-        return Error::UnexpectedEnd {
-            line,
-            column: found,
-            text,
-        };
+/// Splits `line` at commas into `fields`, returning how many there are (at
+/// most `fields.len() + 1` are counted).
+#[inline]
+pub(crate) fn split<'a>(line: &'a [u8], fields: &mut [&'a [u8]]) -> usize {
+    let mut count = 0usize;
+    let mut start = 0usize;
+    for comma in memchr::memchr_iter(b',', line) {
+        match fields.get_mut(count) {
+            Some(slot) => *slot = line.get(start..comma).unwrap_or_default(),
+            None => return count.saturating_add(1),
+        }
+        count = count.saturating_add(1);
+        start = comma.saturating_add(1);
     }
-    Error::ColumnCount {
-        line,
-        column: found.min(expected.saturating_add(1)),
-        expected,
-        found,
-        text,
+    match fields.get_mut(count) {
+        Some(slot) => *slot = line.get(start..).unwrap_or_default(),
+        None => return count.saturating_add(1),
     }
-}
-
-/// The error for a value cell that is not a decimal.
-pub(crate) fn bad_value(line: u64, column: usize, text: &[u8], reason: &str) -> Error {
-    read::bad_cell(
-        line,
-        column,
-        "a decimal value",
-        text,
-        format!("{reason}; {VALUE_HELP}"),
-    )
+    count.saturating_add(1)
 }
 
 /// The common row at `at`, read without allocating: three short non-empty
@@ -152,7 +133,7 @@ struct CsvLines {
 /// [`CsvLines::skip`] after the fast path read no row.
 const SKIP: u32 = 8;
 
-impl read::Lines for CsvLines {
+impl Lines for CsvLines {
     fn fast(&mut self, data: &[u8]) -> (usize, u64) {
         let (true, Some(backoff)) = (self.header, self.fast) else {
             return (0, 0);
@@ -187,7 +168,7 @@ impl read::Lines for CsvLines {
             return self.quoted_line(line, text, complete);
         }
         let mut fields: [&[u8]; 4] = [b""; 4];
-        let n = read::split(text, &mut fields);
+        let n = split(text, &mut fields);
         if n != 4 {
             return Err(column_count(line, text, 4, n, complete));
         }
@@ -200,7 +181,7 @@ impl CsvLines {
     /// One row's four fields pushed, the value read exactly.
     fn push(&mut self, line: u64, fields: [&[u8]; 4]) -> Result<()> {
         let [entity, period, indicator, value] = fields;
-        let value = read::parse_value(value).map_err(|reason| bad_value(line, 4, value, reason))?;
+        let value = parse_value(value).map_err(|reason| bad_value(line, 4, value, reason))?;
         self.builder.push(line, entity, period, indicator, value)
     }
 
@@ -208,7 +189,7 @@ impl CsvLines {
     #[cold]
     fn quoted_line(&mut self, line: u64, text: &[u8], complete: bool) -> Result<()> {
         let mut fields = Vec::with_capacity(4);
-        quote::split(text, b',', &mut fields).map_err(|e| quote::error(line, text, e, complete))?;
+        quote::split(text, b',', &mut fields).map_err(|e| bad_quoting(line, text, e, complete))?;
         match fields.as_slice() {
             [entity, period, indicator, value] => {
                 let fields = [&**entity, &**period, &**indicator, &**value];
@@ -229,17 +210,12 @@ fn read_csv<R: Read>(reader: R, fast: Option<u32>, total: Option<u64>) -> Result
         fast,
         skip: 0,
     };
-    read::read_lines(reader, &mut lines, total)?;
+    lines::read_lines(reader, &mut lines, total)?;
     let CsvLines {
         builder, header, ..
     } = lines;
     if !header {
-        return Err(Error::MissingHeader {
-            line: 1,
-            column: 1,
-            expected: HEADER.to_owned(),
-            found: String::new(),
-        });
+        return Err(missing_header(1, 1, HEADER, b""));
     }
     builder.finish()
 }
@@ -370,28 +346,6 @@ impl Panel {
         w.flush()?;
         Ok(())
     }
-
-    /// Refuses keys a one-line CSV record cannot hold: a line break.
-    /// (Separators and quotes are written quoted, RFC 4180.)
-    pub(crate) fn check_writable(&self, format: &'static str) -> Result<()> {
-        for (what, keys) in [("entity", &self.entities), ("indicator", &self.indicators)] {
-            if let Some(k) = keys.iter().find(|k| quote::quote(k, b',').is_none()) {
-                return Err(Error::Unwritable {
-                    what,
-                    text: k.clone(),
-                    format,
-                    reason: "it holds a line break, which a one-line record cannot; rename it",
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
-/// `text` as a cell between separators `sep`: quoted where it holds `sep`
-/// or a quote (line breaks were refused by [`Panel::check_writable`]).
-pub(crate) fn cell(text: &str, sep: u8) -> std::borrow::Cow<'_, str> {
-    quote::quote(text, sep).unwrap_or(std::borrow::Cow::Borrowed(text))
 }
 
 #[cfg(test)]
@@ -399,7 +353,8 @@ mod tests {
     #![allow(
         clippy::unwrap_used,
         clippy::indexing_slicing,
-        clippy::arithmetic_side_effects
+        clippy::arithmetic_side_effects,
+        clippy::panic
     )]
 
     use super::*;
@@ -599,23 +554,6 @@ mod tests {
         assert_eq!(Ok(&fast), read_csv(text.as_bytes(), None, None).as_ref());
         assert_eq!(fast.len(), 100_000);
     }
-}
-
-/// Review of the value words the fast path packs itself and of the room
-/// reserved from a length: every row's packed value word and entity id are
-/// those of the general path (`Panel`'s `==` compares values as numbers,
-/// `1.0 == 1.00`, so it cannot see a scale packed wrongly).
-#[cfg(test)]
-mod review_s12 {
-    #![allow(
-        clippy::unwrap_used,
-        clippy::indexing_slicing,
-        clippy::arithmetic_side_effects,
-        clippy::panic
-    )]
-
-    use super::*;
-    use proptest::prelude::*;
 
     /// The panel's rows as (entity id, packed value word), and its entities.
     fn words(p: &Panel) -> (Vec<(u32, u64)>, Vec<String>) {
@@ -648,6 +586,10 @@ mod review_s12 {
     }
 
     proptest! {
+        /// The value words the fast path packs itself: every row's packed
+        /// value word and entity id are those of the general path, for any
+        /// room reserved from a length (`Panel`'s `==` compares values as
+        /// numbers, `1.0 == 1.00`, so it cannot see a scale packed wrongly).
         #[test]
         fn fast_words_and_ids_are_the_general_ones(
             rows in prop::collection::vec((
@@ -707,7 +649,7 @@ mod review_s12 {
         let p = read_csv(text.as_bytes(), Some(0), None).unwrap();
         for (i, v) in values.iter().enumerate() {
             let mut pushed = values::Values::default();
-            pushed.push(read::parse_value(v.as_bytes()).unwrap());
+            pushed.push(parse_value(v.as_bytes()).unwrap());
             assert_eq!(p.value.word(i + 1), pushed.word(0), "{v}");
         }
     }

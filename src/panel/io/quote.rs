@@ -4,9 +4,11 @@
 
 use std::borrow::Cow;
 
-use crate::Error;
+use crate::panel::Panel;
+use crate::{Error, Result};
 
-/// Why a line's quoting is malformed, with the 1-based field it is in.
+/// Why a line's quoting is malformed, with the 1-based field it is in (its
+/// error is [`bad_quoting`](super::cells::bad_quoting)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct QuoteError {
     /// The field (1-based).
@@ -18,27 +20,6 @@ pub(crate) struct QuoteError {
     /// Whether a quoted field runs to the end of the line (a line cut short
     /// may end there).
     pub(crate) unterminated: bool,
-}
-
-/// The error for malformed quoting in `text`, line `line`: the field's own
-/// bytes named; a quoted field cut off by the end of the input (an incomplete
-/// last line) is [`Error::UnexpectedEnd`].
-pub(crate) fn error(line: u64, text: &[u8], e: QuoteError, complete: bool) -> Error {
-    if e.unterminated && !complete {
-        return Error::UnexpectedEnd {
-            line,
-            column: e.column,
-            text: String::from_utf8_lossy(text).into_owned(),
-        };
-    }
-    let field = text.get(e.field).unwrap_or(text);
-    super::read::bad_cell(
-        line,
-        e.column,
-        "a well-quoted field",
-        field,
-        e.reason.to_owned(),
-    )
 }
 
 /// Splits `line` at `sep` outside double quotes into `out` (cleared
@@ -53,7 +34,7 @@ pub(crate) fn split<'a>(
     line: &'a [u8],
     sep: u8,
     out: &mut Vec<Cow<'a, [u8]>>,
-) -> Result<(), QuoteError> {
+) -> core::result::Result<(), QuoteError> {
     out.clear();
     let mut at = 0usize; // where the current field starts in `line`
     loop {
@@ -137,11 +118,10 @@ pub(crate) fn split<'a>(
 /// quotes doubled) when it holds `sep` or a quote, as it is otherwise.
 /// `None` for a line break, which a one-line record cannot hold.
 pub(crate) fn quote(field: &str, sep: u8) -> Option<Cow<'_, str>> {
-    let bytes = field.as_bytes();
-    if bytes.iter().any(|&b| b == b'\n' || b == b'\r') {
+    if !one_line(field) {
         return None;
     }
-    if !bytes.iter().any(|&b| b == sep || b == b'"') {
+    if !field.bytes().any(|b| b == sep || b == b'"') {
         return Some(Cow::Borrowed(field));
     }
     let mut quoted = String::with_capacity(field.len().saturating_add(2));
@@ -151,12 +131,50 @@ pub(crate) fn quote(field: &str, sep: u8) -> Option<Cow<'_, str>> {
     Some(Cow::Owned(quoted))
 }
 
+/// Whether `text` holds no line break, so that a one-line record can hold it.
+fn one_line(text: &str) -> bool {
+    !text.bytes().any(|b| b == b'\n' || b == b'\r')
+}
+
+/// Refuses `text` (the `what` of a panel or of its options) where a one-line
+/// record of `format` cannot hold it: a line break. (Separators and quotes
+/// are written quoted, RFC 4180.)
+pub(crate) fn check_one_line(what: &'static str, text: &str, format: &'static str) -> Result<()> {
+    if one_line(text) {
+        return Ok(());
+    }
+    Err(Error::Unwritable {
+        what,
+        text: text.to_owned(),
+        format,
+        reason: "it holds a line break, which a one-line record cannot; rename it",
+    })
+}
+
+/// `text` as a cell between separators `sep`: quoted where it holds `sep`
+/// or a quote (line breaks were refused by [`Panel::check_writable`]).
+pub(crate) fn cell(text: &str, sep: u8) -> Cow<'_, str> {
+    quote(text, sep).unwrap_or(Cow::Borrowed(text))
+}
+
+impl Panel {
+    /// Refuses keys a one-line record cannot hold (see [`check_one_line`]).
+    pub(crate) fn check_writable(&self, format: &'static str) -> Result<()> {
+        for (what, keys) in [("entity", &self.entities), ("indicator", &self.indicators)] {
+            for key in keys {
+                check_one_line(what, key, format)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn fields(line: &str, sep: u8) -> Result<Vec<String>, QuoteError> {
+    fn fields(line: &str, sep: u8) -> core::result::Result<Vec<String>, QuoteError> {
         let mut out = Vec::new();
         split(line.as_bytes(), sep, &mut out)?;
         Ok(out

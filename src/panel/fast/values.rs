@@ -51,7 +51,7 @@ impl Values {
 
     /// Gives back the room beyond an eighth of the length.
     pub(crate) fn trim(&mut self) {
-        super::read::trim(&mut self.packed);
+        super::trim(&mut self.packed);
     }
 
     /// Appends a value already packed by [`plain`].
