@@ -13,10 +13,10 @@
 mod zones;
 
 use indstat::composite::{Needed, Uncertainty};
+use indstat::dec;
 use indstat::rank::{RankChange, RankObservation, rank_goal};
 use indstat::{EntityId, Error, Period, round_for_display};
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 use zones::{DIMENSIONS, INDICATORS, SEED};
 
 fn main() -> Result<(), Error> {

@@ -78,7 +78,7 @@ impl Figure {
     ///
     /// ```
     /// use indstat::{Bound, Figure, Quantity, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let target = Figure::new(Bound::MoreThan, Quantity::new(dec!(1800), Unit::YI_YUAN));
     /// assert_eq!(target.to_string(), "1800余亿元");
     /// ```
@@ -90,7 +90,7 @@ impl Figure {
     ///
     /// ```
     /// use indstat::{Figure, Quantity, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert!(Figure::exact_value(Quantity::new(dec!(1004), Unit::YI_YUAN)).bound().is_exact());
     /// ```
     pub const fn exact_value(quantity: Quantity) -> Figure {
@@ -124,7 +124,7 @@ impl Figure {
     /// The number as published, in the quantity's magnitude.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!("4000余人".parse::<indstat::Figure>()?.value(), dec!(4000));
     /// # Ok::<(), indstat::Error>(())
     /// ```

@@ -761,9 +761,9 @@ impl Indicator {
     /// assert!(firms.check(&"755家".parse()?).is_ok());
     /// // Built unchecked (text and serde refuse them): a negative and a
     /// // fractional count.
-    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-5), Unit::count(Noun::Enterprise));
+    /// let minus = indstat::Quantity::new(indstat::dec!(-5), Unit::count(Noun::Enterprise));
     /// assert!(firms.check(&minus.into()).is_err());
-    /// let half = indstat::Quantity::new(rust_decimal_macros::dec!(1.5), Unit::count(Noun::Enterprise));
+    /// let half = indstat::Quantity::new(indstat::dec!(1.5), Unit::count(Noun::Enterprise));
     /// assert!(firms.check(&half.into()).is_err());
     /// assert!(firms.check(&"1.5万家".parse()?).is_ok());
     /// # Ok::<(), indstat::Error>(())

@@ -10,6 +10,7 @@ mod error;
 mod exact;
 mod figure;
 mod indicator;
+mod literal;
 mod observation;
 mod period;
 mod quantity;
@@ -46,3 +47,13 @@ pub use unit::{Dimension, Magnitude, Noun, Unit};
 
 /// Re-export of the decimal type every value is made of.
 pub use rust_decimal::Decimal;
+/// Re-export of the rounding strategies `Decimal` takes
+/// (`round_dp_with_strategy`); the crate's own display rounding is
+/// [`DISPLAY_ROUNDING`].
+pub use rust_decimal::RoundingStrategy;
+
+/// What the crate's macros call; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::literal::decimal_literal;
+}

@@ -299,7 +299,7 @@ impl Observation {
     /// let zone = EntityId::new("z")?;
     /// assert!(Observation::new(zone.clone(), firms.clone(), Period::year(2022)?, "755家".parse()?).is_ok());
     /// // Text and serde refuse a negative count; one built unchecked is refused here.
-    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-1), Unit::count(Noun::Enterprise));
+    /// let minus = indstat::Quantity::new(indstat::dec!(-1), Unit::count(Noun::Enterprise));
     /// assert!(Observation::new(zone, firms, Period::year(2022)?, minus.into()).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```

@@ -28,7 +28,7 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 ///
 /// ```
 /// use indstat::{Magnitude, Quantity, Unit};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let output = Quantity::new(dec!(1004), Unit::YI_YUAN);
 /// assert_eq!(output, "100400000000元".parse::<Quantity>()?);
@@ -65,7 +65,7 @@ use crate::{Dimension, Error, Magnitude, Result, Unit};
 ///
 /// ```
 /// use indstat::{Noun, Quantity, Unit};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// assert!(Quantity::try_new(dec!(755), Unit::count(Noun::Enterprise)).is_ok());
 /// assert!(Quantity::try_new(dec!(-3), Unit::count(Noun::Enterprise)).is_err());
@@ -139,7 +139,7 @@ impl Quantity {
     ///
     /// ```
     /// use indstat::{Quantity, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(Quantity::new(dec!(22.45), Unit::YI_YUAN).to_string(), "22.45亿元");
     /// ```
     ///
@@ -160,7 +160,7 @@ impl Quantity {
     ///
     /// ```
     /// use indstat::{Noun, Quantity, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let firms = Quantity::try_new(dec!(755), Unit::count(Noun::Enterprise))?;
     /// assert_eq!(firms.to_string(), "755家");
@@ -183,7 +183,7 @@ impl Quantity {
     /// The number as written, in [`unit`](Quantity::unit)'s magnitude.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!("1004亿元".parse::<indstat::Quantity>()?.value(), dec!(1004));
     /// # Ok::<(), indstat::Error>(())
     /// ```
@@ -231,7 +231,7 @@ impl Quantity {
     ///
     /// ```
     /// use indstat::{Magnitude, Quantity};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let q: Quantity = "1.68亿元".parse()?;
     /// assert_eq!(q.to_magnitude(Magnitude::ONE)?.value(), dec!(168000000));
@@ -274,7 +274,7 @@ impl Quantity {
     /// [`Error::Inexact`] if that value does not fit a `Decimal`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!("22.45亿元".parse::<indstat::Quantity>()?.to_base()?, dec!(2245000000));
     /// let huge = indstat::Quantity::new(rust_decimal::Decimal::MAX, indstat::Unit::YI_YUAN);
     /// assert!(huge.to_base().is_err());
@@ -290,7 +290,7 @@ impl Quantity {
     ///
     /// ```
     /// use indstat::Quantity;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let p = Quantity::new(dec!(1391.395), indstat::Unit::YI_YUAN);
     /// assert_eq!(p.round_for_display(2).to_string(), "1391.40亿元");
@@ -457,7 +457,7 @@ impl Quantity {
     ///
     /// ```
     /// use indstat::Quantity;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let q: Quantity = "1004亿元".parse()?;
     /// assert_eq!(q.checked_mul(dec!(1.085))?.to_string(), "1089.340亿元");
@@ -491,7 +491,7 @@ impl Quantity {
     /// ```
     /// use indstat::Quantity;
     /// use rust_decimal::Decimal;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let q: Quantity = "1004亿元".parse()?;
     /// assert_eq!(q.checked_div(dec!(4))?.to_string(), "251亿元");
@@ -516,7 +516,7 @@ impl Quantity {
     ///
     /// ```
     /// use indstat::Quantity;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let r = "585家".parse::<Quantity>()?.checked_ratio(&"755家".parse()?)?;
     /// assert_eq!(r.round_dp(4), dec!(0.7748));

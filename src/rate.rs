@@ -37,7 +37,7 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 ///
 /// ```
 /// use indstat::Rate;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let g = Rate::from_percent(dec!(8.5))?;
 /// assert_eq!(g.fraction(), dec!(0.085));
@@ -53,7 +53,7 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 ///
 /// ```compile_fail
 /// use indstat::{PercentagePoints, Rate};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let sum = Rate::from_fraction(dec!(0.085)) + PercentagePoints::new(dec!(1.5));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -72,7 +72,7 @@ impl Rate {
     /// A rate from a fraction: `0.085` is 8.5%.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::Rate::from_fraction(dec!(0.085)).to_string(), "8.5%");
     /// ```
     pub const fn from_fraction(fraction: Decimal) -> Rate {
@@ -87,7 +87,7 @@ impl Rate {
     /// [`Error::Inexact`] if the fraction would need more than 28 decimal places.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::Rate::from_percent(dec!(10.07))?.fraction(), dec!(0.1007));
     /// assert!(indstat::Rate::from_percent(dec!(0.0000000000000000000000000001)).is_err());
     /// # Ok::<(), indstat::Error>(())
@@ -109,7 +109,7 @@ impl Rate {
     /// [`Error::Overflow`] at the edge of `Decimal`'s range.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::Rate::from_factor(dec!(1.085))?.to_string(), "8.5%");
     /// assert!(indstat::Rate::from_factor(rust_decimal::Decimal::MIN).is_err());
     /// # Ok::<(), indstat::Error>(())
@@ -123,7 +123,7 @@ impl Rate {
     /// The rate as a fraction: 8.5% → `0.085`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::Rate::from_percent(dec!(8.5))?.fraction(), dec!(0.085));
     /// # Ok::<(), indstat::Error>(())
     /// ```
@@ -138,7 +138,7 @@ impl Rate {
     /// [`Error::Overflow`] for a fraction beyond ±7.9e26.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::Rate::from_fraction(dec!(0.085)).percent()?, dec!(8.5));
     /// assert!(indstat::Rate::from_fraction(rust_decimal::Decimal::MAX).percent().is_err());
     /// # Ok::<(), indstat::Error>(())
@@ -157,7 +157,7 @@ impl Rate {
     /// [`Error::Overflow`] at the edge of `Decimal`'s range.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::Rate::from_fraction(dec!(0.085)).factor()?, dec!(1.085));
     /// assert!(indstat::Rate::from_fraction(rust_decimal::Decimal::MAX).factor().is_err());
     /// # Ok::<(), indstat::Error>(())
@@ -173,7 +173,7 @@ impl Rate {
     /// As [`percent`](Rate::percent).
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let q = indstat::Rate::from_fraction(dec!(0.1007)).to_quantity()?;
     /// assert_eq!(q.to_string(), "10.07%");
     /// # Ok::<(), indstat::Error>(())
@@ -188,7 +188,7 @@ impl Rate {
     ///
     /// ```
     /// use indstat::DISPLAY_ROUNDING;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let g = indstat::Rate::from_fraction(dec!(0.0653643));
     /// assert_eq!(g.round_percent(1, DISPLAY_ROUNDING)?, dec!(6.5));
     /// assert!(indstat::Rate::from_fraction(rust_decimal::Decimal::MAX)
@@ -208,7 +208,7 @@ impl Rate {
     ///
     /// ```
     /// use indstat::Rate;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let pp = Rate::from_percent(dec!(8.0))?.points_to(Rate::from_percent(dec!(6.5))?)?;
     /// assert_eq!(pp.value(), dec!(-1.5));
     /// assert!(Rate::from_fraction(rust_decimal::Decimal::MIN).points_to(Rate::from_fraction(rust_decimal::Decimal::MAX)).is_err());
@@ -254,7 +254,7 @@ impl TryFrom<&Quantity> for Rate {
 ///
 /// ```
 /// use indstat::PercentagePoints;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let pp = PercentagePoints::new(dec!(-1.5));
 /// assert_eq!(pp.zh(), "回落1.5个百分点");
@@ -272,7 +272,7 @@ impl PercentagePoints {
     /// A change of `points` percentage points.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(0.3)).value(), dec!(0.3));
     /// ```
     pub const fn new(points: Decimal) -> PercentagePoints {
@@ -282,7 +282,7 @@ impl PercentagePoints {
     /// The number of points.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(-1.5)).value(), dec!(-1.5));
     /// ```
     pub const fn value(&self) -> Decimal {
@@ -292,7 +292,7 @@ impl PercentagePoints {
     /// The Chinese form: `提高0.3个百分点`, `回落1.5个百分点`, `持平`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(0.3)).zh(), "提高0.3个百分点");
     /// ```
     pub fn zh(&self) -> String {
@@ -309,7 +309,7 @@ impl PercentagePoints {
     /// The English form: `up 0.3 percentage points`, `down 1.5 percentage points`, `unchanged`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(1)).en(), "up 1 percentage point");
     /// ```
     pub fn en(&self) -> String {

@@ -21,7 +21,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// ```
 /// use indstat::DISPLAY_ROUNDING;
 /// use rust_decimal::RoundingStrategy;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// assert_eq!(DISPLAY_ROUNDING, RoundingStrategy::MidpointAwayFromZero);
 /// assert_eq!(dec!(135.05).round_dp_with_strategy(1, DISPLAY_ROUNDING), dec!(135.1));
@@ -43,7 +43,7 @@ pub const DISPLAY_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFro
 ///
 /// ```
 /// use indstat::round_for_display;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // The top100 example's 90% interval of ranks.
 /// assert_eq!(round_for_display(dec!(106.95), 1).to_string(), "107.0");
@@ -101,7 +101,7 @@ pub(crate) fn pad(f: &mut core::fmt::Formatter<'_>, text: &str) -> core::fmt::Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     /// Halves go away from zero at every place; other digits round to the
     /// nearer value; no places are added.

@@ -292,7 +292,7 @@ impl Series {
     /// let mut s = Series::new(EntityId::new("z")?, i);
     /// s.insert(Point::new(Period::year(2022)?, "755家".parse()?))?;
     /// // Text and serde refuse a negative count; one built unchecked is refused here.
-    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-3), Unit::count(Noun::Enterprise));
+    /// let minus = indstat::Quantity::new(indstat::dec!(-3), Unit::count(Noun::Enterprise));
     /// assert!(s.insert(Point::new(Period::year(2021)?, minus.into())).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```

@@ -428,7 +428,7 @@ impl Magnitude {
     /// The factor 10^exponent as a `Decimal` (exact: 10^28 fits).
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(indstat::Magnitude::WAN.factor(), dec!(10000));
     /// ```
     pub fn factor(self) -> Decimal {
@@ -798,7 +798,7 @@ impl Unit {
     ///
     /// ```
     /// use indstat::{Noun, Quantity, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let jia = Unit::count(Noun::Platform).with_measure_word("家")?;
     /// assert_eq!(Quantity::new(dec!(82), jia).zh(), "82家平台");

@@ -9,9 +9,9 @@
 //! third-party dashboard, not the official text: they are an assumption.
 
 use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tree};
+use indstat::dec;
 use indstat::{Direction, EntityId, Error};
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 
 /// (dimension, weight, name).
 pub(crate) const DIMENSIONS: [(&str, Decimal, &str); 5] = [

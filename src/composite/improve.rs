@@ -75,7 +75,7 @@ impl Improvement {
     /// See [`Composite::what_would_it_take`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -97,7 +97,7 @@ impl Improvement {
     /// See [`Composite::what_would_it_take`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -117,7 +117,7 @@ impl Improvement {
     /// See [`Composite::what_would_it_take`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -139,7 +139,7 @@ impl Improvement {
     /// See [`Composite::what_would_it_take`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -161,7 +161,7 @@ impl Improvement {
     /// See [`Composite::what_would_it_take`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -182,7 +182,7 @@ impl Improvement {
     /// (`None`: it is monotone; see [`Composite::what_would_it_take`]).
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b, c] = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone(), c.clone()])?
@@ -327,7 +327,7 @@ impl Composite {
     /// ```
     /// use indstat::composite::*;
     /// use indstat::EntityId;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let zones = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
     /// let tree = Tree::new(vec![
@@ -532,7 +532,7 @@ impl Composite {
 mod tests {
     use super::*;
     use crate::composite::{Node, Spec};
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     fn id(s: &str) -> EntityId {
         EntityId::new(s).unwrap()

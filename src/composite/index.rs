@@ -24,7 +24,7 @@ use crate::{EntityId, Error, IndicatorCode, Result};
 /// ```
 /// use indstat::composite::Data;
 /// use indstat::EntityId;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let (a, b) = (EntityId::new("a")?, EntityId::new("b")?);
 /// let data = Data::new([a.clone(), b.clone()])?
@@ -208,7 +208,7 @@ impl Data {
 ///
 /// ```
 /// use indstat::composite::{Aggregator, Normaliser, Spec};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let spec = Spec::new(Normaliser::min_max(dec!(1), dec!(100))?, Aggregator::Arithmetic)
 ///     .with_level_aggregator(3, Aggregator::Geometric)
@@ -413,7 +413,7 @@ impl fmt::Display for Step {
 /// ```
 /// # use indstat::composite::*;
 /// # use indstat::EntityId;
-/// # use rust_decimal_macros::dec;
+/// # use indstat::dec;
 /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
 /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
 /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -436,7 +436,7 @@ impl LogEntry {
     /// The step.
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -451,7 +451,7 @@ impl LogEntry {
     /// The node concerned, if any.
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -466,7 +466,7 @@ impl LogEntry {
     /// The entity concerned, if any (coverage entries).
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, None)])?;
@@ -482,7 +482,7 @@ impl LogEntry {
     /// The parameters, in words.
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -519,7 +519,7 @@ impl fmt::Display for LogEntry {
 /// ```
 /// use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tree};
 /// use indstat::EntityId;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let [a, b, c] = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
 /// let tree = Tree::new(vec![

@@ -18,7 +18,7 @@
 //! ```
 //! use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tree};
 //! use indstat::EntityId;
-//! use rust_decimal_macros::dec;
+//! use indstat::dec;
 //!
 //! let zones = ["a", "b", "c", "d"].map(|s| EntityId::new(s).unwrap());
 //! let tree = Tree::new(vec![

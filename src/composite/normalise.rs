@@ -36,7 +36,7 @@ use crate::{Direction, EntityId, Error, Result};
 ///
 /// ```
 /// use indstat::composite::Normaliser;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let n = Normaliser::MinMax { lower: dec!(1), upper: dec!(100) };
 /// assert_eq!(n.to_string(), "min-max onto [1, 100]");
 /// assert!(Normaliser::min_max(dec!(5), dec!(5)).is_err());
@@ -99,7 +99,7 @@ impl Normaliser {
     ///
     /// ```
     /// use indstat::composite::Normaliser;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert!(Normaliser::min_max(dec!(0), dec!(100)).is_ok());
     /// assert!(Normaliser::min_max(dec!(100), dec!(0)).is_err());
     /// ```
@@ -122,7 +122,7 @@ impl Normaliser {
     ///
     /// ```
     /// use indstat::composite::Normaliser;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert!(Normaliser::goalposts(dec!(0), dec!(10), dec!(100)).is_ok());
     /// assert!(Normaliser::goalposts(dec!(10), dec!(10), dec!(100)).is_err());
     /// ```

@@ -29,7 +29,7 @@ use crate::{EntityId, Error, IndicatorCode, Result};
 /// See [`Composite`](super::Composite); the ranking, best first:
 ///
 /// ```
-/// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+/// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
 /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
 /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
 /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -55,7 +55,7 @@ pub struct Results {
 /// rank, and the share of the index's weight its data stand on.
 ///
 /// ```
-/// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+/// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
 /// # let [a, b, c] = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
 /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(3))?, Node::new("y", Some("i"), dec!(1))?])?;
 /// # let data = Data::new([a.clone(), b.clone(), c.clone()])?
@@ -83,7 +83,7 @@ impl Ranked {
     /// See [`Ranked`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -100,7 +100,7 @@ impl Ranked {
     /// See [`Ranked`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -117,7 +117,7 @@ impl Ranked {
     /// See [`Ranked`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -135,7 +135,7 @@ impl Ranked {
     /// See [`Ranked`] and [`Results`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -156,7 +156,7 @@ impl Ranked {
     /// See [`Ranked`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -197,7 +197,7 @@ impl Results {
     /// [`Error::UnknownEntity`], [`Error::UnknownCode`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -222,7 +222,7 @@ impl Results {
     /// [`Error::UnknownEntity`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -244,7 +244,7 @@ impl Results {
     /// [`Error::UnknownEntity`], [`Error::UnknownCode`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -273,7 +273,7 @@ impl Results {
     /// [`Error::UnknownEntity`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(3))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -294,7 +294,7 @@ impl Results {
     /// [`Spec::with_min_coverage`](super::Spec::with_min_coverage)).
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a, Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -316,7 +316,7 @@ impl Results {
     /// [`Error::UnknownEntity`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;
@@ -339,7 +339,7 @@ impl Results {
     /// rule) are left out; the log names them.
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, None)])?;
@@ -372,7 +372,7 @@ impl Results {
     /// exclusions listed per entity: no silent fallback).
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let a = EntityId::new("a")?; let b = EntityId::new("b")?;
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?.with_indicator("x".parse()?, [(a.clone(), Some(dec!(1))), (b, Some(dec!(2)))])?;

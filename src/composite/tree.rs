@@ -15,7 +15,7 @@ use crate::{Direction, Error, IndicatorCode, Result};
 /// ```
 /// use indstat::composite::Node;
 /// use indstat::Direction;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let energy = Node::new("energy_per_va", Some("green"), dec!(1))?.with_direction(Direction::LowerIsBetter);
 /// assert_eq!(energy.code().as_str(), "energy_per_va");
@@ -40,7 +40,7 @@ impl Node {
     ///
     /// ```
     /// use indstat::composite::Node;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert!(Node::new("index", None, dec!(1)).is_ok());
     /// assert!(Node::new("x", Some("index"), dec!(-1)).is_err());
     /// # Ok::<(), indstat::Error>(())
@@ -133,7 +133,7 @@ fn check_weight(code: &IndicatorCode, weight: Decimal) -> Result<()> {
 ///
 /// ```
 /// use indstat::composite::{Node, Tree};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let tree = Tree::new(vec![
 ///     Node::new("index", None, dec!(1))?,
@@ -403,7 +403,7 @@ impl Tree {
     ///
     /// ```
     /// use indstat::composite::{Node, Tree};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let t = Tree::new(vec![
     ///     Node::new("i", None, dec!(1))?, Node::new("a", Some("i"), dec!(1))?, Node::new("b", Some("i"), dec!(3))?,
     /// ])?;
@@ -434,7 +434,7 @@ impl Tree {
     ///
     /// ```
     /// use indstat::composite::{Node, Tree};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let t = Tree::new(vec![
     ///     Node::new("i", None, dec!(1))?, Node::new("a", Some("i"), dec!(1))?, Node::new("b", Some("i"), dec!(1))?,
     /// ])?;
@@ -466,7 +466,7 @@ impl Tree {
     ///
     /// ```
     /// use indstat::composite::{Node, Tree};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let t = Tree::new(vec![
     ///     Node::new("i", None, dec!(1))?, Node::new("a", Some("i"), dec!(1))?, Node::new("x", Some("a"), dec!(1))?,
     /// ])?;

@@ -23,7 +23,7 @@ use crate::{EntityId, Error, IndicatorCode, Result};
 ///
 /// ```
 /// use indstat::composite::{Aggregator, Uncertainty};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let u = Uncertainty::new(500, 20250101)?
 ///     .with_weight_noise(dec!(0.25))?
 ///     .with_aggregators(vec![Aggregator::Arithmetic, Aggregator::Geometric]);
@@ -77,7 +77,7 @@ impl Uncertainty {
     /// [`Error::InvalidParameter`] outside [0, 1).
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let u = indstat::composite::Uncertainty::new(10, 1)?;
     /// assert!(u.clone().with_weight_noise(dec!(0))?.weight_noise().is_zero());
     /// assert!(u.with_weight_noise(dec!(-0.1)).is_err());
@@ -182,7 +182,7 @@ impl Uncertainty {
 /// The parameters one Monte Carlo run used (COINr issue #31: return them).
 ///
 /// ```
-/// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+/// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
 /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
 /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
 /// # let data = Data::new([a.clone(), b.clone()])?
@@ -208,7 +208,7 @@ impl RunParameters {
     /// See [`RunParameters`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -228,7 +228,7 @@ impl RunParameters {
     /// See [`RunParameters`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -248,7 +248,7 @@ impl RunParameters {
     /// See [`RunParameters`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -271,7 +271,7 @@ impl RunParameters {
     /// See [`UncertaintyResult::excluded`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b, c] = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone(), c.clone()])?
@@ -314,7 +314,7 @@ impl RankInterval {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -334,7 +334,7 @@ impl RankInterval {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -354,7 +354,7 @@ impl RankInterval {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -374,7 +374,7 @@ impl RankInterval {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -394,7 +394,7 @@ impl RankInterval {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -414,7 +414,7 @@ impl RankInterval {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -446,7 +446,7 @@ impl UncertaintyResult {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -470,7 +470,7 @@ impl UncertaintyResult {
     /// See [`Composite::uncertainty`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -496,7 +496,7 @@ impl UncertaintyResult {
     /// See [`RunParameters`].
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b] = ["a", "b"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone()])?
@@ -516,7 +516,7 @@ impl UncertaintyResult {
     /// [`RunParameters::excluded`]). The intervals are over the other runs.
     ///
     /// ```
-    /// # use indstat::composite::*; use indstat::EntityId; use rust_decimal_macros::dec;
+    /// # use indstat::composite::*; use indstat::EntityId; use indstat::dec;
     /// # let [a, b, c] = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
     /// # let tree = Tree::new(vec![Node::new("i", None, dec!(1))?, Node::new("x", Some("i"), dec!(1))?, Node::new("y", Some("i"), dec!(1))?])?;
     /// # let data = Data::new([a.clone(), b.clone(), c.clone()])?
@@ -563,7 +563,7 @@ impl Composite {
     /// ```
     /// use indstat::composite::*;
     /// use indstat::EntityId;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let zones = ["a", "b", "c"].map(|s| EntityId::new(s).unwrap());
     /// let tree = Tree::new(vec![

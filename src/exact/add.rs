@@ -63,7 +63,7 @@ pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
 mod tests {
     use super::super::tests::Mix;
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     /// `x ± 1` as rust_decimal's addition and subtraction give it.
     fn agree_step(x: Decimal) {

@@ -47,7 +47,7 @@ pub(crate) fn checked_div(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     #[test]
     fn errors_name_the_operands() {

@@ -94,7 +94,7 @@ mod tests {
     use super::super::normalize;
     use super::super::tests::Mix;
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     /// `cmp`, `is_one`, `is_positive` and `normalize` against rust_decimal,
     /// on random values of up to 96 bits, specials, and pairs of equal

@@ -174,7 +174,7 @@ fn scaled_quotient(int: u64, r: u64, b: u64, e: u32) -> (u128, u64) {
 mod tests {
     use super::super::tests::{Mix, agree};
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     /// `div` gives what `checked_div` gives, scale and sign included.
     fn agree_div(a: Decimal, b: Decimal) {

@@ -203,7 +203,7 @@ fn cmp192(a: [u64; 3], b: [u64; 3]) -> core::cmp::Ordering {
 mod tests {
     use super::super::tests::{Mix, agree};
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     /// `mul` gives what `checked_mul` gives, scale and sign included.
     fn agree_mul(a: Decimal, b: Decimal) {

@@ -219,7 +219,7 @@ fn to_decimal(y: u128, unit: i32) -> Option<Decimal> {
 #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)] // test generators
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     #[test]
     fn roots_are_close_and_exact_roots_exact() {

@@ -112,9 +112,10 @@ fn drop_digits(m: &Big, n: i64) -> (Big, u32, bool) {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)] // tests compare with Decimal operators
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     fn sub(a: Decimal, b: Decimal) -> Decimal {
         sum_rounded(a, Magnitude::ONE, b, Magnitude::ONE, true, Magnitude::ONE).unwrap()

@@ -63,7 +63,7 @@ pub(crate) fn shift_exact(value: Decimal, shift: i32) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     #[test]
     fn shift_exact_cases() {

@@ -16,7 +16,7 @@ use crate::{Error, Period, Result};
 /// ```
 /// use indstat::rank::RankObservation;
 /// use indstat::Period;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let r = RankObservation::new(Period::year(2023)?, 122, Some(178))?;
 /// assert_eq!(r.percentile(), Some(dec!(56) / dec!(177))); // 56 of the 177 others rank below
@@ -123,7 +123,7 @@ impl RankObservation {
     ///
     /// ```
     /// use indstat::{rank::RankObservation, Period};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let r = RankObservation::new(Period::year(2016)?, 1, Some(147))?;
     /// assert_eq!(r.percentile(), Some(dec!(1)));
     /// assert_eq!(RankObservation::new(Period::year(2016)?, 1, None)?.percentile(), None);
@@ -306,7 +306,7 @@ impl RankChange {
     ///
     /// ```
     /// use indstat::{rank::{RankChange, RankObservation}, Period};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let a = RankObservation::new(Period::year(2019)?, 11, Some(11))?;   // last of 11
     /// let b = RankObservation::new(Period::year(2020)?, 11, Some(21))?;   // middle of 21
     /// assert_eq!(RankChange::between(&a, &b)?.percentile_change(), Some(dec!(0.5)));
@@ -476,7 +476,7 @@ impl RankGoal {
     ///
     /// ```
     /// use indstat::{rank::{rank_goal, RankObservation}, Period};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let a = RankObservation::new(Period::year(2021)?, 139, None)?;
     /// let b = RankObservation::new(Period::year(2023)?, 122, None)?;
     /// assert_eq!(rank_goal(&a, &b, 100)?.pace(), dec!(8.5));

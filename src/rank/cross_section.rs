@@ -16,7 +16,7 @@ use crate::{Direction, EntityId, Error, Quantity, Result, Unit};
 /// ```
 /// use indstat::rank::CrossSection;
 /// use indstat::{Direction, EntityId, Unit};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let zones = CrossSection::new(Unit::YI_YUAN, [
 ///     (EntityId::new("a")?, Some(dec!(1500))),
@@ -77,7 +77,7 @@ impl CrossSection {
     ///
     /// ```
     /// use indstat::{rank::CrossSection, EntityId, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let cs = CrossSection::new(Unit::SCORE, [(EntityId::new("a")?, Some(dec!(1)))])?;
     /// assert_eq!(cs.len(), 1);
     /// assert!(CrossSection::new(Unit::SCORE, []).is_err());
@@ -184,7 +184,7 @@ impl CrossSection {
     /// ```
     /// use indstat::rank::{CrossSection, Missing, Order, Ties};
     /// use indstat::{EntityId, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let cs = CrossSection::new(Unit::SCORE, [
     ///     (EntityId::new("a")?, Some(dec!(2))), (EntityId::new("b")?, Some(dec!(2))), (EntityId::new("c")?, None),
     /// ])?;
@@ -212,7 +212,7 @@ impl CrossSection {
     /// ```
     /// use indstat::rank::CrossSection;
     /// use indstat::{Direction, EntityId, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let cs = CrossSection::new(Unit::SCORE, [
     ///     (EntityId::new("a")?, Some(dec!(5))), (EntityId::new("b")?, Some(dec!(9))),
     /// ])?;
@@ -233,7 +233,7 @@ impl CrossSection {
     /// ```
     /// use indstat::rank::CrossSection;
     /// use indstat::{Direction, EntityId, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let (a, b) = (EntityId::new("a")?, EntityId::new("b")?);
     /// let cs = CrossSection::new(Unit::SCORE, [(a.clone(), Some(dec!(5))), (b.clone(), None)])?;
     /// assert_eq!(cs.rank_of(&a, Direction::HigherIsBetter)?, 1);
@@ -278,7 +278,7 @@ impl CrossSection {
     /// ```
     /// use indstat::rank::CrossSection;
     /// use indstat::{Direction, EntityId, Quantity, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let id = |s| EntityId::new(s);
     /// let cs = CrossSection::new(Unit::YI_YUAN, [
@@ -374,7 +374,7 @@ fn rank_number(better: usize) -> Result<u32> {
 /// ```
 /// use indstat::rank::CrossSection;
 /// use indstat::{Direction, EntityId, Unit};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let me = EntityId::new("me")?;
 /// let cs = CrossSection::new(Unit::SCORE, [(me.clone(), Some(dec!(3))), (EntityId::new("x")?, Some(dec!(9)))])?;
 /// let t = cs.threshold(&me, 5, Direction::HigherIsBetter)?;

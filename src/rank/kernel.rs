@@ -512,8 +512,8 @@ mod tests {
     )]
 
     use super::*;
+    use crate::dec;
     use proptest::prelude::*;
-    use rust_decimal_macros::dec;
 
     #[test]
     fn twice_is_exact() {

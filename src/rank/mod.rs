@@ -31,7 +31,7 @@
 //!
 //! ```
 //! use indstat::rank::{self, Missing, Order, Ties};
-//! use rust_decimal_macros::dec;
+//! use indstat::dec;
 //!
 //! let scores = [Some(dec!(91)), Some(dec!(87.5)), Some(dec!(87.50)), None, Some(dec!(60))];
 //! // pandas: s.rank(method="average") -> [4.0, 2.5, 2.5, NaN, 1.0]
@@ -79,7 +79,7 @@ use rust_decimal::Decimal;
 ///
 /// ```
 /// use indstat::rank::{rank, Missing, Order, Ties};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let x = [Some(dec!(10)), Some(dec!(20)), Some(dec!(20)), Some(dec!(30))];
 /// let ranks = |t| rank(&x, t, Order::Descending, Missing::Keep);
@@ -110,7 +110,7 @@ impl Ties {
     ///
     /// ```
     /// use indstat::rank::{rank, Missing, Order, Ties};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let x = [Some(dec!(20)), Some(dec!(20))];
     /// let firsts: Vec<_> = Ties::ALL.iter().map(|&t| rank(&x, t, Order::Descending, Missing::Keep)[0]).collect();
     /// assert_eq!(firsts, [Some(dec!(1.5)), Some(dec!(1)), Some(dec!(2)), Some(dec!(1)), Some(dec!(1))]);
@@ -131,7 +131,7 @@ impl Ties {
 ///
 /// ```
 /// use indstat::rank::{rank, Missing, Order, Ties};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let x = [Some(dec!(5)), Some(dec!(-1))];
 /// assert_eq!(rank(&x, Ties::Min, Order::Ascending, Missing::Keep)[1], Some(dec!(1)));
 /// assert_eq!(rank(&x, Ties::Min, Order::Descending, Missing::Keep)[0], Some(dec!(1)));
@@ -153,7 +153,7 @@ pub enum Order {
 ///
 /// ```
 /// use indstat::rank::{rank, Missing, Order, Ties};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let x = [Some(dec!(3)), None, Some(dec!(1)), None];
 /// let r = |m| rank(&x, Ties::Average, Order::Ascending, m);
 /// assert_eq!(r(Missing::Keep), [Some(dec!(2)), None, Some(dec!(1)), None]);
@@ -223,7 +223,7 @@ pub fn rank(
 ///
 /// ```
 /// use indstat::rank::national_rank;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let data = [Some(dec!(7)), Some(dec!(3.5)), Some(dec!(3.5)), Some(dec!(1)), Some(dec!(2))];
 /// let r = national_rank(&data);
@@ -244,7 +244,7 @@ pub fn national_rank(values: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
 ///
 /// ```
 /// use indstat::rank::{pct_rank, Missing, Order, Ties};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let x = [Some(dec!(2)), Some(dec!(2))];
 /// let p = |t| pct_rank(&x, t, Order::Ascending, Missing::Keep);

@@ -14,7 +14,7 @@ use crate::{Error, Result};
 ///
 /// ```
 /// use indstat::rank::{percent_rank, Order};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let x = [Some(dec!(1)), Some(dec!(2)), Some(dec!(2)), Some(dec!(4)), Some(dec!(5)), None];
 /// assert_eq!(
@@ -47,7 +47,7 @@ pub fn percent_rank(values: &[Option<Decimal>], order: Order) -> Vec<Option<Deci
 ///
 /// ```
 /// use indstat::rank::{cume_dist, Order};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let x = [Some(dec!(1)), Some(dec!(2)), Some(dec!(2)), Some(dec!(4)), None];
 /// assert_eq!(
@@ -139,7 +139,7 @@ fn excel_percent_rank(data: &[Decimal], x: Decimal, kind: Inclusive) -> Result<D
 ///
 /// ```
 /// use indstat::rank::{excel_truncate, percent_rank_inc};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let data = [13, 12, 11, 8, 4, 3, 2, 1, 1, 1].map(rust_decimal::Decimal::from);
 /// assert_eq!(excel_truncate(percent_rank_inc(&data, dec!(2))?, 3), dec!(0.333));
@@ -166,7 +166,7 @@ pub fn percent_rank_inc(data: &[Decimal], x: Decimal) -> Result<Decimal> {
 ///
 /// ```
 /// use indstat::rank::{excel_truncate, percent_rank_exc};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let data = [1, 2, 3, 6, 6, 6, 7, 8, 9].map(rust_decimal::Decimal::from);
 /// assert_eq!(percent_rank_exc(&data, dec!(7))?, dec!(0.7));
@@ -188,7 +188,7 @@ pub fn percent_rank_exc(data: &[Decimal], x: Decimal) -> Result<Decimal> {
 ///
 /// ```
 /// use indstat::rank::excel_truncate;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// assert_eq!(excel_truncate(dec!(0.5555555), 3), dec!(0.555));
 /// assert_eq!(excel_truncate(dec!(0.381), 1), dec!(0.3));
 /// ```
@@ -259,7 +259,7 @@ impl QuantileMethod {
 ///
 /// ```
 /// use indstat::rank::{quantile, QuantileMethod};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let d = [1, 3, 2, 4].map(rust_decimal::Decimal::from);
 /// assert_eq!(quantile(&d, dec!(0.3), QuantileMethod::Linear)?, dec!(1.9));

@@ -331,7 +331,7 @@ fn caption(zh: &str, en: &str, value: (String, String), lang: Lang) -> String {
 /// use indstat::report::{chart, Lang};
 /// use indstat::targets::{Bridge, LevelTarget, Trend};
 /// use indstat::{Rate, Series};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let t1 = rongchang::target("T1")?.expect("T1");
 /// let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().expect("2026"))?;
@@ -546,7 +546,7 @@ pub fn target_chart(
 ///
 /// ```
 /// use indstat::report::{chart::RankInterval, Text};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let r = RankInterval::new(Text::same("Rongchang"), dec!(122), dec!(110), dec!(131))?;
 /// assert!(RankInterval::new(Text::same("x"), dec!(122), dec!(130), dec!(110)).is_err());
 /// # Ok::<(), indstat::Error>(())
@@ -598,7 +598,7 @@ impl RankInterval {
 /// ```
 /// use indstat::report::{chart, Lang, Text};
 /// use indstat::Period;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let editions = [(Period::year(2021)?, dec!(139)), (Period::year(2022)?, dec!(122))];
 /// let svg = chart::rank_chart(&Text::new("国家高新区排名", "national rank"), &editions, dec!(100), &[], Lang::En)?;
 /// assert!(svg.contains("class=\"ranks\""));

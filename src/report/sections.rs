@@ -207,7 +207,7 @@ pub fn growth_table(rows: &[(Text, Text, Text)]) -> Result<Table> {
 /// use indstat::report::{gap_section, Format, Lang, Report, Text};
 /// use indstat::targets::{Bridge, LevelTarget, Method, Trend};
 /// use indstat::{Rate, Series};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let t1 = rongchang::target("T1")?.expect("T1");
 /// let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().expect("2026"))?;
@@ -423,7 +423,7 @@ pub fn gap_section(
 /// use indstat::report::{rank_section, Format, Lang, Report, Text};
 /// use indstat::targets::RankTarget;
 /// use indstat::Series;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let t3 = rongchang::target("T3")?.expect("T3");
 /// let target = RankTarget::new(t3.indicator().clone(), *t3.value(), None)?;

@@ -151,7 +151,7 @@ impl fmt::Display for Status {
 ///
 /// ```
 /// use indstat::targets::Thresholds;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let t = Thresholds::new(vec![(dec!(1), "ahead".into()), (dec!(0.5), "behind".into())], "far behind".into())?;
 /// assert_eq!(t.classify(dec!(0.7)), "behind");
@@ -205,7 +205,7 @@ impl Thresholds {
     ///
     /// ```
     /// # use indstat::targets::Thresholds;
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let t = Thresholds::new(vec![(dec!(0.95), "on track".into())], "off track".into())?;
     /// assert_eq!(t.classify(dec!(0.95)), "on track");
     /// # Ok::<(), indstat::Error>(())
@@ -240,7 +240,7 @@ impl Thresholds {
 ///
 /// ```
 /// use indstat::targets::{Method, Status};
-/// assert_eq!(Method::GrowthRatio.classify(rust_decimal_macros::dec!(0.60)), Status::AccelerationNeeded);
+/// assert_eq!(Method::GrowthRatio.classify(indstat::dec!(0.60)), Status::AccelerationNeeded);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -265,7 +265,7 @@ impl Method {
     ///
     /// ```
     /// use indstat::targets::{Method, Status};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(Method::GrowthRatio.classify(dec!(0.95)), Status::OnTrack);
     /// assert_eq!(Method::GrowthRatio.classify(dec!(0)), Status::LimitedProgress);
     /// assert_eq!(Method::GrowthRatio.classify(dec!(-0.01)), Status::MovingAway);

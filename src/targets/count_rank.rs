@@ -20,7 +20,7 @@ use crate::{
 /// let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
 /// let t = CountTarget::new(i.clone(), "10家以上".parse()?, "10亿元以上".parse()?, Some(Period::year(2026)?))?;
 /// assert_eq!(t.required().to_string(), "10家以上");
-/// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-1), Unit::count(Noun::Enterprise));
+/// let minus = indstat::Quantity::new(indstat::dec!(-1), Unit::count(Noun::Enterprise));
 /// assert!(CountTarget::new(i, minus.into(), "10亿元".parse()?, None).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
@@ -120,7 +120,7 @@ impl CountTarget {
     /// # use indstat::{Indicator, Kind, Noun, Unit};
     /// # let i = Indicator::new("leaders", "龙头企业", "leading enterprises", Unit::count(Noun::Enterprise), Kind::Count)?;
     /// let t = CountTarget::new(i, "10家以上".parse()?, "10亿元以上".parse()?, None)?;
-    /// assert_eq!(t.required().value(), rust_decimal_macros::dec!(10));
+    /// assert_eq!(t.required().value(), indstat::dec!(10));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn required(&self) -> &Figure {
@@ -490,7 +490,7 @@ impl RankTarget {
     /// use indstat::datasets::rongchang;
     /// use indstat::targets::RankTarget;
     /// use indstat::{Period, Series};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let t3 = rongchang::target("T3")?.expect("T3");
     /// let target = RankTarget::new(t3.indicator().clone(), *t3.value(), None)?;
@@ -585,7 +585,7 @@ impl RankTarget {
 /// ```
 /// # use indstat::targets::RankTarget;
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
-/// # use rust_decimal_macros::dec;
+/// # use indstat::dec;
 /// let i = Indicator::new("r", "排名", "rank", Unit::RANK, Kind::Rank)?;
 /// let t = RankTarget::new(i.clone(), "前100位".parse()?, Some(Period::year(2023)?))?;
 /// let s = Series::from_points(EntityId::new("z")?, i, [
@@ -635,7 +635,7 @@ impl RankAssessment {
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
     /// let a = t.assess(&s, None)?;
-    /// assert_eq!(a.current(), rust_decimal_macros::dec!(122));
+    /// assert_eq!(a.current(), indstat::dec!(122));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn current(&self) -> Decimal {
@@ -651,7 +651,7 @@ impl RankAssessment {
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
     /// let a = t.assess(&s, None)?;
-    /// assert_eq!(a.places_to_go(), rust_decimal_macros::dec!(22));
+    /// assert_eq!(a.places_to_go(), indstat::dec!(22));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn places_to_go(&self) -> Decimal {
@@ -668,7 +668,7 @@ impl RankAssessment {
     /// # let t = RankTarget::new(i.clone(), "前100位".parse()?, None)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "第139位".parse()?), Point::new(Period::year(2022)?, "第122位".parse()?)])?;
     /// let a = t.assess(&s, None)?;
-    /// assert_eq!(a.pace(), Some(rust_decimal_macros::dec!(17)));
+    /// assert_eq!(a.pace(), Some(indstat::dec!(17)));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn pace(&self) -> Option<Decimal> {

@@ -18,7 +18,7 @@ use crate::{
 ///
 /// ```
 /// use indstat::targets::Bridge;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let b = Bridge::Ratio(dec!(0.9)); // above-size output is 90% of all output
 /// assert_ne!(b, Bridge::AssumeEqual);
 /// ```
@@ -29,7 +29,7 @@ use crate::{
 /// use indstat::datasets::rongchang;
 /// use indstat::targets::{Bridge, LevelTarget};
 /// use indstat::Series;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let t1 = rongchang::target("T1")?.expect("T1"); // above designated size
 /// let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().expect("2026"))?;
@@ -83,7 +83,7 @@ pub enum Trend {
 /// ```
 /// # use indstat::targets::{Bridge, LevelTarget};
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Scope, Series, Unit};
-/// # use rust_decimal_macros::dec;
+/// # use indstat::dec;
 /// let above = Indicator::new("above", "规上产值", "output above size", Unit::YI_YUAN, Kind::Flow)?
 ///     .with_scope(Scope::above_designated_size());
 /// let all = Indicator::new("all", "工业总产值", "gross output", Unit::YI_YUAN, Kind::Flow)?
@@ -871,7 +871,7 @@ const NO_SAME_SEASON_BASE: &str = "a flow over part of a year is compared year o
 /// # use indstat::targets::{LevelTarget, Trend};
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
 /// # use indstat::growth::Reach;
-/// # use rust_decimal_macros::dec;
+/// # use indstat::dec;
 /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
 /// let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
 /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
@@ -1048,7 +1048,7 @@ impl GapAnalysis {
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
-    /// assert_eq!(gap.relative_gap().map(|r| r.fraction().round_dp(4)), Some(rust_decimal_macros::dec!(0.7928)));
+    /// assert_eq!(gap.relative_gap().map(|r| r.fraction().round_dp(4)), Some(indstat::dec!(0.7928)));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn relative_gap(&self) -> Option<Rate> {
@@ -1065,7 +1065,7 @@ impl GapAnalysis {
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
-    /// assert_eq!(gap.completion().map(|c| c.round_dp(4)), Some(rust_decimal_macros::dec!(0.5578)));
+    /// assert_eq!(gap.completion().map(|c| c.round_dp(4)), Some(indstat::dec!(0.5578)));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn completion(&self) -> Option<Decimal> {
@@ -1098,7 +1098,7 @@ impl GapAnalysis {
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
-    /// assert_eq!(gap.required().map(|r| r.fraction().round_dp(5)), Some(rust_decimal_macros::dec!(0.15714)));
+    /// assert_eq!(gap.required().map(|r| r.fraction().round_dp(5)), Some(indstat::dec!(0.15714)));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn required(&self) -> Option<Rate> {
@@ -1145,7 +1145,7 @@ impl GapAnalysis {
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
     /// // 850 → 1004 over two years: 8.68% a year.
-    /// assert_eq!(gap.trend().map(|r| r.fraction().round_dp(4)), Some(rust_decimal_macros::dec!(0.0868)));
+    /// assert_eq!(gap.trend().map(|r| r.fraction().round_dp(4)), Some(indstat::dec!(0.0868)));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn trend(&self) -> Option<Rate> {
@@ -1247,7 +1247,7 @@ impl GapAnalysis {
     /// ```
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
@@ -1290,7 +1290,7 @@ impl GapAnalysis {
     /// ```
     /// # use indstat::targets::{LevelTarget, Method, Status, Trend};
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;

@@ -55,7 +55,7 @@ impl LevelTarget {
     /// use indstat::{Indicator, Kind, Noun, Period, Unit};
     /// let i = Indicator::new("firms", "企业", "enterprises", Unit::count(Noun::Enterprise), Kind::Stock)?;
     /// assert!(LevelTarget::new(i.clone(), "1000家".parse()?, Period::year(2026)?).is_ok());
-    /// let minus = indstat::Quantity::new(rust_decimal_macros::dec!(-5), Unit::count(Noun::Enterprise));
+    /// let minus = indstat::Quantity::new(indstat::dec!(-5), Unit::count(Noun::Enterprise));
     /// assert!(LevelTarget::new(i, minus.into(), Period::year(2026)?).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
@@ -192,7 +192,7 @@ impl LevelTarget {
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{Direction, Indicator, Kind, Period, Rate, Unit};
     /// # use indstat::growth::Reach;
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// // 1000 at 80% is exactly 1800 after a year: not past 突破1800 until the second.
     /// let strict = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;

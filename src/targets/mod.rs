@@ -63,7 +63,7 @@
 //! use indstat::datasets::rongchang;
 //! use indstat::targets::{Bridge, LevelTarget, Method, Status, Trend};
 //! use indstat::{Rate, Series};
-//! use rust_decimal_macros::dec;
+//! use indstat::dec;
 //!
 //! let t1 = rongchang::target("T1")?.expect("T1");
 //! let target = LevelTarget::new(t1.indicator().clone(), *t1.value(), t1.deadline().expect("2026"))?;

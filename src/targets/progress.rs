@@ -12,7 +12,7 @@ use crate::{Direction, Error, Frequency, PercentagePoints, Period, Quantity, Rat
 ///
 /// ```
 /// use indstat::targets::Profile;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// assert_eq!(Profile::Linear.elapsed(6)?, dec!(0.5));
 /// let heavy_december = Profile::Seasonal([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9].map(rust_decimal::Decimal::from).to_vec());
 /// assert_eq!(heavy_december.elapsed(11)?, dec!(0.55));
@@ -92,7 +92,7 @@ impl Profile {
 /// ```
 /// use indstat::targets::{time_progress, Profile};
 /// use indstat::Period;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, None)?;
 /// assert_eq!(p.zh(), "快于序时进度4.2个百分点");
@@ -116,7 +116,7 @@ impl TimeProgress {
     /// ```
     /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
     /// assert_eq!(p.period(), Period::ytd(2024, 6)?);
     /// # Ok::<(), indstat::Error>(())
@@ -130,7 +130,7 @@ impl TimeProgress {
     /// ```
     /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
     /// assert_eq!(p.completion().fraction().round_dp(4), dec!(0.5417));
     /// # Ok::<(), indstat::Error>(())
@@ -150,7 +150,7 @@ impl TimeProgress {
     /// ```
     /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
     /// assert_eq!(p.lead().value().round_dp(2), dec!(4.17));
     /// # Ok::<(), indstat::Error>(())
@@ -167,7 +167,7 @@ impl TimeProgress {
     /// ```
     /// # use indstat::targets::{time_progress, Profile};
     /// # use indstat::Period;
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = time_progress(&"1200亿元".parse()?, &"650亿元".parse()?, Period::ytd(2024, 6)?, &Profile::Linear, Some(("560亿元".parse()?, "1100亿元".parse()?)))?;
     /// assert_eq!(p.rest_of_year().map(|r| r.fraction().round_dp(4)), Some(dec!(0.0185)));
     /// # Ok::<(), indstat::Error>(())
@@ -287,7 +287,7 @@ impl TimeProgress {
 /// ```
 /// use indstat::targets::{time_progress, Profile};
 /// use indstat::Period;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // 1–6月: 650 of a 1200 target (54.2%) against 50% of the year.
 /// let last_year = Some(("560亿元".parse()?, "1100亿元".parse()?));

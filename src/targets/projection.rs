@@ -70,7 +70,7 @@ impl ProjectionMethod {
 /// ```
 /// # use indstat::targets::{Bridge, LevelTarget, Trend};
 /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
-/// # use rust_decimal_macros::dec;
+/// # use indstat::dec;
 /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
 /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
 /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
@@ -99,7 +99,7 @@ pub struct Projection {
 /// ```
 /// # use indstat::targets::{LevelTarget, Verdict};
 /// # use indstat::{Bound, EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
-/// # use rust_decimal_macros::dec;
+/// # use indstat::dec;
 /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
 /// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
 /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2025)?, "1000亿元".parse()?)])?;
@@ -152,7 +152,7 @@ impl Projection {
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "800亿元".parse()?), Point::new(Period::year(2022)?, "1000亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
     /// // The linear trend adds 100 a year: 1400 in 2026.
-    /// assert_eq!(gap.projections()[1].value().value(), rust_decimal_macros::dec!(1400));
+    /// assert_eq!(gap.projections()[1].value().value(), indstat::dec!(1400));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn value(&self) -> &Quantity {
@@ -169,7 +169,7 @@ impl Projection {
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "800亿元".parse()?), Point::new(Period::year(2022)?, "1000亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
-    /// assert_eq!(gap.projections()[1].shortfall().value(), rust_decimal_macros::dec!(400));
+    /// assert_eq!(gap.projections()[1].shortfall().value(), indstat::dec!(400));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn shortfall(&self) -> &Quantity {
@@ -214,7 +214,7 @@ impl Projection {
     /// ```
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
     /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
@@ -302,7 +302,7 @@ impl Projection {
 /// ```
 /// # use indstat::targets::LevelTarget;
 /// # use indstat::{Bound, EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
-/// # use rust_decimal_macros::dec;
+/// # use indstat::dec;
 /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
 /// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2026)?)?;
 /// let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
@@ -340,7 +340,7 @@ impl RequiredRate {
     /// ```
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1210亿元".parse()?, Period::year(2024)?)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2022)?, "1000亿元".parse()?)])?;

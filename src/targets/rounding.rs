@@ -64,7 +64,7 @@ pub(super) fn in_magnitude(q: &Quantity, magnitude: Magnitude) -> Result<Quantit
 mod tests {
     use super::*;
     use crate::Unit;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     /// The failing gap, 1800亿元 − 696.78344462879857933201284063亿元,
     /// against Python's `decimal` default context: 1103.216555371201420667987159.

@@ -76,9 +76,10 @@ pub(super) fn extrapolate(
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)] // tests compare with Decimal operators
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     fn y(n: i32) -> Period {
         Period::year(n).unwrap()

@@ -6,9 +6,9 @@
 use indstat::composite::{
     Aggregator, Composite, Data, Needed, Node, Normaliser, Spec, Step, Tree, Uncertainty,
 };
+use indstat::dec;
 use indstat::{Direction, EntityId, Error, IndicatorCode};
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 
 fn id(s: &str) -> EntityId {
     EntityId::new(s).unwrap()

@@ -13,12 +13,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use indstat::datasets::rongchang::{self, Theme};
+use indstat::dec;
 use indstat::{
     Bound, Decimal, EntityId, Figure, Kind, ObsStatus, Period, PriceBasis, Quantity, Scope, Truth,
     Unit,
 };
 use rust_decimal::RoundingStrategy;
-use rust_decimal_macros::dec;
 
 const FIGURES: &str = include_str!("../data/figures.md");
 const ARTICLE: &str = include_str!("../data/article.txt");

@@ -16,6 +16,7 @@
 //! names the variants that lack one.
 
 use indstat::composite::{Aggregator, Composite, Data, Node, Normaliser, Spec, Tree};
+use indstat::dec;
 use indstat::growth::{self, BasePeriod};
 use indstat::panel::{Panel, SdmxOptions};
 use indstat::rank::{CrossSection, QuantileMethod, RankObservation};
@@ -24,7 +25,6 @@ use indstat::{
     Decimal, Direction, EntityId, Error, Indicator, IndicatorCode, Kind, Magnitude, Noun,
     Observation, Period, PriceBasis, Quantity, Rate, Scope, Series, Unit,
 };
-use rust_decimal_macros::dec;
 
 /// One entry of the catalogue.
 #[derive(Debug)]

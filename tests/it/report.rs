@@ -213,10 +213,10 @@ fn one_magnitude_per_column() {
 /// of 0 is "0" in it, not "0 yuan".
 #[test]
 fn a_column_takes_the_scale_its_largest_value_reaches() {
+    use indstat::dec;
     use indstat::report::{Report, Text, gap_section};
     use indstat::targets::LevelTarget;
     use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
-    use rust_decimal_macros::dec;
 
     let ind = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
     let year = |y| Period::year(y).unwrap();
@@ -384,8 +384,8 @@ fn text_tables_align_for_chinese() {
 
 #[cfg(feature = "plot")]
 mod charts {
+    use indstat::dec;
     use indstat::report::{Lang, Text, chart};
-    use rust_decimal_macros::dec;
 
     fn texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
         doc.descendants()

@@ -3,6 +3,7 @@
 //! boundaries, properties, and bad input.
 
 use indstat::datasets::rongchang;
+use indstat::dec;
 use indstat::growth::Reach;
 use indstat::targets::{
     Bridge, CountTarget, LevelTarget, Method, Profile, ProjectionMethod, RankTarget, Status,
@@ -14,7 +15,6 @@ use indstat::{
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 
 /// A one-point history: `value` for 2022.
 fn one_point(indicator: &Indicator, value: indstat::Figure) -> Series {

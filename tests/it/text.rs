@@ -1,8 +1,8 @@
 //! Text forms of quantities and figures: the list, read and written
 //! back exactly, in Chinese and English.
 
+use indstat::dec;
 use indstat::{Bound, Figure, Magnitude, Quantity, Unit};
-use rust_decimal_macros::dec;
 
 /// (text, bound, value, unit code) — Chinese forms from the article
 /// (`tests/data/figures.md`) print back to the same text.
