@@ -471,7 +471,7 @@ const TORCH_RANK_CODE: &str = "torch_rank";
 const TORCH_RANK_ZH: &str = "国家火炬中心考核排名";
 const TORCH_RANK_EN: &str = "national rank among national high-tech zones";
 
-/// The table of observed values (seed/figures.md), in its order.
+/// The table of observed values (`tests/data/figures.md`), in its order.
 const SPECS: [Spec; 36] = [
     Spec {
         number: 1,
@@ -1205,7 +1205,7 @@ struct TargetSpec {
     note: &'static str,
 }
 
-/// The targets table (seed/figures.md), in its order.
+/// The targets table (`tests/data/figures.md`), in its order.
 const TARGET_SPECS: [TargetSpec; 4] = [
     TargetSpec {
         id: "T1",

@@ -316,7 +316,7 @@ impl Contributions {
 
 /// The contribution of each component to the growth of their total: the share
 /// of the change (贡献率, `Δxᵢ / ΔX`) and the pull in percentage points (拉动,
-/// `Δxᵢ / X₍t−1₎ × 100`), after NBS (domain.md A3). The pulls add up to the
+/// `Δxᵢ / X₍t−1₎ × 100`), as the National Bureau of Statistics defines them. The pulls add up to the
 /// total's growth, and this is checked; the shares are undefined when the
 /// total did not change.
 ///
@@ -537,8 +537,8 @@ pub fn real_growth(nominal: Rate, price_index: Decimal) -> Result<Rate> {
 }
 
 /// The growth of a single period from two consecutive year-to-date
-/// cumulatives and their published cumulative growth rates, after NBS's
-/// identity (domain.md A3): the comparable bases are `C'_m = C_m / (1 + G_m)`,
+/// cumulatives and their published cumulative growth rates, by the identity
+/// the National Bureau of Statistics uses: the comparable bases are `C'_m = C_m / (1 + G_m)`,
 /// so `g_m = (C_m − C_{m−1}) / (C'_m − C'_{m−1}) − 1`. Exact when both
 /// cumulatives share scope and price basis; otherwise an approximation.
 ///

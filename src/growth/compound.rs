@@ -252,7 +252,7 @@ pub fn cagr(start: &Quantity, end: &Quantity, span: YearSpan) -> Result<Rate> {
 /// use indstat::Period;
 /// use rust_decimal_macros::dec;
 ///
-/// // domain.md B4: 1350 → 1800亿元 in 3 years needs 10.06% a year.
+/// // 1350 → 1800亿元 in 3 years needs 10.06% a year (Excel: RRI(3, 1350, 1800) = 0.1006).
 /// let g = required_growth(&"1350亿元".parse()?, Period::year(2023)?, &"1800亿元".parse()?, Period::year(2026)?)?;
 /// assert_eq!(g.percent()?.round_dp(2), dec!(10.06));
 ///
@@ -410,7 +410,7 @@ impl Reach {
 ///
 /// An exact integer search, not `ceil(PDURATION)`: 100 growing 13% a year is
 /// 184.24351793 after 5 years exactly, where the floating-point PDURATION
-/// gives 5.0000000000000036 and its ceiling 6 (domain.md B4). The estimate from
+/// gives 5.0000000000000036 and its ceiling 6. The estimate from
 /// logarithms is checked against exact powers on both sides.
 ///
 /// A base already at or past the target is [`Reach::Already`], whatever its
@@ -697,7 +697,7 @@ pub fn annualize(total: Rate, span: YearSpan) -> Result<Rate> {
 }
 
 /// The geometric average of yearly rates, `(Π(1 + gᵢ))^(1/n) − 1`: 10%, −5%
-/// and 20% average 7.84% a year, not the arithmetic 8.33% (domain.md B4).
+/// and 20% average 7.84% a year, not the arithmetic 8.33%.
 ///
 /// # Errors
 ///

@@ -1,4 +1,4 @@
-//! SDMX-CSV 2.0 (SDMX 3.0; domain.md A4): one observation per row, with the
+//! SDMX-CSV 2.0 (the CSV format of SDMX 3.0): one observation per row, with the
 //! dimensions, the measure `OBS_VALUE` and the attributes `UNIT_MULT` and
 //! `OBS_STATUS`.
 
