@@ -156,8 +156,8 @@ const PERIOD_CASES: &[(&str, &str)] = &[
     ),
     ("2022-1", "invalid period \"2022-1\": malformed period"),
     (
-        "2022-01-01/P1M",
-        "invalid period \"2022-01-01/P1M\": January is released with February as 1-2月: use through = 2",
+        "2022-01-01/P13M",
+        "invalid period \"2022-01-01/P13M\": month 13 is outside 1..=12",
     ),
 ];
 

@@ -255,6 +255,55 @@ fn year_to_date_cumulatives() {
     );
 }
 
+/// Issue 14, item 9: a series released for January alone (electricity,
+/// trade, fiscal data) gives January and February apart: 1月 100, 1–2月 150,
+/// 1–3月 240 are January 100, February 50 and March 90 (differences of
+/// consecutive cumulatives, NBS's identity `x_m = C_m − C_{m−1}`, domain.md
+/// A3); a year without 1月 keeps 1–2月 as one release; 累计同比 of 1月 is
+/// 1月 on 1月 a year earlier.
+#[test]
+fn january_alone_gives_single_months() {
+    use indstat::growth::BasePeriod;
+    use indstat::{EntityId, Indicator, Kind, Point, Series};
+    let i = Indicator::new("out", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
+    let p = |y, m, v: &str| Point::new(Period::ytd(y, m).unwrap(), v.parse().unwrap());
+    let s = Series::from_points(
+        EntityId::new("z").unwrap(),
+        i,
+        [
+            p(2021, 2, "140亿元"),
+            p(2022, 1, "100亿元"),
+            p(2022, 2, "150亿元"),
+            p(2022, 3, "240亿元"),
+            p(2023, 1, "110亿元"),
+        ],
+    )
+    .unwrap();
+    let singles = growth::single_periods_from_ytd(&s).unwrap();
+    let got: Vec<(String, String)> = singles
+        .iter()
+        .map(|(p, v)| (p.to_string(), v.as_ref().unwrap().to_string()))
+        .collect();
+    let want = [
+        ("2021-01-01/P2M", "140亿元"), // January and February together
+        ("2022-01", "100亿元"),
+        ("2022-02", "50亿元"),
+        ("2022-03", "90亿元"),
+        ("2023-01", "110亿元"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(p, v)| (p.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let yoy = s.changes(BasePeriod::YearAgo).unwrap();
+    let january = yoy.get(Period::ytd(2023, 1).unwrap()).unwrap();
+    assert_eq!(
+        january.change().unwrap().rate().unwrap().fraction(),
+        Decimal::new(1, 1) // 110 / 100 − 1
+    );
+}
+
 /// Compound growth at the extremes, each checked against Python `decimal` at
 /// 60 digits: tiny rates terminate, huge powers decide exactly, roots of
 /// small radicands keep their digits, products of falls do not underflow.
