@@ -398,12 +398,20 @@ fn run() -> Result<(), String> {
                             .iter()
                             .filter_map(|s| s.cagr.map(|r| r.fraction()))
                     };
-                    let years: i64 = c
+                    // The spans compounded over, in years: exact fractions
+                    // for quarters and months, whole for the peers' annual
+                    // files (an integer in the checksum, as theirs).
+                    let years: Decimal = c
                         .series()
                         .iter()
                         .filter(|s| s.cagr.is_some())
-                        .map(|s| s.years)
+                        .filter_map(|s| s.span)
+                        .map(|y| y.to_decimal())
                         .sum();
+                    let years = match years.to_i64().filter(|_| years.fract().is_zero()) {
+                        Some(whole) => json!(whole),
+                        None => json!(years.to_f64()),
+                    };
                     (
                         "w3_cagr",
                         (
