@@ -305,7 +305,8 @@ fn run() -> Result<(), String> {
         }
         "growth" => {
             let (g, compute_s) = timed!(&panel, args.reps, |p| p.yoy_growth());
-            let valid = || (0..panel.len()).filter_map(|r| g.growth(r));
+            // Growth is a Rate; the checksum sums its exact fractions.
+            let valid = || (0..panel.len()).filter_map(|r| g.growth(r).map(|x| x.fraction()));
             // Rows whose year-ago row holds 0: the growth's own reason
             // (ZeroBase), plus those whose current value is missing (their
             // reason is MissingValue; looked up only for them, as a lookup
@@ -331,7 +332,7 @@ fn run() -> Result<(), String> {
                         key(r.indicator),
                         cell(r.value),
                         cell(prev),
-                        cell(g.growth(row))
+                        cell(g.growth(row).map(|x| x.fraction()))
                     );
                 }
             }

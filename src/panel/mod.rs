@@ -36,7 +36,8 @@
 //! assert_eq!(panel.len(), 4);
 //!
 //! let growth = panel.yoy_growth();
-//! assert_eq!(growth.growth(1), Some(dec!(0.1)));      // A: 110 / 100 − 1
+//! let a = growth.growth(1).unwrap();                  // A: 110 / 100 − 1
+//! assert_eq!((a.fraction(), a.to_string().as_str()), (dec!(0.1), "10%"));
 //! assert_eq!(growth.growth(3), None);                 // B: from a zero base
 //! assert_eq!(growth.counts().count(Reason::ZeroBase), 1);
 //!

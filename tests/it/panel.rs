@@ -65,7 +65,10 @@ fn fixture_matches_the_peers_checksums() {
     assert_eq!(g.counts().valid(), 3958);
     assert_eq!(g.counts().count(Reason::NoBase), 597);
     assert_eq!(g.counts().count(Reason::ZeroBase), 5);
-    let sum: Decimal = (0..p.len()).filter_map(|r| g.growth(r)).sum();
+    let sum: Decimal = (0..p.len())
+        .filter_map(|r| g.growth(r))
+        .map(|r| r.fraction())
+        .sum();
     assert!(close(sum, 311.651_596_092_836_7), "{sum}");
 
     let c = p.cagr();
@@ -143,11 +146,7 @@ fn equals_the_scalar_api(p: &Panel) {
             Some((_, b)) => match (b, r.value) {
                 (Some(b), Some(v)) => {
                     let scalar = growth::growth(&q(b), &q(v));
-                    assert_eq!(
-                        g.growth(row),
-                        scalar.as_ref().ok().map(|x| x.fraction()),
-                        "row {row}"
-                    );
+                    assert_eq!(g.growth(row), scalar.as_ref().ok().copied(), "row {row}");
                     assert_eq!(
                         g.reason(row),
                         scalar.as_ref().err().map(reason_for),
@@ -254,7 +253,7 @@ fn hand_worked_panel() {
                B,2022,y,-10\nB,2023,y,-5\nB,2024,y,4\nC,2021,y,10\nC,2023,y,-1\n";
     let p = Panel::from_csv(csv.as_bytes()).unwrap();
     let g = p.yoy_growth();
-    assert_eq!(g.growth(0), Some(dec!(0.2))); // 120 / 100 − 1
+    assert_eq!(g.growth(0).map(|r| r.fraction()), Some(dec!(0.2))); // 120 / 100 − 1
     assert_eq!(g.base_row(0), Some(1));
     assert_eq!(g.reason(3), Some(Reason::MissingValue)); // empty cell
     assert_eq!(g.reason(5), Some(Reason::NegativeBase)); // −10 → −5
@@ -379,6 +378,24 @@ fn out_of_range_results_have_their_own_reason() {
         (t.reason(0), t.reason(1)),
         (Some(Reason::OutOfRange), Some(Reason::OutOfRange))
     );
+}
+
+/// Issue 14, item 14: panel growth is a `Rate`, as the scalar API's growth
+/// and the panel's CAGR are, and prints rounded: 100 → 108.4995 is 8.4995%,
+/// shown at two places as 8.50% (half away from zero, 四舍五入), where
+/// `format!("{:.2}", g * 100)` on the bare fraction printed 8.49 (it
+/// truncates).
+#[test]
+fn panel_growth_is_a_rate_that_rounds_for_display() {
+    let csv = "entity,period,indicator,value\nA,2021,x,100\nA,2022,x,108.4995\n";
+    let p = Panel::from_csv(csv.as_bytes()).unwrap();
+    let g = p.yoy_growth().growth(1).unwrap();
+    let scalar = growth::growth(&q(dec!(100)), &q(dec!(108.4995))).unwrap();
+    assert_eq!(g, scalar);
+    assert_eq!(g.fraction(), dec!(0.084995));
+    assert_eq!(format!("{g:.2}"), "8.50%");
+    assert_eq!(g.to_string(), "8.4995%");
+    assert_eq!(format!("{:.2}", g.fraction() * dec!(100)), "8.49");
 }
 
 /// Keeps the first of the drawn rows with each (entity, period, indicator),

@@ -12,7 +12,8 @@ use crate::panel::index::Ends;
 use crate::{Period, Rate, YearSpan};
 
 /// Year-on-year growth of every row: `value / base − 1`, where the base is
-/// the same series' value exactly a year earlier.
+/// the same series' value exactly a year earlier, as a [`Rate`] (the type
+/// of [`growth::growth`](crate::growth::growth) and of [`SeriesCagr::cagr`]).
 ///
 /// # Examples
 ///
@@ -21,14 +22,15 @@ use crate::{Period, Rate, YearSpan};
 /// use rust_decimal_macros::dec;
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,5\nA,2023,x,4\nA,2021,x,1\n".as_bytes())?;
 /// let g = p.yoy_growth();
-/// assert_eq!(g.growth(0), Some(dec!(0.25)));
+/// assert_eq!(g.growth(0).map(|r| r.fraction()), Some(dec!(0.25)));
+/// assert_eq!(g.growth(0).map(|r| r.to_string()).as_deref(), Some("25%"));
 /// assert_eq!(g.base_row(0), Some(1));
 /// assert_eq!(g.growth(1), None); // 2022 is absent: a gap does not reach back
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PanelGrowth {
-    growth: Vec<Option<Decimal>>,
+    growth: Vec<Option<Rate>>,
     base: Vec<u32>,
     reason: Vec<Option<Reason>>,
     counts: ReasonCounts,
@@ -37,19 +39,23 @@ pub struct PanelGrowth {
 const NO_ROW: u32 = u32::MAX;
 
 impl PanelGrowth {
-    /// The growth of row `row` as a fraction (0.085 for 8.5%).
+    /// The growth of row `row`, exact: [`Rate::fraction`] is 0.085 for
+    /// 8.5%, and `Display` with a precision rounds for display, half away
+    /// from zero (8.4995% at two places is 8.50%).
     ///
     /// ```
     /// # use indstat::panel::{Panel, Reason};
-    /// # use indstat::rank::{Order, Ties};
     /// # use rust_decimal_macros::dec;
-    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,108.4995\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let g = p.yoy_growth();
-    /// assert_eq!(g.growth(1), Some(dec!(0.1)));
+    /// let a = g.growth(1).unwrap();
+    /// assert_eq!(a.fraction(), dec!(0.084995));
+    /// assert_eq!(format!("{a:.2}"), "8.50%");
     /// assert_eq!(g.growth(0), None);
+    /// assert_eq!(g.growth(3), None); // from a zero base
     /// # Ok::<(), indstat::Error>(())
     /// ```
-    pub fn growth(&self, row: usize) -> Option<Decimal> {
+    pub fn growth(&self, row: usize) -> Option<Rate> {
         self.growth.get(row).copied().flatten()
     }
 
@@ -223,7 +229,7 @@ impl Panel {
     /// use rust_decimal_macros::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2023,x,-2\nA,2024,x,1\nB,2023,x,8\nB,2024,x,10\n".as_bytes())?;
     /// let g = p.yoy_growth();
-    /// assert_eq!(g.growth(3), Some(dec!(0.25)));
+    /// assert_eq!(g.growth(3).map(|r| r.fraction()), Some(dec!(0.25)));
     /// assert_eq!(g.reason(1), Some(Reason::NegativeBase));
     /// # Ok::<(), indstat::Error>(())
     /// ```
@@ -494,13 +500,11 @@ fn span_between(first: Period, last: Period) -> core::result::Result<YearSpan, R
 fn growth_of(
     base: Option<Decimal>,
     current: Option<Decimal>,
-) -> core::result::Result<Decimal, Reason> {
+) -> core::result::Result<Rate, Reason> {
     let (Some(b), Some(c)) = (base, current) else {
         return Err(Reason::MissingValue);
     };
-    kernel::growth(b, c, unnamed)
-        .map(|r| r.fraction())
-        .map_err(|e| Reason::of(&e))
+    kernel::growth(b, c, unnamed).map_err(|e| Reason::of(&e))
 }
 
 /// The CAGR from `v0` to `v1` over `span`, as [`growth::cagr`](crate::growth::cagr) gives it: its
