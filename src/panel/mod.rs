@@ -47,7 +47,7 @@
 //! // A bad row is an error naming its line and column.
 //! let bad = Panel::from_csv("entity,period,indicator,value\nA,2024,output,1e5\n".as_bytes());
 //! assert_eq!(bad.unwrap_err().to_string(),
-//!     "line 2, column 4: \"1e5\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty");
+//!     "line 2, column 4: \"1e5\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty");
 //! # Ok::<(), indstat::Error>(())
 //! ```
 
