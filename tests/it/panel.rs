@@ -6,7 +6,7 @@
 //! file in `file`.
 
 use indstat::growth;
-use indstat::panel::{Panel, Reason};
+use indstat::panel::{Panel, Reason, SeriesCagr};
 use indstat::rank::{self, Missing, Order, Ties};
 use indstat::{Error, Period, Quantity, Unit};
 use proptest::prelude::*;
@@ -159,31 +159,9 @@ fn equals_the_scalar_api(p: &Panel) {
     }
     ranks_equal_the_scalar_api(p);
     for s in p.cagr().series() {
-        let ctx = format!("{} {}", s.entity, s.indicator);
-        if let (Some(p0), Some(p1)) = (s.first_period, s.last_period) {
-            match p0.years_until(&p1) {
-                Ok(span) => {
-                    assert_eq!(s.span, Some(span), "{ctx}");
-                    let (v0, v1) = (s.first_value.unwrap(), s.last_value.unwrap());
-                    let scalar = growth::cagr(&q(v0), &q(v1), span);
-                    assert_eq!(s.cagr, scalar.as_ref().ok().copied(), "{ctx}");
-                    let want = match &scalar {
-                        _ if span.periods() == 0 => Some(Reason::SinglePeriod),
-                        Ok(_) => None,
-                        Err(e) => Some(reason_for(e)),
-                    };
-                    assert_eq!(s.reason, want, "{ctx}");
-                }
-                // Periods of two frequencies, or cumulatives through two
-                // months, in one series: no span.
-                Err(e) => {
-                    assert_eq!(s.span, None, "{ctx}");
-                    assert_eq!(s.reason, Some(reason_for(&e)), "{ctx}");
-                }
-            }
-        } else {
-            assert_eq!((s.span, s.reason), (None, Some(Reason::MissingValue)));
-        }
+        let first = s.first_period.zip(s.first_value);
+        let last = s.last_period.zip(s.last_value);
+        cagr_equals_the_scalar_api(s, first.zip(last));
     }
     // Target gaps: target = 1.8 × last, required growth and projection over
     // 4 years as growth::required_growth and growth::project give them.
@@ -217,6 +195,44 @@ fn equals_the_scalar_api(p: &Panel) {
         assert_eq!((t.required, t.projected), (required, projected));
         assert_eq!(t.target, v1 * dec!(1.8));
         assert_eq!(t.on_track, projected >= t.target * dec!(0.999999999));
+    }
+}
+
+/// A series' span, CAGR and reason as the scalar API gives them for its
+/// first and last present (period, value), `None` when it has none: the
+/// span of `Period::years_until`, the rate of `growth::cagr`, and the
+/// reason its error gives ([`reason_for`]).
+fn cagr_equals_the_scalar_api(
+    s: &SeriesCagr<'_>,
+    ends: Option<((Period, Decimal), (Period, Decimal))>,
+) {
+    let ctx = format!("{} {}", s.entity, s.indicator);
+    let Some(((p0, v0), (p1, v1))) = ends else {
+        assert_eq!(
+            (s.span, s.reason),
+            (None, Some(Reason::MissingValue)),
+            "{ctx}"
+        );
+        return;
+    };
+    match p0.years_until(&p1) {
+        Ok(span) => {
+            assert_eq!(s.span, Some(span), "{ctx}");
+            let scalar = growth::cagr(&q(v0), &q(v1), span);
+            assert_eq!(s.cagr, scalar.as_ref().ok().copied(), "{ctx}");
+            let want = match &scalar {
+                _ if span.periods() == 0 => Some(Reason::SinglePeriod),
+                Ok(_) => None,
+                Err(e) => Some(reason_for(e)),
+            };
+            assert_eq!(s.reason, want, "{ctx}");
+        }
+        // Periods of two frequencies, or cumulatives through two months, in
+        // one series: no span.
+        Err(e) => {
+            assert_eq!(s.span, None, "{ctx}");
+            assert_eq!(s.reason, Some(reason_for(&e)), "{ctx}");
+        }
     }
 }
 

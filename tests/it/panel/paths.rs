@@ -14,7 +14,7 @@ use indstat::{Error, Period};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use super::{first_of_each_key, q, reason_for};
+use super::{cagr_equals_the_scalar_api, first_of_each_key, q};
 
 type Rows = Vec<(String, Period, String, Option<Decimal>)>;
 /// A period and its value, as `Panel::series` gives them.
@@ -87,27 +87,8 @@ fn check_cagr(p: &Panel, rows: &Rows) {
             last.and_then(|x| x.1).map(|d| d.serialize()),
             "{ctx}"
         );
-        if let (Some(f), Some(l)) = (first, last) {
-            match f.0.years_until(&l.0) {
-                Ok(span) => {
-                    assert_eq!(s.span, Some(span), "{ctx}");
-                    let scalar = growth::cagr(&q(f.1.unwrap()), &q(l.1.unwrap()), span);
-                    assert_eq!(s.cagr, scalar.as_ref().ok().copied(), "{ctx}");
-                    let want = match &scalar {
-                        _ if span.periods() == 0 => Some(Reason::SinglePeriod),
-                        Ok(_) => None,
-                        Err(e) => Some(reason_for(e)),
-                    };
-                    assert_eq!(s.reason, want, "{ctx}");
-                }
-                Err(e) => {
-                    assert_eq!(s.span, None, "{ctx}");
-                    assert_eq!(s.reason, Some(reason_for(&e)), "{ctx}");
-                }
-            }
-        } else {
-            assert_eq!(s.reason, Some(Reason::MissingValue), "{ctx}");
-        }
+        let value = |x: &&Obs| (x.0, x.1.unwrap());
+        cagr_equals_the_scalar_api(s, first.map(value).zip(last.map(value)));
     }
 }
 
