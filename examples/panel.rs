@@ -305,7 +305,8 @@ fn run() -> Result<(), String> {
         }
         "growth" => {
             let (g, compute_s) = timed!(&panel, args.reps, |p| p.yoy_growth());
-            let valid = || (0..panel.len()).filter_map(|r| g.growth(r));
+            // Growth is a Rate; the checksum sums its exact fractions.
+            let valid = || (0..panel.len()).filter_map(|r| g.growth(r).map(|x| x.fraction()));
             // Rows whose year-ago row holds 0: the growth's own reason
             // (ZeroBase), plus those whose current value is missing (their
             // reason is MissingValue; looked up only for them, as a lookup
@@ -331,7 +332,7 @@ fn run() -> Result<(), String> {
                         key(r.indicator),
                         cell(r.value),
                         cell(prev),
-                        cell(g.growth(row))
+                        cell(g.growth(row).map(|x| x.fraction()))
                     );
                 }
             }
@@ -398,12 +399,20 @@ fn run() -> Result<(), String> {
                             .iter()
                             .filter_map(|s| s.cagr.map(|r| r.fraction()))
                     };
-                    let years: i64 = c
+                    // The spans compounded over, in years: exact fractions
+                    // for quarters and months, whole for the peers' annual
+                    // files (an integer in the checksum, as theirs).
+                    let years: Decimal = c
                         .series()
                         .iter()
                         .filter(|s| s.cagr.is_some())
-                        .map(|s| s.years)
+                        .filter_map(|s| s.span)
+                        .map(|y| y.to_decimal())
                         .sum();
+                    let years = match years.to_i64().filter(|_| years.fract().is_zero()) {
+                        Some(whole) => json!(whole),
+                        None => json!(years.to_f64()),
+                    };
                     (
                         "w3_cagr",
                         (

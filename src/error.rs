@@ -34,10 +34,12 @@ pub enum Error {
         /// Why it failed, in a few words.
         reason: String,
     },
-    /// A number is outside the range `rust_decimal::Decimal` can hold
-    /// (±79,228,162,514,264,337,593,543,950,335 with up to 28 decimal places).
+    /// A number that `rust_decimal::Decimal` does not hold exactly: more than
+    /// 28 decimal places, or more than 79,228,162,514,264,337,593,543,950,335
+    /// (2^96 − 1) without its decimal point. The rule of every reader.
     #[error(
-        "number {input:?} is out of range: a decimal holds at most 28 significant digits and ±7.9e28"
+        "number {input:?} is out of range: a decimal holds a number exactly with {}",
+        crate::exact::parse::RULE
     )]
     NumberOutOfRange {
         /// The number's text.

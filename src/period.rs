@@ -47,8 +47,9 @@ pub enum Frequency {
     /// Months (`2022-01`, `2022-M01`).
     Monthly,
     /// Year-to-date cumulatives (累计): January through month m, released
-    /// monthly from 1–2月 on. A cumulative recurs once a year, so it is
-    /// compared year on year.
+    /// monthly (NBS from 1–2月 on; electricity, trade and fiscal series also
+    /// for January alone). A cumulative recurs once a year, so it is compared
+    /// year on year.
     YearToDate,
 }
 
@@ -137,18 +138,20 @@ enum Part {
     Half(u8),
     Quarter(u8),
     Month(u8),
-    /// January through this month (2..=12).
+    /// January through this month (1..=12).
     Ytd(u8),
 }
 
 /// A reference period: a year, half, quarter, month, or a year-to-date
-/// cumulative (January through month m; 1–2月 is one release).
+/// cumulative (January through month m: 1月, 1–2月, …, 1–12月).
 ///
 /// Text forms are SDMX's: `2022`, `2022-S1`, `2022-Q1`, `2022-M01` or
 /// `2022-01` (both read; `Display` writes `2022-01`, the alternate form `{:#}`
 /// writes `2022-M01`), and for a cumulative the SDMX time range
 /// `2022-01-01/P3M` (January to March). [`Period::zh`] and [`Period::en`] give
-/// `2022年1-3月` and `January–March 2022`.
+/// `2022年1-3月` and `January–March 2022`; the cumulative through January
+/// (`2022-01-01/P1M`) covers one month and is printed as that month,
+/// `2022年1月` and `January 2022`.
 ///
 /// Periods are ordered only within one frequency: `partial_cmp` is `None`
 /// across frequencies and [`checked_cmp`](Period::checked_cmp) says why.
@@ -300,29 +303,26 @@ impl Period {
     }
 
     /// The year-to-date cumulative of `year` from January through `through`
-    /// (2–12). January is not released on its own: NBS publishes January and
-    /// February together as 1–2月, so `through = 2` is that first release and
-    /// `through = 1` is an error.
+    /// (1–12). NBS releases January and February together as 1–2月
+    /// (`through = 2`, its first release of the year); electricity, trade and
+    /// fiscal series are also released for January alone (`through = 1`,
+    /// printed 1月 / January).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidPeriod`] for `through` outside 2–12 or a year out of range.
+    /// [`Error::InvalidPeriod`] for `through` outside 1–12 or a year out of range.
     ///
     /// ```
     /// let p = indstat::Period::ytd(2022, 6)?;
     /// assert_eq!(p.zh(), "2022年1-6月");
-    /// assert!(indstat::Period::ytd(2022, 1).is_err());
+    /// let january = indstat::Period::ytd(2022, 1)?;
+    /// assert_eq!((january.to_string().as_str(), january.zh().as_str()), ("2022-01-01/P1M", "2022年1月"));
+    /// assert!(indstat::Period::ytd(2022, 13).is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn ytd(year: i32, through: u8) -> Result<Period> {
         let input = || format!("{year}-01-01/P{through}M");
         let year = check_year(year, input)?;
-        if through == 1 {
-            return Err(Error::InvalidPeriod {
-                input: input(),
-                reason: "January is released with February as 1-2月: use through = 2".to_owned(),
-            });
-        }
         let through = check_part(through, 12, "month", input)?;
         Ok(Period {
             year,
@@ -450,7 +450,7 @@ impl Period {
     pub fn checked_add(&self, n: i64) -> Result<Period> {
         let direction = if n < 0 { "previous" } else { "next" };
         if let Part::Ytd(m) = self.part {
-            let through = i64::from(m).checked_add(n).filter(|t| (2..=12).contains(t));
+            let through = i64::from(m).checked_add(n).filter(|t| (1..=12).contains(t));
             return through
                 .and_then(|t| u8::try_from(t).ok())
                 .map(|t| Period {
@@ -460,7 +460,7 @@ impl Period {
                 .ok_or(Error::NoAdjacentPeriod {
                     period: *self,
                     direction,
-                    reason: "a cumulative runs from 1-2月 to 1-12月 within its year",
+                    reason: "a cumulative runs from 1月 to 1-12月 within its year",
                 });
         }
         let ordinal = self
@@ -475,17 +475,18 @@ impl Period {
     }
 
     /// The period before (环比's base): 2022-Q1 → 2021-Q4; a cumulative's
-    /// previous release, 1–3月 → 1–2月.
+    /// previous release, 1–3月 → 1–2月 → 1月.
     ///
     /// # Errors
     ///
-    /// [`Error::NoAdjacentPeriod`] before year 1, and for 1–2月, the first
+    /// [`Error::NoAdjacentPeriod`] before year 1, and for 1月, the first
     /// cumulative of its year.
     ///
     /// ```
     /// use indstat::Period;
     /// assert_eq!(Period::month(2022, 1)?.previous()?, Period::month(2021, 12)?);
-    /// assert!(Period::ytd(2022, 2)?.previous().is_err());
+    /// assert_eq!(Period::ytd(2022, 2)?.previous()?, Period::ytd(2022, 1)?);
+    /// assert!(Period::ytd(2022, 1)?.previous().is_err());
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn previous(&self) -> Result<Period> {
@@ -675,7 +676,7 @@ impl Period {
     }
 
     /// The period of `frequency` that contains `date` (for year-to-date, the
-    /// cumulative through the date's month, with January read as 1–2月).
+    /// cumulative through the date's month: 1月 for a date in January).
     ///
     /// # Errors
     ///
@@ -700,12 +701,13 @@ impl Period {
             Frequency::HalfYearly => Period::half(y, if m <= 6 { 1 } else { 2 }),
             Frequency::Quarterly => Period::quarter(y, m.div_ceil(3)),
             Frequency::Monthly => Period::month(y, m),
-            Frequency::YearToDate => Period::ytd(y, m.max(2)),
+            Frequency::YearToDate => Period::ytd(y, m),
         }
     }
 
     /// The Chinese form: `2022年`, `2022年上半年`, `2022年一季度`, `2022年3月`,
-    /// `2022年1-3月`.
+    /// `2022年1-3月` (and `2022年1月` for the cumulative through January, the
+    /// one month it covers).
     ///
     /// ```
     /// assert_eq!(indstat::Period::quarter(2022, 1)?.zh(), "2022年一季度");
@@ -725,12 +727,14 @@ impl Period {
                 format!("{y}年{n}季度")
             }
             Part::Month(m) => format!("{y}年{m}月"),
+            Part::Ytd(1) => format!("{y}年1月"),
             Part::Ytd(m) => format!("{y}年1-{m}月"),
         }
     }
 
     /// The English form: `2022`, `H1 2022`, `Q1 2022`, `March 2022`,
-    /// `January–March 2022`.
+    /// `January–March 2022` (and `January 2022` for the cumulative through
+    /// January).
     ///
     /// ```
     /// assert_eq!(indstat::Period::ytd(2022, 2)?.en(), "January–February 2022");
@@ -749,6 +753,7 @@ impl Period {
             Part::Half(h) => format!("H{h} {y}"),
             Part::Quarter(q) => format!("Q{q} {y}"),
             Part::Month(m) => format!("{} {y}", month(m)),
+            Part::Ytd(1) => format!("January {y}"),
             Part::Ytd(m) => format!("January–{} {y}", month(m)),
         }
     }
@@ -977,6 +982,7 @@ mod tests {
             "2022-Q4",
             "2022-01",
             "2022-12",
+            "2022-01-01/P1M",
             "2022-01-01/P2M",
             "2022-01-01/P12M",
             "0001",
@@ -1017,7 +1023,7 @@ mod tests {
             "2022-Q1x",
             "0000",
             "abcd",
-            "2022-01-01/P1M",
+            "2022-01-01/P0M",
             "2022-01-01/P13M",
             "2022-02-01/P3M",
             "2022-01-01/3M",
@@ -1026,6 +1032,46 @@ mod tests {
         ] {
             assert!(s.parse::<Period>().is_err(), "{s}");
         }
+    }
+
+    /// Issue 14, item 9: electricity, trade and fiscal series are released
+    /// for January alone. The cumulative through January is a period: SDMX
+    /// `2022-01-01/P1M` both ways, printed as the month it covers (2022年1月,
+    /// January 2022), before 1–2月 in its year.
+    #[test]
+    fn january_alone_is_a_cumulative() {
+        let jan = Period::ytd(2022, 1).unwrap();
+        assert_eq!(jan.to_string(), "2022-01-01/P1M");
+        assert_eq!("2022-01-01/P1M".parse::<Period>().unwrap(), jan);
+        assert_eq!("2022-01/P1M".parse::<Period>().unwrap(), jan);
+        assert_eq!(jan.zh(), "2022年1月");
+        assert_eq!(jan.en(), "January 2022");
+        assert_eq!(jan.frequency(), Frequency::YearToDate);
+        assert_eq!(jan.index(), 1);
+        let feb = Period::ytd(2022, 2).unwrap();
+        assert_eq!(feb.previous().unwrap(), jan);
+        assert_eq!(jan.next().unwrap(), feb);
+        assert!(jan.previous().is_err());
+        assert_eq!(jan.checked_cmp(&feb).unwrap(), Ordering::Less);
+        assert_eq!(jan.year_ago().unwrap(), Period::ytd(2021, 1).unwrap());
+        let span = Period::ytd(2021, 1).unwrap().years_until(&jan).unwrap();
+        assert_eq!(span.whole_years(), Some(1));
+        assert_eq!(
+            (jan.start_date(), jan.end_date()),
+            (
+                NaiveDate::from_ymd_opt(2022, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2022, 1, 31).unwrap()
+            )
+        );
+        let mid_january = NaiveDate::from_ymd_opt(2022, 1, 15).unwrap();
+        assert_eq!(
+            Period::containing(mid_january, Frequency::YearToDate).unwrap(),
+            jan
+        );
+        // Still refused: no months, or more than twelve.
+        assert!(Period::ytd(2022, 0).is_err());
+        assert!(Period::ytd(2022, 13).is_err());
+        assert!("2022-01-01/P0M".parse::<Period>().is_err());
     }
 
     #[test]

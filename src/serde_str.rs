@@ -79,10 +79,12 @@ macro_rules! read_through {
 pub(crate) use read_through;
 
 /// serde for `Decimal` as a string, read exactly
-/// (`#[serde(with = "crate::serde_str::decimal")]`): a JSON number, an
-/// exponent (`1e5`) or more than 28 significant digits is refused rather
-/// than rounded (rust_decimal's own `serde::str` reads through `from_str`,
-/// which rounds).
+/// (`#[serde(with = "crate::serde_str::decimal")]`) by the one rule of every
+/// reader (`exact::parse`: at most 28 decimal places and at most
+/// 79228162514264337593543950335 without the decimal point, so every value
+/// the crate writes reads back): a JSON number, an exponent (`1e5`) or a
+/// number a `Decimal` does not hold exactly is refused rather than rounded
+/// (rust_decimal's own `serde::str` reads through `from_str`, which rounds).
 pub(crate) mod decimal {
     use rust_decimal::Decimal;
     use serde::{Deserializer, Serializer};
@@ -99,17 +101,12 @@ pub(crate) mod decimal {
 
     /// `text` as a decimal, or why not.
     fn parse(text: &str) -> Result<Decimal, String> {
-        let plain = !text.is_empty()
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.'));
-        if !plain {
-            return Err(format!(
-                "invalid decimal {text:?}: expected a plain decimal such as \"1004.5\""
-            ));
-        }
-        Decimal::from_str_exact(text).map_err(|_| {
-            format!("invalid decimal {text:?}: more than 28 significant digits or out of range")
+        use crate::exact::parse::{NotRead, plain};
+        plain(text.as_bytes()).map_err(|e| match e {
+            NotRead::Malformed => {
+                format!("invalid decimal {text:?}: expected a plain decimal such as \"1004.5\"")
+            }
+            NotRead::Unheld(why) => format!("invalid decimal {text:?}: {}", why.reason()),
         })
     }
 }

@@ -15,6 +15,7 @@
 //! - `round`: a computed sum or rescaling rounded once to 28 significant
 //!   digits, ties to even (the rule for results computed from computed values);
 //! - `search`: the least point where a monotone predicate turns true;
+//! - `parse`: reading a decimal number exactly, the one rule of every reader;
 //! - here: powers of ten, digit counts and the 256-bit product they share.
 //!
 //! The fast kernels either return the result or `None` where their fast path does
@@ -35,6 +36,7 @@ pub(crate) mod checked;
 mod cmp;
 mod div;
 mod mul;
+pub(crate) mod parse;
 mod pow;
 mod root;
 mod round;

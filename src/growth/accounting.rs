@@ -585,11 +585,12 @@ pub fn single_period_growth(
 
 /// Single-period values from a year-to-date series: `x_m = C_m − C_{m−1}`.
 ///
-/// Each cumulative point gives one value: for 1–m月 with m ≥ 3 the month m
-/// (period `YYYY-MM`), and for 1–2月 the first release itself, January and
-/// February together (its period stays `YYYY-01-01/P2M`: NBS does not publish
-/// them apart). A month whose previous cumulative is missing gets
-/// [`Error::MissingValue`]. Growth of cumulatives year on year (累计同比, `C this
+/// Each cumulative point gives one value: for 1月 (a series released for
+/// January alone) January itself; for 1–m月 the month m (period `YYYY-MM`),
+/// except 1–2月 in a year without 1月, which stays the first release itself,
+/// January and February together (its period stays `YYYY-01-01/P2M`: NBS
+/// does not publish them apart). A month m ≥ 3 whose previous cumulative is
+/// missing gets [`Error::MissingValue`]. Growth of cumulatives year on year (累计同比, `C this
 /// year / C last year − 1`) is [`Series::changes`] with
 /// [`BasePeriod::YearAgo`](super::BasePeriod::YearAgo) on the cumulative series.
 ///
@@ -646,12 +647,18 @@ pub fn single_periods_from_ytd(series: &Series) -> Result<Vec<(Period, Result<Qu
             .value()
             .exact_for("a single period from cumulatives")
             .copied();
-        if period.index() == 2 {
+        let month = Period::month(period.calendar_year(), period.index())?;
+        if period.index() == 1 {
+            // 1月: January itself.
+            out.push((month, value));
+            continue;
+        }
+        let previous = period.previous()?;
+        if period.index() == 2 && series.get(previous).is_none() {
+            // 1–2月 with no 1月 that year: one release, January and February.
             out.push((period, value));
             continue;
         }
-        let month = Period::month(period.calendar_year(), period.index())?;
-        let previous = period.previous()?;
         let single = value.and_then(|c| match series.get(previous) {
             Some(prev) => {
                 c.checked_sub(prev.value().exact_for("a single period from cumulatives")?)

@@ -36,7 +36,8 @@
 //! assert_eq!(panel.len(), 4);
 //!
 //! let growth = panel.yoy_growth();
-//! assert_eq!(growth.growth(1), Some(dec!(0.1)));      // A: 110 / 100 − 1
+//! let a = growth.growth(1).unwrap();                  // A: 110 / 100 − 1
+//! assert_eq!((a.fraction(), a.to_string().as_str()), (dec!(0.1), "10%"));
 //! assert_eq!(growth.growth(3), None);                 // B: from a zero base
 //! assert_eq!(growth.counts().count(Reason::ZeroBase), 1);
 //!
@@ -46,7 +47,7 @@
 //! // A bad row is an error naming its line and column.
 //! let bad = Panel::from_csv("entity,period,indicator,value\nA,2024,output,1e5\n".as_bytes());
 //! assert_eq!(bad.unwrap_err().to_string(),
-//!     "line 2, column 4: \"1e5\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty");
+//!     "line 2, column 4: \"1e5\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty");
 //! # Ok::<(), indstat::Error>(())
 //! ```
 

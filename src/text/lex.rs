@@ -63,20 +63,14 @@ pub(super) fn take_number<'a>(input: &str, s: &'a str) -> Result<(Decimal, &'a s
             ));
         }
     }
-    // Trailing zeros past 28 places carry no value: 1.000…0 (29 zeros) is 1.
-    let frac = frac.map(|f| {
-        let keep = f.trim_end_matches('0').len().max(f.len().min(28));
-        f.get(..keep).unwrap_or(f)
-    });
-    let sign = if negative { "-" } else { "" };
+    // The one rule of every reader (exact::parse): read when a Decimal holds
+    // the value exactly; zeros past what it holds carry no value.
     let digits = int.replace(',', "");
-    let plain = match frac {
-        Some(f) => format!("{sign}{digits}.{f}"),
-        None => format!("{sign}{digits}"),
-    };
-    let value = Decimal::from_str_exact(&plain).map_err(|_| Error::NumberOutOfRange {
-        input: num.to_owned(),
-    })?;
+    let value =
+        crate::exact::parse::exact(negative, digits.as_bytes(), frac.unwrap_or("").as_bytes())
+            .map_err(|_| Error::NumberOutOfRange {
+                input: num.to_owned(),
+            })?;
     Ok((value, rest))
 }
 

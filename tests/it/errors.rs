@@ -129,7 +129,7 @@ fn catalogue() -> Vec<Case> {
             error: "79228162514264337593543950336亿元"
                 .parse::<Quantity>()
                 .unwrap_err(),
-            message: "number \"79228162514264337593543950336\" is out of range: a decimal holds at most 28 significant digits and ±7.9e28",
+            message: "number \"79228162514264337593543950336\" is out of range: a decimal holds a number exactly with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point",
         },
         Case {
             variant: "UnknownUnit",
@@ -566,7 +566,7 @@ fn catalogue() -> Vec<Case> {
             variant: "InvalidCell",
             input: "a panel CSV value `12a`",
             error: Panel::from_csv(format!("{HEADER}A,2024,x,12a\n").as_bytes()).unwrap_err(),
-            message: "line 2, column 4: \"12a\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty",
+            message: "line 2, column 4: \"12a\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty",
         },
         Case {
             variant: "DuplicateObservation",

@@ -364,7 +364,7 @@ mod properties {
                 1 => Period::half(y, 1 + n % 2),
                 2 => Period::quarter(y, 1 + n % 4),
                 3 => Period::month(y, n),
-                _ => Period::ytd(y, n.max(2)),
+                _ => Period::ytd(y, n),
             }.unwrap();
             prop_assert_eq!(p.to_string().parse::<Period>().unwrap(), p);
             prop_assert_eq!(format!("{p:#}").parse::<Period>().unwrap(), p);

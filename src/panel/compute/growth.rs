@@ -12,7 +12,8 @@ use crate::panel::index::Ends;
 use crate::{Period, Rate, YearSpan};
 
 /// Year-on-year growth of every row: `value / base − 1`, where the base is
-/// the same series' value exactly a year earlier.
+/// the same series' value exactly a year earlier, as a [`Rate`] (the type
+/// of [`growth::growth`](crate::growth::growth) and of [`SeriesCagr::cagr`]).
 ///
 /// # Examples
 ///
@@ -21,14 +22,15 @@ use crate::{Period, Rate, YearSpan};
 /// use rust_decimal_macros::dec;
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,5\nA,2023,x,4\nA,2021,x,1\n".as_bytes())?;
 /// let g = p.yoy_growth();
-/// assert_eq!(g.growth(0), Some(dec!(0.25)));
+/// assert_eq!(g.growth(0).map(|r| r.fraction()), Some(dec!(0.25)));
+/// assert_eq!(g.growth(0).map(|r| r.to_string()).as_deref(), Some("25%"));
 /// assert_eq!(g.base_row(0), Some(1));
 /// assert_eq!(g.growth(1), None); // 2022 is absent: a gap does not reach back
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PanelGrowth {
-    growth: Vec<Option<Decimal>>,
+    growth: Vec<Option<Rate>>,
     base: Vec<u32>,
     reason: Vec<Option<Reason>>,
     counts: ReasonCounts,
@@ -37,19 +39,23 @@ pub struct PanelGrowth {
 const NO_ROW: u32 = u32::MAX;
 
 impl PanelGrowth {
-    /// The growth of row `row` as a fraction (0.085 for 8.5%).
+    /// The growth of row `row`, exact: [`Rate::fraction`] is 0.085 for
+    /// 8.5%, and `Display` with a precision rounds for display, half away
+    /// from zero (8.4995% at two places is 8.50%).
     ///
     /// ```
     /// # use indstat::panel::{Panel, Reason};
-    /// # use indstat::rank::{Order, Ties};
     /// # use rust_decimal_macros::dec;
-    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,108.4995\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let g = p.yoy_growth();
-    /// assert_eq!(g.growth(1), Some(dec!(0.1)));
+    /// let a = g.growth(1).unwrap();
+    /// assert_eq!(a.fraction(), dec!(0.084995));
+    /// assert_eq!(format!("{a:.2}"), "8.50%");
     /// assert_eq!(g.growth(0), None);
+    /// assert_eq!(g.growth(3), None); // from a zero base
     /// # Ok::<(), indstat::Error>(())
     /// ```
-    pub fn growth(&self, row: usize) -> Option<Decimal> {
+    pub fn growth(&self, row: usize) -> Option<Rate> {
         self.growth.get(row).copied().flatten()
     }
 
@@ -113,9 +119,15 @@ impl PanelGrowth {
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2022,x,121\n".as_bytes())?;
 /// let c = p.cagr();
 /// let s = &c.series()[0];
-/// assert_eq!((s.entity, s.years), ("A", 2));
+/// assert_eq!((s.entity, s.span.and_then(|y| y.whole_years())), ("A", Some(2)));
 /// assert_eq!(s.cagr.map(|r| r.fraction()), Some(dec!(0.1)));
 /// assert_eq!(s.reason, None);
+///
+/// // Quarters: 2021-Q1 to 2022-Q2 is five quarters, 5/4 years, not 1.
+/// let q = Panel::from_csv("entity,period,indicator,value\nA,2021-Q1,x,100\nA,2022-Q2,x,125\n".as_bytes())?;
+/// let span = q.cagr().series()[0].span.unwrap();
+/// assert_eq!((span.periods(), span.per_year(), span.to_decimal()), (5, 4, dec!(1.25)));
+/// assert_eq!(span.whole_years(), None);
 /// # Ok::<(), indstat::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,9 +144,13 @@ pub struct SeriesCagr<'a> {
     pub first_value: Option<Decimal>,
     /// The value in the last period.
     pub last_value: Option<Decimal>,
-    /// Calendar years from the first to the last period (0 for one period;
-    /// whole years only: quarterly and monthly spans count their whole years).
-    pub years: i64,
+    /// The time from the first to the last period with a value, exactly:
+    /// whole years for annual data, quarters of a year for quarters
+    /// (2021-Q1 → 2022-Q2 is 5/4 years), twelfths for months; zero periods
+    /// for a series with one period. `None` when the series has no value, or
+    /// its two ends have no span between them ([`Reason::FrequencyMismatch`],
+    /// [`Reason::CumulativeMismatch`]).
+    pub span: Option<YearSpan>,
     /// The CAGR, as [`growth::cagr`](crate::growth::cagr) gives it.
     pub cagr: Option<Rate>,
     /// Why the CAGR is missing.
@@ -213,7 +229,7 @@ impl Panel {
     /// use rust_decimal_macros::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2023,x,-2\nA,2024,x,1\nB,2023,x,8\nB,2024,x,10\n".as_bytes())?;
     /// let g = p.yoy_growth();
-    /// assert_eq!(g.growth(3), Some(dec!(0.25)));
+    /// assert_eq!(g.growth(3).map(|r| r.fraction()), Some(dec!(0.25)));
     /// assert_eq!(g.reason(1), Some(Reason::NegativeBase));
     /// # Ok::<(), indstat::Error>(())
     /// ```
@@ -348,9 +364,12 @@ impl Panel {
     }
 
     /// The CAGR of every series from its first to its last period with a
-    /// value: [`growth::cagr`](crate::growth::cagr) over the years between
-    /// them. A series with one period, a first value of zero or less, or a
-    /// negative last value has no CAGR, counted by [`Reason`].
+    /// value: [`growth::cagr`](crate::growth::cagr) over the exact span
+    /// between them ([`SeriesCagr::span`]: 2021-Q1 to 2022-Q2 is 5/4 years).
+    /// A series with one period, a first value of zero or less, a negative
+    /// last value, ends of two frequencies or cumulatives through two
+    /// different months, or a result beyond what a `Decimal` holds has no
+    /// CAGR, counted by [`Reason`].
     ///
     /// # Examples
     ///
@@ -442,14 +461,10 @@ impl Panel {
         let period = |end: End| self.periods.get(end.period as usize).copied();
         let (p0, p1) = (period(first), period(last));
         let (v0, v1) = (first.value, last.value);
-        let span = p0.zip(p1).map(|(a, b)| a.years_until(&b));
-        let years = match span {
-            Some(Ok(span)) => span.whole_years().unwrap_or(0),
-            _ => 0,
-        };
+        let span = p0.zip(p1).map(|(a, b)| span_between(a, b));
         let outcome = match (v0, v1, span) {
             (Some(v0), Some(v1), Some(Ok(span))) => cagr_of(v0, v1, span),
-            (_, _, Some(Err(_))) => Err(Reason::Other),
+            (_, _, Some(Err(reason))) => Err(reason),
             _ => Err(Reason::MissingValue),
         };
         counts.add(outcome.map(|_| ()));
@@ -460,11 +475,23 @@ impl Panel {
             last_period: p1,
             first_value: v0,
             last_value: v1,
-            years,
+            span: span.and_then(core::result::Result::ok),
             cagr: outcome.ok(),
             reason: outcome.err(),
         }
     }
+}
+
+/// The span from a series' first period to its last, or why there is none:
+/// [`Period::years_until`] refuses periods of two frequencies and, within
+/// one, only cumulatives through different months.
+fn span_between(first: Period, last: Period) -> core::result::Result<YearSpan, Reason> {
+    if first.frequency() != last.frequency() {
+        return Err(Reason::FrequencyMismatch);
+    }
+    first
+        .years_until(&last)
+        .map_err(|_| Reason::CumulativeMismatch)
 }
 
 /// Growth from `base` to `current`, as [`growth::growth`](crate::growth::growth) gives it: its
@@ -473,13 +500,11 @@ impl Panel {
 fn growth_of(
     base: Option<Decimal>,
     current: Option<Decimal>,
-) -> core::result::Result<Decimal, Reason> {
+) -> core::result::Result<Rate, Reason> {
     let (Some(b), Some(c)) = (base, current) else {
         return Err(Reason::MissingValue);
     };
-    kernel::growth(b, c, unnamed)
-        .map(|r| r.fraction())
-        .map_err(|e| Reason::of(&e))
+    kernel::growth(b, c, unnamed).map_err(|e| Reason::of(&e))
 }
 
 /// The CAGR from `v0` to `v1` over `span`, as [`growth::cagr`](crate::growth::cagr) gives it: its

@@ -44,6 +44,7 @@ pub struct SeriesTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PanelTarget {
     series: Vec<Option<SeriesTarget>>,
+    reason: Vec<Option<Reason>>,
     on_track: usize,
     borderline: usize,
     counts: ReasonCounts,
@@ -65,6 +66,25 @@ impl PanelTarget {
     /// ```
     pub fn series(&self) -> &[Option<SeriesTarget>] {
         &self.series
+    }
+
+    /// Why series `k` (in the order of [`PanelTarget::series`]) is not
+    /// evaluable: its CAGR's reason, [`Reason::ZeroBase`] or
+    /// [`Reason::NegativeBase`] for a last value of zero or less, or
+    /// [`Reason::OutOfRange`] for a target or projection beyond what a
+    /// `Decimal` holds. `None` for an evaluable series (or `k` out of range).
+    ///
+    /// ```
+    /// # use indstat::panel::{Panel, Reason};
+    /// # use rust_decimal_macros::dec;
+    /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
+    /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
+    /// assert_eq!(t.reason(0), None);                    // A
+    /// assert_eq!(t.reason(1), Some(Reason::ZeroBase));  // B: no CAGR from 0
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn reason(&self, k: usize) -> Option<Reason> {
+        self.reason.get(k).copied().flatten()
     }
 
     /// Series that can be evaluated.
@@ -198,6 +218,7 @@ impl Panel {
         let mut memo: Option<([u8; 16], Rate)> = None;
         let mut out = PanelTarget {
             series: Vec::with_capacity(cagr.series().len()),
+            reason: Vec::with_capacity(cagr.series().len()),
             on_track: 0,
             borderline: 0,
             counts: ReasonCounts::default(),
@@ -209,13 +230,15 @@ impl Panel {
                 }
                 (Some(_), Some(v1)) if v1.is_zero() => Err(Reason::ZeroBase),
                 (Some(_), _) => Err(Reason::NegativeBase),
-                (None, _) => Err(s.reason.unwrap_or(Reason::Other)),
+                // `Panel::cagr` gives a reason wherever the CAGR is missing.
+                (None, _) => Err(s.reason.unwrap_or(Reason::MissingValue)),
             };
             if let Ok(t) = &result {
                 out.on_track = out.on_track.saturating_add(usize::from(t.on_track));
                 out.borderline = out.borderline.saturating_add(usize::from(t.borderline));
             }
             out.counts.add(result.as_ref().map(|_| ()).map_err(|r| *r));
+            out.reason.push(result.as_ref().err().copied());
             out.series.push(result.ok());
         }
         Ok(out)
@@ -233,10 +256,14 @@ fn target_of(
     tolerance: Decimal,
     memo: &mut Option<([u8; 16], Rate)>,
 ) -> core::result::Result<SeriesTarget, Reason> {
-    // As Quantity::checked_mul: a product that rounds to zero is an error.
+    // Every failure below is a result out of `Decimal`'s range
+    // (`Reason::OutOfRange`), named at each step: v1 and factor are
+    // positive, so no step divides by zero or takes a root of a negative.
+    // As Quantity::checked_mul: a product beyond the range, or one that
+    // rounds to zero (1e-28 × 0.5), is an error.
     let target = q(v1)
         .checked_mul(factor)
-        .map_err(|_| Reason::Other)?
+        .map_err(|_| Reason::OutOfRange)?
         .value();
     // required_growth(v1, target) = cagr_of_ratio(target / v1): computed once
     // per distinct ratio (one for a multiplicative target).
@@ -253,33 +280,40 @@ fn target_of(
     let ratio = if exact {
         factor
     } else {
-        crate::exact::checked_div(target, v1, String::new).map_err(|_| Reason::Other)?
+        // target / v1 ≈ factor: beyond the range only where rounding the
+        // target took it past Decimal::MAX × v1.
+        crate::exact::checked_div(target, v1, String::new).map_err(|_| Reason::OutOfRange)?
     };
     let required = match memo {
         // Keyed on the representation, not the value: with a one-year
         // horizon the ratio's own digits (1.80 or 1.8) become the rate's.
         Some((r, rate)) if *r == ratio.serialize() => *rate,
         _ => {
+            // A positive ratio's root over whole years: a k-th root and a
+            // first power, below the ratio when it is above 1.
             let rate = kernel::cagr_of_ratio(ratio, span, || (v1.to_string(), target.to_string()))
-                .map_err(|_| Reason::Other)?;
+                .map_err(|e| Reason::of(&e))?;
             *memo = Some((ratio.serialize(), rate));
             rate
         }
     };
+    // A projection beyond the range, or at a CAGR of −100% (which a
+    // positive last value has only when the ratio of the series' ends
+    // rounded to zero, below 10^-28: `Error::RateOutOfRange`).
     let projected = growth::project(&q(v1), rate, years)
-        .map_err(|_| Reason::Other)?
+        .map_err(|_| Reason::OutOfRange)?
         .value();
-    let threshold = crate::exact::mul(target, slack).ok_or(Reason::Other)?;
+    // target × (1 − tolerance) ≤ target: within the range.
+    let threshold = crate::exact::mul(target, slack).ok_or(Reason::OutOfRange)?;
     let on_track = crate::exact::cmp(projected, threshold).is_ge();
     // |projected / target − 1| ≤ tolerance, for target > 0, as two products
     // (exact for any factor and tolerance of a few digits) instead of a
     // rounded quotient; the upper product only where the lower one holds.
-    let borderline = on_track && {
-        let ceiling = crate::exact::plus_one(tolerance)
+    // A ceiling beyond the range is above every projection.
+    let borderline = on_track
+        && crate::exact::plus_one(tolerance)
             .and_then(|up| crate::exact::mul(target, up))
-            .ok_or(Reason::Other)?;
-        crate::exact::cmp(projected, ceiling).is_le()
-    };
+            .is_none_or(|ceiling| crate::exact::cmp(projected, ceiling).is_le());
     Ok(SeriesTarget {
         target,
         required,

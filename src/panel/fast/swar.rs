@@ -406,6 +406,11 @@ mod tests {
             "1/",
             "..",
             "123456789.1234567",
+            // At and past the digit limit of every reader (`exact::parse`):
+            // longer than 16 bytes, so the general parser decides.
+            "79228162514264337593543950335",
+            "79228162514264337593543950336",
+            "1.00000000000000000000000000000",
         ] {
             assert_eq!(swar(s), None, "{s}");
         }

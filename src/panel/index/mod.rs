@@ -541,7 +541,7 @@ mod tests {
         );
         assert!(p.index.get().is_none());
         assert_eq!(
-            p.yoy_growth().growth(1),
+            p.yoy_growth().growth(1).map(|r| r.fraction()),
             Some(rust_decimal_macros::dec!(-0.6))
         );
         assert!(p.index.get().is_some());

@@ -8,12 +8,14 @@ use rust_decimal::Decimal;
 use super::quote::QuoteError;
 use crate::{Error, Period};
 
-/// What to tell a user about a value cell.
-pub(crate) const VALUE_HELP: &str = "write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty";
+/// What to tell a user about a value cell: the one rule of every reader
+/// (`exact::parse::RULE`, which the test of this message checks).
+pub(crate) const VALUE_HELP: &str = "write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty";
 
 /// A plain decimal cell read exactly: `None` when empty. The fast path
-/// accumulates up to 18 digits in a `u64`; longer cells go through
-/// `Decimal::from_str_exact`, which refuses to round.
+/// accumulates up to 18 digits in a `u64` (every such number is held
+/// exactly); longer cells go through `exact::parse::plain`, the one rule of
+/// every reader, which refuses to round.
 #[inline]
 pub(crate) fn parse_value(text: &[u8]) -> core::result::Result<Option<Decimal>, &'static str> {
     if text.is_empty() {
@@ -31,7 +33,7 @@ pub(crate) fn parse_value(text: &[u8]) -> core::result::Result<Option<Decimal>, 
         match b {
             b'0'..=b'9' => {
                 if count >= 18 {
-                    return parse_long(text, digits);
+                    return parse_long(text);
                 }
                 mantissa = mantissa
                     .wrapping_mul(10)
@@ -62,20 +64,12 @@ pub(crate) fn parse_value(text: &[u8]) -> core::result::Result<Option<Decimal>, 
 }
 
 #[cold]
-fn parse_long(text: &[u8], digits: &[u8]) -> core::result::Result<Option<Decimal>, &'static str> {
-    if digits.iter().filter(|&&b| b == b'.').count() > 1
-        || !digits.iter().all(|&b| b.is_ascii_digit() || b == b'.')
-    {
-        return Err("not a plain decimal");
-    }
-    let s = core::str::from_utf8(text).map_err(|_| "not a plain decimal")?;
-    let value = Decimal::from_str_exact(s)
-        .map_err(|_| "more than 28 significant digits or out of range: round it first")?;
-    Ok(Some(if value.is_zero() {
-        Decimal::ZERO
-    } else {
-        value
-    }))
+fn parse_long(text: &[u8]) -> core::result::Result<Option<Decimal>, &'static str> {
+    use crate::exact::parse::{NotRead, plain};
+    plain(text).map(Some).map_err(|e| match e {
+        NotRead::Malformed => "not a plain decimal",
+        NotRead::Unheld(why) => why.reason(),
+    })
 }
 
 /// A period cell: a fast path for `YYYY`, else [`Period`]'s parser.
@@ -237,8 +231,22 @@ mod tests {
         for bad in ["1e5", "1.2.3", "-", ".", "1,000", "12a", " 1", "1_000"] {
             assert!(v(bad).is_err(), "{bad}");
         }
-        assert!(v("1.23456789012345678901234567890").is_err());
+        // Zeros past the 28th place carry no value; other digits are refused.
+        assert_eq!(
+            v("1.23456789012345678901234567890"),
+            Ok(Some(dec!(1.2345678901234567890123456789)))
+        );
+        assert!(v("1.23456789012345678901234567891").is_err());
         assert!(v("99999999999999999999999999999999").is_err());
+    }
+
+    /// The help names the rule every reader applies, word for word.
+    #[test]
+    fn value_help_states_the_rule() {
+        assert!(
+            VALUE_HELP.contains(crate::exact::parse::RULE),
+            "{VALUE_HELP}"
+        );
     }
 
     #[test]

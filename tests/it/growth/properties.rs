@@ -207,26 +207,28 @@ fn bad_input_is_a_typed_error_naming_the_inputs() {
     }
 }
 
+/// A flow's year-to-date series: (year, through month, value) each.
+fn ytd_series(points: &[(i32, u8, &str)]) -> indstat::Series {
+    use indstat::{EntityId, Indicator, Kind, Point, Series};
+    let i = Indicator::new("out", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
+    let points = points
+        .iter()
+        .map(|&(y, m, v)| Point::new(Period::ytd(y, m).unwrap(), v.parse().unwrap()));
+    Series::from_points(EntityId::new("z").unwrap(), i, points).unwrap()
+}
+
 /// Year-to-date cumulatives: 累计同比 is C this year / C last year − 1 (not
 /// the mean of monthly rates), and single months are differences of
 /// consecutive cumulatives, with 1–2月 as one release.
 #[test]
 fn year_to_date_cumulatives() {
     use indstat::growth::BasePeriod;
-    use indstat::{EntityId, Indicator, Kind, Point, Series};
-    let i = Indicator::new("out", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
-    let p = |y, m, v: &str| Point::new(Period::ytd(y, m).unwrap(), v.parse().unwrap());
-    let s = Series::from_points(
-        EntityId::new("z").unwrap(),
-        i,
-        [
-            p(2021, 2, "100亿元"),
-            p(2021, 3, "160亿元"),
-            p(2022, 2, "110亿元"),
-            p(2022, 3, "180亿元"),
-        ],
-    )
-    .unwrap();
+    let s = ytd_series(&[
+        (2021, 2, "100亿元"),
+        (2021, 3, "160亿元"),
+        (2022, 2, "110亿元"),
+        (2022, 3, "180亿元"),
+    ]);
     let yoy = s.changes(BasePeriod::YearAgo).unwrap();
     let rate = |m| {
         yoy.get(Period::ytd(2022, m).unwrap())
@@ -252,6 +254,47 @@ fn year_to_date_cumulatives() {
         singles
             .iter()
             .any(|(p, _)| *p == Period::ytd(2022, 2).unwrap())
+    );
+}
+
+/// Issue 14, item 9: a series released for January alone (electricity,
+/// trade, fiscal data) gives January and February apart: 1月 100, 1–2月 150,
+/// 1–3月 240 are January 100, February 50 and March 90 (differences of
+/// consecutive cumulatives, NBS's identity `x_m = C_m − C_{m−1}`); a year
+/// without 1月 keeps 1–2月 as one release; 累计同比 of 1月 is 1月 on 1月 a
+/// year earlier.
+#[test]
+fn january_alone_gives_single_months() {
+    use indstat::growth::BasePeriod;
+    let s = ytd_series(&[
+        (2021, 2, "140亿元"),
+        (2022, 1, "100亿元"),
+        (2022, 2, "150亿元"),
+        (2022, 3, "240亿元"),
+        (2023, 1, "110亿元"),
+    ]);
+    let singles = growth::single_periods_from_ytd(&s).unwrap();
+    let got: Vec<(String, String)> = singles
+        .iter()
+        .map(|(p, v)| (p.to_string(), v.as_ref().unwrap().to_string()))
+        .collect();
+    let want = [
+        ("2021-01-01/P2M", "140亿元"), // January and February together
+        ("2022-01", "100亿元"),
+        ("2022-02", "50亿元"),
+        ("2022-03", "90亿元"),
+        ("2023-01", "110亿元"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(p, v)| (p.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let yoy = s.changes(BasePeriod::YearAgo).unwrap();
+    let january = yoy.get(Period::ytd(2023, 1).unwrap()).unwrap();
+    assert_eq!(
+        january.change().unwrap().rate().unwrap().fraction(),
+        Decimal::new(1, 1) // 110 / 100 − 1
     );
 }
 

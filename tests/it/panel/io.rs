@@ -155,6 +155,100 @@ fn quoting_error_names_its_own_field() {
     );
 }
 
+/// Issue 14, item 11: one limit for every reader, the values a `Decimal`
+/// holds exactly — at most 28 decimal places and at most
+/// 79228162514264337593543950335 (2^96 − 1, Python `2**96 - 1`) without the
+/// decimal point; zeros past what it holds carry no value. Each number, at
+/// the limit and one digit past it, is read alike (digits and scale) or
+/// refused alike by the panel's CSV and SDMX-CSV readers, the text form and
+/// serde. Before, `1.00000000000000000000000000000` was read as text and
+/// refused by CSV and serde, and `8.0000000000000000000000000000` refused
+/// by all.
+#[test]
+fn one_digit_limit_for_every_reader() {
+    let max = Decimal::MAX;
+    let cases: [(&str, Option<Decimal>); 12] = [
+        ("79228162514264337593543950335", Some(max)),
+        ("-79228162514264337593543950335", Some(Decimal::MIN)),
+        (
+            "1.2345678901234567890123456789",
+            Some(dec!(1.2345678901234567890123456789)),
+        ),
+        (
+            "7.9228162514264337593543950335",
+            Some(Decimal::from_i128_with_scale(
+                79_228_162_514_264_337_593_543_950_335,
+                28,
+            )),
+        ),
+        (
+            "0.0000000000000000000000000001",
+            Some(dec!(0.0000000000000000000000000001)),
+        ),
+        (
+            "1.00000000000000000000000000000",
+            Some(dec!(1.0000000000000000000000000000)),
+        ),
+        (
+            "8.0000000000000000000000000000",
+            Some(dec!(8.000000000000000000000000000)),
+        ),
+        // One past: the range, the 28th place, the mantissa.
+        ("79228162514264337593543950336", None),
+        ("0.00000000000000000000000000001", None),
+        ("1.23456789012345678901234567891", None),
+        ("8.6666666666666666666666666667", None),
+        ("7.9228162514264337593543950336", None),
+    ];
+    let sdmx_head = "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\n";
+    for (text, want) in cases {
+        let csv = format!("entity,period,indicator,value\nA,2024,x,{text}\n");
+        let sdmx = format!("{sdmx_head}dataflow,X:Y(1.0),I,A,x,2024,{text}\n");
+        #[allow(unused_mut)] // serde's reader joins with the feature
+        let mut got: Vec<(&str, Result<Decimal, String>)> = vec![
+            (
+                "csv",
+                Panel::from_csv(csv.as_bytes())
+                    .map(|p| p.value(0).unwrap())
+                    .map_err(|e| e.to_string()),
+            ),
+            (
+                "sdmx",
+                Panel::from_sdmx_csv(sdmx.as_bytes(), &SdmxOptions::default())
+                    .map(|p| p.value(0).unwrap())
+                    .map_err(|e| e.to_string()),
+            ),
+            (
+                "text",
+                format!("{text}元")
+                    .parse::<indstat::Quantity>()
+                    .map(|q| q.value())
+                    .map_err(|e| e.to_string()),
+            ),
+        ];
+        #[cfg(feature = "serde")]
+        got.push((
+            "serde",
+            serde_json::from_str::<indstat::Quantity>(&format!(
+                r#"{{"value":"{text}","unit":"yuan"}}"#
+            ))
+            .map(|q| q.value())
+            .map_err(|e| e.to_string()),
+        ));
+        for (reader, result) in got {
+            match (want, result) {
+                (Some(w), Ok(v)) => assert_eq!(v.serialize(), w.serialize(), "{reader} {text}"),
+                // Each refusal says which part of the rule the number breaks.
+                (None, Err(m)) => assert!(
+                    m.contains("28 decimal places") || m.contains("79228162514264337593543950335"),
+                    "{reader} {text}: {m}"
+                ),
+                (w, r) => panic!("{reader} {text}: wanted {w:?}, got {r:?}"),
+            }
+        }
+    }
+}
+
 /// Bad input: (text, the error's line and column, its message).
 #[test]
 fn bad_input_names_line_and_column() {
@@ -182,11 +276,11 @@ fn bad_input_names_line_and_column() {
         ),
         (
             format!("{h}A,2024,x,12a\n").into_bytes(),
-            "line 2, column 4: \"12a\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty",
+            "line 2, column 4: \"12a\" is not a decimal value: not a plain decimal; write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty",
         ),
         (
-            format!("{h}A,2024,x,1.23456789012345678901234567890\n").into_bytes(),
-            "line 2, column 4: \"1.23456789012345678901234567890\" is not a decimal value: more than 28 significant digits or out of range: round it first; write a plain decimal such as -1234.5678 (no exponent or grouping), with at most 28 significant digits, or leave the cell empty",
+            format!("{h}A,2024,x,1.23456789012345678901234567891\n").into_bytes(),
+            "line 2, column 4: \"1.23456789012345678901234567891\" is not a decimal value: more than 28 decimal places: round it first; write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty",
         ),
         (
             format!("{h}A,2024,x,1\nA,2024-Q5,x,1\n").into_bytes(),
