@@ -14,9 +14,9 @@
 use std::fmt::Write;
 use std::hint::black_box;
 
+use indstat::dec;
 use indstat::panel::Panel;
 use indstat::rank::{Order, Ties};
-use rust_decimal_macros::dec;
 
 fn main() {
     divan::main();

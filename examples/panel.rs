@@ -27,10 +27,10 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use indstat::Decimal;
+use indstat::dec;
 use indstat::panel::{Panel, Reason};
 use indstat::rank::{Order, Ties};
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal_macros::dec;
 use serde_json::{Map, Value, json};
 
 /// W4's target: 1.8 × the last value, in 4 years, with a 1e-9 slack.

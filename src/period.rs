@@ -597,7 +597,7 @@ impl Period {
     ///
     /// ```
     /// use indstat::Period;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let span = Period::year(2022)?.years_until(&Period::year(2026)?)?;
     /// assert_eq!(span.whole_years(), Some(4));
@@ -945,7 +945,7 @@ impl YearSpan {
     /// significant digits when the fraction does not terminate (5/12).
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let s = indstat::Period::month(2022, 1)?.years_until(&indstat::Period::month(2022, 7)?)?;
     /// assert_eq!(s.to_decimal(), dec!(0.5));
     /// # Ok::<(), indstat::Error>(())

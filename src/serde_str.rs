@@ -113,8 +113,8 @@ pub(crate) mod decimal {
 
 #[cfg(test)]
 mod tests {
+    use crate::dec;
     use rust_decimal::Decimal;
-    use rust_decimal_macros::dec;
 
     /// A field read and written through [`decimal`](super::decimal).
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -119,7 +119,7 @@ pub(crate) fn exact(negative: bool, int: &[u8], frac: &[u8]) -> Result<Decimal, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     fn read(s: &str) -> Result<Decimal, NotRead> {
         plain(s.as_bytes())

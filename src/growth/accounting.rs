@@ -50,7 +50,7 @@ const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 /// use indstat::growth::{implied_base, BasePeriod};
 /// use indstat::datasets::rongchang;
 /// use indstat::{Assumption, ObsStatus, PriceBasis};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let level = rongchang::row(3)?.expect("output").observation().clone();
 /// let rate = rongchang::row(4)?.expect("growth").observation().clone();
@@ -240,7 +240,7 @@ impl Contribution {
     ///
     /// ```
     /// # let c = indstat::growth::contributions(&[("a", "1元".parse()?, "2元".parse()?), ("b", "1元".parse()?, "1元".parse()?)], None)?;
-    /// assert_eq!(c.components()[0].pull().value(), rust_decimal_macros::dec!(50));
+    /// assert_eq!(c.components()[0].pull().value(), indstat::dec!(50));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn pull(&self) -> PercentagePoints {
@@ -332,7 +332,7 @@ impl Contributions {
 ///
 /// ```
 /// use indstat::growth::contributions;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let parts = [
 ///     ("primary", "20亿元".parse()?, "21亿元".parse()?),
@@ -433,7 +433,7 @@ pub fn contributions(
 ///
 /// ```
 /// use indstat::growth::{chain_index, link_relatives};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let index = chain_index(&[dec!(110), dec!(95), dec!(120)])?;
 /// assert_eq!(index, [dec!(100), dec!(110), dec!(104.5), dec!(125.4)]);
@@ -471,7 +471,7 @@ pub fn chain_index(links: &[Decimal]) -> Result<Vec<Decimal>> {
 ///
 /// ```
 /// use indstat::growth::link_relatives;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// assert_eq!(link_relatives(&[dec!(100), dec!(108.5)])?, [dec!(108.5)]);
 /// assert!(link_relatives(&[dec!(0), dec!(1)]).is_err());
 /// # Ok::<(), indstat::Error>(())
@@ -506,7 +506,7 @@ pub fn link_relatives(index: &[Decimal]) -> Result<Vec<Decimal>> {
 /// ```
 /// use indstat::growth::real_growth;
 /// use indstat::Rate;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // Output up 8.5% at current prices while producer prices rose 3.2%.
 /// let real = real_growth(Rate::from_percent(dec!(8.5))?, dec!(103.2))?;
@@ -551,7 +551,7 @@ pub fn real_growth(nominal: Rate, price_index: Decimal) -> Result<Rate> {
 /// ```
 /// use indstat::growth::single_period_growth;
 /// use indstat::Rate;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // 1–2月 110 (+10%), 1–3月 180 (+12.5%): March alone is 70 against 60, +16.67%.
 /// let g = single_period_growth(&"110亿元".parse()?, &"180亿元".parse()?,

@@ -215,7 +215,7 @@ fn check_start(start: &Quantity, end: &Quantity) -> Result<()> {
 /// ```
 /// use indstat::growth::cagr;
 /// use indstat::Period;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let span = Period::year(2022)?.years_until(&Period::year(2026)?)?;
 /// let g = cagr(&"1004亿元".parse()?, &"1800亿元".parse()?, span)?;
@@ -250,7 +250,7 @@ pub fn cagr(start: &Quantity, end: &Quantity, span: YearSpan) -> Result<Rate> {
 /// ```
 /// use indstat::growth::required_growth;
 /// use indstat::Period;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // 1350 → 1800亿元 in 3 years needs 10.06% a year (Excel: RRI(3, 1350, 1800) = 0.1006).
 /// let g = required_growth(&"1350亿元".parse()?, Period::year(2023)?, &"1800亿元".parse()?, Period::year(2026)?)?;
@@ -301,7 +301,7 @@ fn check_rate(rate: Rate) -> Result<Decimal> {
 /// ```
 /// use indstat::growth::project;
 /// use indstat::{Quantity, Rate};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let y2026 = project(&"1004亿元".parse()?, Rate::from_percent(dec!(8.5))?, 4)?;
 /// assert_eq!(y2026.value(), dec!(1391.402135427500)); // 1004 × 1.085⁴, exactly
@@ -329,7 +329,7 @@ pub fn project(base: &Quantity, rate: Rate, years: u32) -> Result<Quantity> {
 /// ```
 /// use indstat::growth::project_span;
 /// use indstat::{Period, Rate};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let half = Period::quarter(2022, 1)?.years_until(&Period::quarter(2022, 3)?)?;
 /// let v = project_span(&"100亿元".parse()?, Rate::from_percent(dec!(21))?, half)?;
@@ -369,7 +369,7 @@ pub fn project_span(base: &Quantity, rate: Rate, span: YearSpan) -> Result<Quant
 /// ```
 /// use indstat::growth::{Reach, years_to_reach};
 /// use indstat::{Direction, Rate};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let r = years_to_reach(&"100元".parse()?, &"184.24351793元".parse()?, Rate::from_percent(dec!(13))?, Direction::HigherIsBetter)?;
 /// assert_eq!(r, Reach::InYears(5));
@@ -427,7 +427,7 @@ impl Reach {
 /// ```
 /// use indstat::growth::{Reach, years_to_reach};
 /// use indstat::{Direction, Rate};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // figures.md: 1004 → 1800 at 8.5% takes 7.16 years: reached in the 8th year (2030).
 /// let up = Direction::HigherIsBetter;
@@ -635,7 +635,7 @@ fn compare_exact(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) ->
 /// ```
 /// use indstat::growth::periods_to_reach;
 /// use indstat::Rate;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // DAX documentation: PDURATION(0.025, 2000, 2200) = 3.85986616262266, an f64 result;
 /// // to 50 digits it is 3.859866162622645182…, so 14 places round to …265.
@@ -681,7 +681,7 @@ pub fn periods_to_reach(base: &Quantity, target: &Quantity, rate: Rate) -> Resul
 /// use indstat::growth::annualize;
 /// use indstat::{Period, Rate};
 /// use rust_decimal::RoundingStrategy::MidpointAwayFromZero;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // NBS, June 2021: 规上工业增加值 +13.5% on June 2019, a two-year average of 6.5%.
 /// let two = Period::year(2019)?.years_until(&Period::year(2021)?)?;
@@ -707,7 +707,7 @@ pub fn annualize(total: Rate, span: YearSpan) -> Result<Rate> {
 /// ```
 /// use indstat::growth::average_rate;
 /// use indstat::Rate;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let rates = [dec!(10), dec!(-5), dec!(20)].map(|p| Rate::from_percent(p).unwrap());
 /// assert_eq!(average_rate(&rates)?.percent()?.round_dp(2), dec!(7.84));
@@ -734,9 +734,10 @@ pub fn average_rate(rates: &[Rate]) -> Result<Rate> {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)] // tests compare with Decimal operators
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     #[test]
     fn roots() {

@@ -144,7 +144,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     fn named() -> (String, String) {
         ("b".to_owned(), "c".to_owned())

@@ -27,7 +27,7 @@
 //! use indstat::growth::{self, Reach};
 //! use indstat::{Direction, Period, Quantity, Rate};
 //! use rust_decimal::RoundingStrategy::MidpointAwayFromZero;
-//! use rust_decimal_macros::dec;
+//! use indstat::dec;
 //!
 //! let base: Quantity = "1004亿元".parse()?;
 //! let target: Quantity = "1800亿元".parse()?;
@@ -84,7 +84,7 @@ use crate::{
 /// ```
 /// use indstat::growth::growth;
 /// use indstat::Quantity;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let g = growth(&"925.35亿元".parse()?, &"1004亿元".parse()?)?;
 /// assert_eq!(g.fraction().round_dp(4), dec!(0.0850));
@@ -116,7 +116,7 @@ pub fn growth(base: &Quantity, current: &Quantity) -> Result<Rate> {
 ///
 /// ```
 /// use indstat::growth::growth_of_share;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let g = growth_of_share(&"4.1%".parse()?, &"4.4%".parse()?)?;
 /// assert_eq!(g.fraction().round_dp(4), dec!(0.0732));
 /// assert!(growth_of_share(&"0%".parse()?, &"4.4%".parse()?).is_err());
@@ -149,7 +149,7 @@ fn relative_change(base: &Quantity, current: &Quantity) -> Result<Rate> {
 ///
 /// ```
 /// use indstat::growth::percentage_point_change;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let pp = percentage_point_change(&"8.0%".parse()?, &"6.5%".parse()?)?;
 /// assert_eq!(pp.value(), dec!(-1.5));
 /// assert_eq!(pp.zh(), "回落1.5个百分点");
@@ -227,7 +227,7 @@ impl Change {
     ///
     /// ```
     /// use indstat::{growth::Change, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(Change::Growth(Rate::from_percent(dec!(8.5))?).zh(), "增长8.5%");
     /// assert_eq!(Change::Growth(Rate::from_percent(dec!(-2))?).zh(), "下降2%");
     /// # Ok::<(), indstat::Error>(())
@@ -259,7 +259,7 @@ impl Change {
     ///
     /// ```
     /// use indstat::{growth::Change, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// assert_eq!(Change::Growth(Rate::from_percent(dec!(8.5))?).en(), "up 8.5%");
     /// # Ok::<(), indstat::Error>(())
     /// ```

@@ -157,7 +157,7 @@ impl ChangePoint {
 /// ```
 /// use indstat::growth::BasePeriod;
 /// use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// // pandas 3: pct_change of [1, 1.5, NaN, 2.5, 3] is [NaN, 0.5, NaN, NaN, 0.2].
 /// let i = Indicator::new("x", "x", "x", Unit::YUAN, Kind::Flow)?;
@@ -323,7 +323,7 @@ impl Series {
     ///
     /// ```
     /// use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let i = Indicator::new("out", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// let s = Series::from_points(EntityId::new("z")?, i, [
@@ -358,7 +358,7 @@ impl Series {
     /// ```
     /// use indstat::growth::{BasePeriod, Fill};
     /// use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// // pandas < 2.1 (fill_method='pad'): [1, 1.5, NaN, 2.5, 3] → [NaN, .5, 0, .667, .2].
     /// let i = Indicator::new("x", "x", "x", Unit::YUAN, Kind::Flow)?;

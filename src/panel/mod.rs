@@ -28,7 +28,7 @@
 //! ```
 //! use indstat::panel::{Panel, Reason};
 //! use indstat::rank::{Order, Ties};
-//! use rust_decimal_macros::dec;
+//! use indstat::dec;
 //!
 //! let csv = "entity,period,indicator,value\n\
 //!            A,2023,output,100\nA,2024,output,110\nB,2023,output,0\nB,2024,output,50\n";
@@ -89,7 +89,7 @@ use index::{Cells, Index};
 /// ```
 /// use indstat::panel::Panel;
 /// use indstat::Period;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 ///
 /// let panel = Panel::from_rows([
 ///     ("A", Period::year(2024)?, "output", Some(dec!(1.5))),
@@ -227,7 +227,7 @@ impl Panel {
     /// The value of row `row` (`None` when missing or out of range).
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1.50\nB,2023,x,\n".as_bytes())?;
     /// assert_eq!(p.value(0), Some(dec!(1.50)));
     /// assert_eq!(p.value(1), None);
@@ -277,7 +277,7 @@ impl Panel {
     ///
     /// ```
     /// use indstat::Period;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nB,2024,x,1\nA,2024,x,2\nA,2023,x,5\n".as_bytes())?;
     /// assert_eq!(p.cross_section(Period::year(2024)?, "x"), [("B", Some(dec!(1))), ("A", Some(dec!(2)))]);
     /// assert!(p.cross_section(Period::year(2020)?, "x").is_empty());
@@ -295,7 +295,7 @@ impl Panel {
     ///
     /// ```
     /// use indstat::Period;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = indstat::panel::Panel::from_csv("entity,period,indicator,value\nA,2024,x,2\nA,2023,x,5\n".as_bytes())?;
     /// assert_eq!(p.series("A", "x"), [(Period::year(2023)?, Some(dec!(5))), (Period::year(2024)?, Some(dec!(2)))]);
     /// assert!(p.series("Z", "x").is_empty());

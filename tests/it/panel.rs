@@ -5,6 +5,7 @@
 //! are in `io`, the index paths checked by brute force in `paths`, reading a
 //! file in `file`.
 
+use indstat::dec;
 use indstat::growth;
 use indstat::panel::{Panel, Reason, SeriesCagr};
 use indstat::rank::{self, Missing, Order, Ties};
@@ -12,7 +13,6 @@ use indstat::{Error, Period, Quantity, Unit};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
-use rust_decimal_macros::dec;
 
 mod file;
 mod io;

@@ -19,7 +19,7 @@ use crate::{Period, Rate, YearSpan};
 ///
 /// ```
 /// use indstat::panel::Panel;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,5\nA,2023,x,4\nA,2021,x,1\n".as_bytes())?;
 /// let g = p.yoy_growth();
 /// assert_eq!(g.growth(0).map(|r| r.fraction()), Some(dec!(0.25)));
@@ -45,7 +45,7 @@ impl PanelGrowth {
     ///
     /// ```
     /// # use indstat::panel::{Panel, Reason};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,108.4995\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let g = p.yoy_growth();
     /// let a = g.growth(1).unwrap();
@@ -64,7 +64,7 @@ impl PanelGrowth {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let g = p.yoy_growth();
     /// assert_eq!(g.base_row(1), Some(0));
@@ -82,7 +82,7 @@ impl PanelGrowth {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let g = p.yoy_growth();
     /// assert_eq!(g.reason(3), Some(Reason::ZeroBase));
@@ -98,7 +98,7 @@ impl PanelGrowth {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let g = p.yoy_growth();
     /// assert_eq!(g.counts().valid(), 1);
@@ -115,7 +115,7 @@ impl PanelGrowth {
 ///
 /// ```
 /// use indstat::panel::Panel;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2022,x,121\n".as_bytes())?;
 /// let c = p.cagr();
 /// let s = &c.series()[0];
@@ -182,7 +182,7 @@ impl<'a> PanelCagr<'a> {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let c = p.cagr();
     /// assert_eq!(c.series().len(), 2);
@@ -197,7 +197,7 @@ impl<'a> PanelCagr<'a> {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let c = p.cagr();
     /// assert_eq!(c.counts().count(Reason::ZeroBase), 1); // B starts at 0
@@ -226,7 +226,7 @@ impl Panel {
     ///
     /// ```
     /// use indstat::panel::{Panel, Reason};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2023,x,-2\nA,2024,x,1\nB,2023,x,8\nB,2024,x,10\n".as_bytes())?;
     /// let g = p.yoy_growth();
     /// assert_eq!(g.growth(3).map(|r| r.fraction()), Some(dec!(0.25)));
@@ -375,7 +375,7 @@ impl Panel {
     ///
     /// ```
     /// use indstat::panel::Panel;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2024,x,0\n".as_bytes())?;
     /// assert_eq!(p.cagr().series()[0].cagr.map(|r| r.fraction()), Some(dec!(-1))); // an end of zero: −100%
     /// # Ok::<(), indstat::Error>(())

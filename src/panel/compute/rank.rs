@@ -14,7 +14,7 @@ use crate::rank::{Missing, Order, Ties};
 /// ```
 /// use indstat::panel::Panel;
 /// use indstat::rank::{Order, Ties};
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,5\nB,2024,x,5\nC,2024,x,\n".as_bytes())?;
 /// let r = p.rank(Ties::Average, Order::Descending);
 /// assert_eq!((r.rank(0), r.rank(1), r.rank(2)), (Some(dec!(1.5)), Some(dec!(1.5)), None));
@@ -34,7 +34,7 @@ impl PanelRanks {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let r = p.rank(Ties::Average, Order::Descending);
     /// assert_eq!(r.rank(1), Some(dec!(1))); // A 2023 (110) leads 2023
@@ -54,7 +54,7 @@ impl PanelRanks {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let r = p.rank(Ties::Average, Order::Descending);
     /// assert_eq!(r.twice_rank(1), Some(2));
@@ -69,7 +69,7 @@ impl PanelRanks {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let r = p.rank(Ties::Average, Order::Descending);
     /// assert_eq!(r.groups(), 2); // (2022, x) and (2023, x)
@@ -84,7 +84,7 @@ impl PanelRanks {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let r = p.rank(Ties::Average, Order::Descending);
     /// assert_eq!(r.len(), 4);
@@ -99,7 +99,7 @@ impl PanelRanks {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let r = p.rank(Ties::Average, Order::Descending);
     /// assert!(!r.is_empty());
@@ -122,7 +122,7 @@ impl Panel {
     /// ```
     /// use indstat::panel::Panel;
     /// use indstat::rank::{Order, Ties};
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2024,x,1\nB,2024,x,3\nA,2023,x,9\n".as_bytes())?;
     /// let r = p.rank(Ties::Min, Order::Descending);
     /// assert_eq!((r.rank(0), r.rank(1), r.rank(2)), (Some(dec!(2)), Some(dec!(1)), Some(dec!(1))));

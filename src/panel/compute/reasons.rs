@@ -133,7 +133,7 @@ impl ReasonCounts {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let c = *p.yoy_growth().counts();
     /// assert_eq!(c.valid(), 1); // A: 100 → 110
@@ -148,7 +148,7 @@ impl ReasonCounts {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let c = *p.yoy_growth().counts();
     /// assert_eq!(c.count(Reason::ZeroBase), 1); // B: 0 → 5
@@ -163,7 +163,7 @@ impl ReasonCounts {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let c = *p.yoy_growth().counts();
     /// assert_eq!(c.missing(), 3); // two first years, one zero base

@@ -33,7 +33,7 @@ pub struct SeriesTarget {
 ///
 /// ```
 /// use indstat::panel::Panel;
-/// use rust_decimal_macros::dec;
+/// use indstat::dec;
 /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2022,x,144\nB,2020,x,100\nB,2022,x,100\n".as_bytes())?;
 /// let t = p.target_gap(&p.cagr(), dec!(1.44), 2, dec!(0))?;
 /// assert_eq!(t.on_track(), 1); // A grows 20% a year; B does not grow
@@ -57,7 +57,7 @@ impl PanelTarget {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
     /// assert!(t.series()[0].is_some()); // A
@@ -76,7 +76,7 @@ impl PanelTarget {
     ///
     /// ```
     /// # use indstat::panel::{Panel, Reason};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
     /// assert_eq!(t.reason(0), None);                    // A
@@ -92,7 +92,7 @@ impl PanelTarget {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
     /// assert_eq!(t.evaluable(), 1);
@@ -107,7 +107,7 @@ impl PanelTarget {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
     /// assert_eq!(t.on_track(), 1); // A grows 10% a year: 1.1² = 1.21
@@ -122,7 +122,7 @@ impl PanelTarget {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
     /// assert_eq!(t.borderline(), 1); // exactly on the target
@@ -137,7 +137,7 @@ impl PanelTarget {
     /// ```
     /// # use indstat::panel::{Panel, Reason};
     /// # use indstat::rank::{Order, Ties};
-    /// # use rust_decimal_macros::dec;
+    /// # use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2022,x,100\nA,2023,x,110\nB,2022,x,0\nB,2023,x,5\n".as_bytes())?;
     /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
     /// assert_eq!(t.counts().valid(), 1);
@@ -171,7 +171,7 @@ impl Panel {
     ///
     /// ```
     /// use indstat::panel::Panel;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = Panel::from_csv("entity,period,indicator,value\nA,2020,x,100\nA,2021,x,110\n".as_bytes())?;
     /// let t = p.target_gap(&p.cagr(), dec!(1.21), 2, dec!(0))?;
     /// let s = t.series()[0].as_ref().unwrap();

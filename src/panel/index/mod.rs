@@ -535,14 +535,11 @@ mod tests {
         let _ = p.rank(crate::rank::Ties::Average, crate::rank::Order::Descending);
         let _ = p.cross_section(Period::year(2024).unwrap(), "x");
         // CAGR finds each series' ends from the occupied cells.
-        assert_eq!(
-            p.cagr().series()[1].last_value,
-            Some(rust_decimal_macros::dec!(2))
-        );
+        assert_eq!(p.cagr().series()[1].last_value, Some(crate::dec!(2)));
         assert!(p.index.get().is_none());
         assert_eq!(
             p.yoy_growth().growth(1).map(|r| r.fraction()),
-            Some(rust_decimal_macros::dec!(-0.6))
+            Some(crate::dec!(-0.6))
         );
         assert!(p.index.get().is_some());
         // Equality is the rows', built index or not.

@@ -257,7 +257,7 @@ impl Panel {
     /// ```
     /// use indstat::panel::Panel;
     /// use indstat::Period;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     /// let p = Panel::from_rows([("A", Period::year(2024)?, "x", Some(dec!(1)))])?;
     /// assert_eq!(p.len(), 1);
     /// assert!(Panel::from_rows([("", Period::year(2024)?, "x", None)]).is_err());

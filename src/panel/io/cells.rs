@@ -209,7 +209,7 @@ pub(crate) fn missing_header(line: u64, column: usize, expected: &str, found: &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
+    use crate::dec;
 
     #[test]
     fn values_are_exact() {

@@ -316,7 +316,7 @@ impl Panel {
     /// ```
     /// use indstat::panel::Panel;
     /// use indstat::Period;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let p = Panel::from_rows([("A", Period::year(2024)?, "gdp", Some(dec!(1.50)))])?;
     /// let mut out = Vec::new();

@@ -230,7 +230,7 @@ impl Panel {
     /// ```
     /// use indstat::panel::{Panel, SdmxOptions};
     /// use indstat::ObsStatus;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let text = "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,OBS_STATUS\n\
     ///             dataflow,NBS:GDP(1.0.0),I,RC,gdp,2024,1004,4,E\n";
@@ -352,7 +352,7 @@ impl Panel {
     /// ```
     /// use indstat::panel::{Panel, SdmxOptions};
     /// use indstat::Period;
-    /// use rust_decimal_macros::dec;
+    /// use indstat::dec;
     ///
     /// let p = Panel::from_rows([("RC", Period::year(2024)?, "gdp", Some(dec!(1004)))])?;
     /// let mut out = Vec::new();

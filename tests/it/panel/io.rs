@@ -5,11 +5,11 @@
 //! inside `STRUCTURE[..]`, two components in one column, which field a
 //! quoting error names, empty keys).
 
+use indstat::dec;
 use indstat::panel::{Panel, SdmxOptions};
 use indstat::{Error, ObsStatus, Period};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use rust_decimal_macros::dec;
 
 use super::{first_of_each_key, panel_of};
 
