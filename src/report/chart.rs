@@ -97,7 +97,7 @@ impl Canvas {
     fn new(title: &str, notes: &[String], x: (f64, f64), y: (f64, f64), invert: bool) -> Canvas {
         let lines: Vec<String> = notes
             .iter()
-            .flat_map(|n| super::wrap::wrap(n, NOTE_COLUMNS, Lang::Both, false))
+            .flat_map(|n| super::wrap::wrap(n, NOTE_COLUMNS, super::wrap::Measure::FIT, false))
             .collect();
         let top = TOP + 16.0 * lines.len() as f64;
         let mut svg = String::new();

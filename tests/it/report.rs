@@ -78,15 +78,20 @@ fn the_report_answers_the_questions() {
     }
 }
 
-/// Display columns as the report counts them: a Chinese character is two;
-/// in Chinese and in both languages, East Asian ambiguous marks (“ ÷ – ρ)
-/// are two as well, as CJK terminals draw them.
-fn columns(line: &str, lang: Lang) -> usize {
-    use unicode_width::UnicodeWidthStr;
-    match lang {
-        Lang::En => UnicodeWidthStr::width(line),
-        _ => UnicodeWidthStr::width_cjk(line),
-    }
+/// Display columns as a CJK terminal draws a line, whatever the report's
+/// language (an English report is read in a Chinese terminal too): a Chinese
+/// character is two, and so is every East Asian ambiguous character (“ ” ·
+/// ≥ — ÷), letters such as ρ included, as terminals with ambiguous-width
+/// characters set wide (and GBK consoles) draw them. Any letter outside
+/// ASCII is counted wide here, an upper bound independent of the crate's
+/// own table.
+fn columns(line: &str) -> usize {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let letters = line
+        .chars()
+        .filter(|c| !c.is_ascii() && c.is_alphabetic() && c.width_cjk() == Some(1))
+        .count();
+    line.width_cjk() + letters
 }
 
 const FORMS: [(Lang, Format); 6] = [
@@ -99,14 +104,15 @@ const FORMS: [(Lang, Format); 6] = [
 ];
 
 /// Issue 14: the report ran to 260 display columns. No line of any language
-/// or form is wider than 100.
+/// or form is wider than 100, counted as a CJK terminal draws it (the review
+/// of issue 14 found lines of 101 with ρ, — and ÷ counted two).
 #[test]
 fn no_line_is_wider_than_100_columns() {
     assert_eq!(indstat::report::WIDTH, 100);
     for (lang, format) in FORMS {
         let out = render(lang, format);
         for (i, line) in out.lines().enumerate() {
-            let w = columns(line, lang);
+            let w = columns(line);
             assert!(
                 w <= 100,
                 "{lang:?} {format:?} line {}: {w} columns: {line}",
@@ -353,8 +359,8 @@ mod fits {
                 let out = report.render_width(lang, format, width);
                 for line in out.lines() {
                     prop_assert!(
-                        columns(line, lang) <= width,
-                        "{:?} {:?} at {}: {} columns: {:?}", lang, format, width, columns(line, lang), line
+                        columns(line) <= width,
+                        "{:?} {:?} at {}: {} columns: {:?}", lang, format, width, columns(line), line
                     );
                 }
             }
