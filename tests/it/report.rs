@@ -254,6 +254,58 @@ fn a_column_takes_the_scale_its_largest_value_reaches() {
     assert_eq!(needed[1..3], ["800", "0"]);
 }
 
+/// The review of issue 14: with data in 万元, English cells showed 7
+/// decimals of billions ("139.1402135 billion yuan", 2 decimals of 万元
+/// converted). English has one precision a column, the one 亿元 data get: the
+/// same figures read in 万元 and in 亿元 give the same English. Expected
+/// values from Python's `decimal` (60 digits): 10040000 × 1.085⁴ =
+/// 13914021.354275万元 = 139.140213542750 billion; × 1.06⁴ = 12675268.6784万元;
+/// the required path 116.1765327…, 134.4321390…, 155.5563725…, 180.
+#[test]
+fn english_amounts_of_wan_yuan_data_have_the_precision_of_yi_yuan_data() {
+    use indstat::dec;
+    use indstat::report::{Report, Text, gap_section};
+    use indstat::targets::{LevelTarget, Trend};
+    use indstat::{EntityId, Indicator, Kind, Period, Point, Rate, Series, Unit};
+
+    let year = |y| Period::year(y).unwrap();
+    let render = |unit: Unit, base: &str, goal: &str, lang: Lang| {
+        let ind = Indicator::new("o", "产值", "output", unit, Kind::Flow).unwrap();
+        let target = LevelTarget::new(ind.clone(), goal.parse().unwrap(), year(2026)).unwrap();
+        let history = Series::from_points(
+            EntityId::new("z").unwrap(),
+            ind,
+            [Point::new(year(2022), base.parse().unwrap())],
+        )
+        .unwrap();
+        let gap = target
+            .analyse(&history)
+            .trend(Trend::Rate(Rate::from_percent(dec!(8.5)).unwrap()))
+            .run()
+            .unwrap();
+        let rates = [Rate::from_percent(dec!(6)).unwrap()];
+        let section = gap_section(Text::same("T"), &gap, &[], &rates).unwrap();
+        Report::new(Text::same("R"))
+            .section(section)
+            .render(lang, Format::Text)
+    };
+    let wan = render(Unit::WAN_YUAN, "10040000万元", "18000000万元", Lang::En);
+    let yi = render(Unit::YI_YUAN, "1004亿元", "1800亿元", Lang::En);
+    assert_eq!(wan, yi);
+    for needle in [
+        "139.14 billion yuan, 40.86 billion yuan short",
+        "6.00%                    126.753              53.247  no",
+        "2023 116.177, 2024 134.432, 2025 155.556",
+    ] {
+        assert!(wan.contains(needle), "{needle} not in\n{wan}");
+    }
+    assert!(!wan.contains("139.1402135"), "{wan}");
+    // Chinese keeps 2 decimals of the data's own unit.
+    let zh = render(Unit::WAN_YUAN, "10040000万元", "18000000万元", Lang::Zh);
+    assert!(zh.contains("13914021.35万元，差4085978.65万元"), "{zh}");
+    assert!(zh.contains("12675268.68"), "{zh}");
+}
+
 /// Issue 14: the R&D row of the growth table showed the 2022 level (4.4%) as
 /// if it were a change. The article gives no 2021 share, so the change is
 /// computed as any change is, from the series, and the row says why there is
