@@ -165,7 +165,21 @@ fn the_report_says_what_the_article_says() {
     ] {
         assert!(zh.contains(needle), "zh lacks {needle}");
     }
+    // Row 7 covers three indicators: its summary row neither says "not
+    // stated" of the investment growth its component reads at current
+    // prices (the review of issue 14) nor hides that the bases differ.
+    let summary = |out: &str, name: &str| {
+        out.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no row {name} in\n{out}"))
+            .to_owned()
+    };
+    let row7 = summary(&zh, "工业总产值、战新产值、工业固投等主要指标的增长");
+    assert!(row7.ends_with("工业固定资产投资，价格口径各异"), "{row7}");
     let en = wide(Lang::En);
+    let row7 = summary(&en, "strategic emerging industries output and industrial");
+    assert!(row7.ends_with("investment), price bases differ"), "{row7}");
+    assert!(en.contains("industrial fixed-asset investment, current prices"));
     for needle in [
         "(estimate)",
         "above 180 billion yuan",
