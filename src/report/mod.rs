@@ -32,10 +32,12 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
 pub mod chart;
 mod markdown;
+mod save;
 mod sections;
 mod text;
 mod wrap;
 
+pub use save::save;
 pub use sections::{figures_table, gap_section, growth_table, rank_section};
 
 use crate::{Error, Result};

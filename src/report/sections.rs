@@ -69,7 +69,7 @@ fn target_figure(f: &Figure) -> Text {
 
 /// What an observation's status says, in words (the SDMX code is for
 /// machines): 估计值 / estimate. Nothing for a normal value.
-fn status_words(status: ObsStatus) -> Option<Text> {
+pub(super) fn status_words(status: ObsStatus) -> Option<Text> {
     let (zh, en) = match status {
         ObsStatus::Normal => return None,
         ObsStatus::Break => ("序列断点", "break in series"),
