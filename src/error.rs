@@ -572,6 +572,19 @@ pub enum Error {
         /// The system's message.
         message: String,
     },
+    /// A folder or file could not be created or written: the path and the
+    /// operating system's reason.
+    #[error("cannot {action} {}: {reason}", path.display())]
+    File {
+        /// What was being done: "create the folder", "write".
+        action: &'static str,
+        /// The folder or file.
+        path: std::path::PathBuf,
+        /// The kind of failure (permission denied, not a directory, …).
+        kind: std::io::ErrorKind,
+        /// The operating system's message.
+        reason: String,
+    },
     /// A key that a text format cannot hold (a comma or line break in an
     /// entity name written to CSV).
     #[error("{what} {text:?} cannot be written to {format}: {reason}")]

@@ -386,6 +386,8 @@ impl fmt::Display for Scope {
 /// assert_eq!(PriceBasis::NotStated.zh(), "价格口径未说明");
 /// assert!(PriceBasis::Current.matches(PriceBasis::Current));
 /// assert!(!PriceBasis::NotStated.matches(PriceBasis::NotStated));
+/// assert_eq!(PriceBasis::PerIndicator.zh(), "价格口径各异");
+/// assert!(!PriceBasis::PerIndicator.matches(PriceBasis::Current));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -407,6 +409,12 @@ pub enum PriceBasis {
     /// A money value or growth rate whose source does not say at which prices
     /// it is (价格口径未说明): not assumed to be current or comparable.
     NotStated,
+    /// One figure stated for several indicators at once ([`Scope::Several`])
+    /// whose price bases are not the same (价格口径各异): the growth of
+    /// output, of unstated basis, and of investment, at current prices. Each
+    /// indicator carries its own; like [`NotStated`](PriceBasis::NotStated),
+    /// it matches nothing.
+    PerIndicator,
 }
 
 impl PriceBasis {
@@ -422,6 +430,7 @@ impl PriceBasis {
             PriceBasis::Comparable => "可比价".to_owned(),
             PriceBasis::Constant { base_year } => format!("{base_year}年不变价"),
             PriceBasis::NotStated => "价格口径未说明".to_owned(),
+            PriceBasis::PerIndicator => "价格口径各异".to_owned(),
         }
     }
 
@@ -441,7 +450,8 @@ impl PriceBasis {
     pub fn matches(self, other: PriceBasis) -> bool {
         match (self, other) {
             (PriceBasis::NotApplicable, _) | (_, PriceBasis::NotApplicable) => true,
-            (PriceBasis::NotStated, _) | (_, PriceBasis::NotStated) => false,
+            (PriceBasis::NotStated | PriceBasis::PerIndicator, _)
+            | (_, PriceBasis::NotStated | PriceBasis::PerIndicator) => false,
             (a, b) => a == b,
         }
     }
@@ -455,6 +465,7 @@ impl fmt::Display for PriceBasis {
             PriceBasis::Comparable => f.write_str("comparable prices"),
             PriceBasis::Constant { base_year } => write!(f, "constant {base_year} prices"),
             PriceBasis::NotStated => f.write_str("prices not stated"),
+            PriceBasis::PerIndicator => f.write_str("price bases differ"),
         }
     }
 }

@@ -26,7 +26,7 @@
 //!
 //! The article states no price basis for any growth rate. Chinese official
 //! industrial growth is usually at comparable prices, but a zone's gross-output
-//! growth may be either, so rows 4 and 7 record [`PriceBasis::NotStated`]:
+//! growth may be either, so row 4 records [`PriceBasis::NotStated`]:
 //! every calculation that checks price bases (an implied base, a gap analysis)
 //! then asks the caller to state how to read them, and records the answer.
 //! Money levels (1004亿元, 22.45亿元, the targets) are at current prices, as
@@ -38,8 +38,10 @@
 //! industry) and industrial fixed-asset investment
 //! ([`Scope::IndustrialInvestment`]: investment, not output, and its growth is
 //! nominal as NBS publishes investment growth). Its indicator's scope is
-//! [`Scope::Several`]; [`Row::components`] gives the three, each with its own
-//! scope and price basis.
+//! [`Scope::Several`] and, as the three are not all of one price basis (the
+//! two output growths not stated, the investment growth at current prices),
+//! its price basis [`PriceBasis::PerIndicator`]; [`Row::components`] gives the
+//! three, each with its own scope and price basis.
 //!
 //! Counts keep the article's measure word: 市级以上创新平台82家 is `82家平台`,
 //! not `82个平台` (the same count of platforms, written as the article wrote it).
@@ -360,6 +362,8 @@ impl Row {
     /// // Investment growth is nominal; the article states no basis for the output growths.
     /// let bases: Vec<PriceBasis> = main.components().iter().map(|o| o.indicator().price_basis()).collect();
     /// assert_eq!(bases, [PriceBasis::NotStated, PriceBasis::NotStated, PriceBasis::Current]);
+    /// // So the row itself is of no one basis.
+    /// assert_eq!(main.indicator().price_basis(), PriceBasis::PerIndicator);
     /// assert!(rongchang::row(4)?.expect("row 4").components().is_empty());
     /// # Ok::<(), indstat::Error>(())
     /// ```
@@ -409,8 +413,8 @@ enum Basis {
     AllIndustryCurrent,
     /// All industry, price basis not stated: the growth of gross output.
     AllIndustryNotStated,
-    /// Several scopes, price basis not stated: the growth of the main
-    /// indicators (row 7), with [`COMPONENTS`].
+    /// Several scopes, each indicator its own price basis: the growth of the
+    /// main indicators (row 7), with [`COMPONENTS`].
     MainIndicators,
 }
 
@@ -450,6 +454,18 @@ const COMPONENTS: [Component; 3] = [
         price_basis: PriceBasis::Current,
     },
 ];
+
+/// The price basis of a figure stated for all of [`COMPONENTS`]: theirs when
+/// they share one, else [`PriceBasis::PerIndicator`] (so the summary row does
+/// not say "not stated" of the investment growth its component reads as
+/// current prices).
+fn shared_price_basis() -> PriceBasis {
+    let mut bases = COMPONENTS.iter().map(|c| c.price_basis);
+    match bases.next() {
+        Some(first) if bases.all(|b| b == first) => first,
+        _ => PriceBasis::PerIndicator,
+    }
+}
 
 /// One row of the table, as text.
 struct Spec {
@@ -933,7 +949,7 @@ impl Spec {
                 .with_scope(Scope::Several {
                     scopes: main_indicator_scopes(),
                 })
-                .with_price_basis(PriceBasis::NotStated),
+                .with_price_basis(shared_price_basis()),
         };
         let source = Source::new(CITATION).with_phrase(self.phrase_zh);
         let components = match self.basis {

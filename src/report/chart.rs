@@ -7,6 +7,12 @@
 //! labels render wherever one of those fonts is installed — every desktop
 //! system ships one. Coordinates are `f64` pixels: display only, never a
 //! calculation (`clippy::float_arithmetic` is allowed in this module alone).
+//!
+//! Data points keep their status ([`ObsStatus`]): an estimate, an imputed
+//! value or a forecast is drawn as a hollow marker joined to its neighbours
+//! by a dashed segment, labelled as the report labels it (第139位（估计值）),
+//! with a legend entry (估计值 / estimate); a missing value is not drawn and
+//! breaks the line.
 #![allow(
     clippy::float_arithmetic,
     clippy::cast_precision_loss,
@@ -20,7 +26,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::{Lang, Text};
 use crate::targets::GapAnalysis;
-use crate::{Assumption, Error, Period, Rate, Result, Series, growth};
+use crate::{
+    Assumption, Dimension, Error, ObsStatus, Period, Point, Rate, Result, Series, Unit, growth,
+};
 
 /// The font stack of every label: CJK fonts first, then sans-serif.
 ///
@@ -90,16 +98,50 @@ struct Canvas {
 
 /// Display columns of a note line under a chart's title (about 7 px each).
 const NOTE_COLUMNS: usize = 110;
+/// The title's font size in px.
+const TITLE_SIZE: f64 = 16.0;
+/// The widest a title line may be: the canvas less 20 px each side.
+const TITLE_WIDTH: f64 = WIDTH - 40.0;
+/// Pixels between two title lines.
+const TITLE_LEADING: f64 = 20.0;
+
+/// The lines of a chart's title: in both languages the Chinese and the
+/// English each on lines of their own, every line wrapped to
+/// [`TITLE_WIDTH`] at [`TITLE_SIZE`] (a wide character one em, any other
+/// 0.6 em, counted as the report counts columns, ambiguous ones wide).
+fn title_lines(title: &Text, lang: Lang) -> Vec<String> {
+    let forms = match lang {
+        Lang::Both if title.zh() != title.en() => {
+            vec![title.zh().to_owned(), title.en().to_owned()]
+        }
+        l => vec![title.get(l)],
+    };
+    // A column is 0.6 em; a wide character takes two (1.2 em, more than it needs).
+    let columns = (TITLE_WIDTH / (0.6 * TITLE_SIZE)).floor() as usize;
+    forms
+        .iter()
+        .flat_map(|f| super::wrap::wrap(f, columns, super::wrap::Measure::FIT, false))
+        .collect()
+}
 
 impl Canvas {
-    /// A canvas with a title and, under it, notes (each wrapped to the
-    /// chart's width); the plot starts below them.
-    fn new(title: &str, notes: &[String], x: (f64, f64), y: (f64, f64), invert: bool) -> Canvas {
+    /// A canvas with a title (each line within the canvas) and, under it,
+    /// notes (each wrapped to the chart's width); the plot starts below them.
+    fn new(
+        title: &Text,
+        lang: Lang,
+        notes: &[String],
+        x: (f64, f64),
+        y: (f64, f64),
+        invert: bool,
+    ) -> Canvas {
+        let heading = title_lines(title, lang);
+        let extra = TITLE_LEADING * heading.len().saturating_sub(1) as f64;
         let lines: Vec<String> = notes
             .iter()
-            .flat_map(|n| super::wrap::wrap(n, NOTE_COLUMNS, Lang::Both, false))
+            .flat_map(|n| super::wrap::wrap(n, NOTE_COLUMNS, super::wrap::Measure::FIT, false))
             .collect();
-        let top = TOP + 16.0 * lines.len() as f64;
+        let top = TOP + extra + 16.0 * lines.len() as f64;
         let mut svg = String::new();
         let _ = writeln!(
             svg,
@@ -107,18 +149,28 @@ impl Canvas {
             esc(FONT_FAMILY)
         );
         let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
+        let title_x = WIDTH / 2.0;
+        let body = match heading.as_slice() {
+            [one] => esc(one),
+            many => many
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let dy = if i == 0 { 0.0 } else { TITLE_LEADING };
+                    format!(r#"<tspan x="{title_x}" dy="{dy}">{}</tspan>"#, esc(l))
+                })
+                .collect(),
+        };
         let _ = writeln!(
             svg,
-            r#"<text class="title" x="{}" y="28" font-size="16" text-anchor="middle">{}</text>"#,
-            WIDTH / 2.0,
-            esc(title)
+            r#"<text class="title" x="{title_x}" y="28" font-size="{TITLE_SIZE}" text-anchor="middle">{body}</text>"#,
         );
         if !lines.is_empty() {
             let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
             let _ = writeln!(
                 svg,
                 r##"<g class="note" fill="#555">{}</g>"##,
-                text_lines(WIDTH / 2.0, 48.0, "middle", &refs)
+                text_lines(WIDTH / 2.0, 48.0 + extra, "middle", &refs)
             );
         }
         Canvas {
@@ -189,35 +241,66 @@ impl Canvas {
         );
     }
 
-    /// A series as a line with a dot at each point; a series of one point,
-    /// which a line cannot show, as a larger marker outlined in white (so it
-    /// stands out where other lines start from it).
-    fn line(&mut self, class: &str, color: &str, dash: &str, points: &[(f64, f64)]) {
-        if let [(x, y)] = points {
+    /// A series as a line with a dot at each point. An estimate (a point
+    /// whose status is not an observation) is a hollow dot, and the segments
+    /// that reach it are dashed; a series of one point, which a line cannot
+    /// show, is a larger marker outlined in white (so it stands out where
+    /// other lines start from it), hollow if an estimate. Every element of an
+    /// estimate also has the class `estimate`.
+    fn line(&mut self, class: &str, color: &str, dash: &str, points: &[Mark]) {
+        if let [p] = points {
+            let (fill, stroke, extra) = if p.estimate {
+                ("white", color, " estimate")
+            } else {
+                (color, "white", "")
+            };
             let _ = writeln!(
                 self.svg,
-                r#"<circle class="{class}" cx="{:.1}" cy="{:.1}" r="6" fill="{color}" stroke="white" stroke-width="2"/>"#,
-                self.px(*x),
-                self.py(*y)
+                r#"<circle class="{class}{extra}" cx="{:.1}" cy="{:.1}" r="6" fill="{fill}" stroke="{stroke}" stroke-width="2"/>"#,
+                self.px(p.x),
+                self.py(p.y)
             );
             return;
         }
-        let pts: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{:.1},{:.1}", self.px(*x), self.py(*y)))
-            .collect();
-        let _ = writeln!(
-            self.svg,
-            r#"<polyline class="{class}" fill="none" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}" points="{}"/>"#,
-            pts.join(" ")
-        );
-        for (x, y) in points {
+        // Runs of segments drawn alike, each run one polyline.
+        let mut runs: Vec<(bool, Vec<&Mark>)> = Vec::new();
+        for pair in points.windows(2) {
+            let [a, b] = pair else { continue };
+            let estimate = a.estimate || b.estimate;
+            match runs.last_mut() {
+                Some((e, run)) if *e == estimate => run.push(b),
+                _ => runs.push((estimate, vec![a, b])),
+            }
+        }
+        for (estimate, run) in runs {
+            let pts: Vec<String> = run
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", self.px(p.x), self.py(p.y)))
+                .collect();
+            let (extra, pattern) = if estimate {
+                (" estimate", ESTIMATE_DASH)
+            } else {
+                ("", dash)
+            };
             let _ = writeln!(
                 self.svg,
-                r#"<circle class="{class}-point" cx="{:.1}" cy="{:.1}" r="3" fill="{color}"/>"#,
-                self.px(*x),
-                self.py(*y)
+                r#"<polyline class="{class}{extra}" fill="none" stroke="{color}" stroke-width="2" stroke-dasharray="{pattern}" points="{}"/>"#,
+                pts.join(" ")
             );
+        }
+        for p in points {
+            let (x, y) = (self.px(p.x), self.py(p.y));
+            let _ = if p.estimate {
+                writeln!(
+                    self.svg,
+                    r#"<circle class="{class}-point estimate" cx="{x:.1}" cy="{y:.1}" r="3.5" fill="white" stroke="{color}" stroke-width="1.5"/>"#
+                )
+            } else {
+                writeln!(
+                    self.svg,
+                    r#"<circle class="{class}-point" cx="{x:.1}" cy="{y:.1}" r="3" fill="{color}"/>"#
+                )
+            };
         }
     }
 
@@ -228,7 +311,8 @@ impl Canvas {
         let mut y = self.top + 10.0;
         for (text, color, dash) in &legend.entries {
             let lines: Vec<&str> = text.split(" / ").collect();
-            // A marker entry ("diamond", "dot") shows the marker, not a line.
+            // A marker entry ("diamond", "dot", "estimate") shows the
+            // marker, not (only) a line.
             let symbol = match dash.as_str() {
                 "diamond" => format!(
                     r#"<path d="M {:.1} {:.1} l 6 6 l -6 6 l -6 -6 z" fill="{color}"/>"#,
@@ -239,14 +323,24 @@ impl Canvas {
                     r#"<circle cx="{:.1}" cy="{y:.1}" r="5" fill="{color}"/>"#,
                     x + 12.0
                 ),
+                "estimate" => format!(
+                    r#"<line x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{color}" stroke-width="2" stroke-dasharray="{ESTIMATE_DASH}"/><circle cx="{:.1}" cy="{y:.1}" r="3.5" fill="white" stroke="{color}" stroke-width="1.5"/>"#,
+                    x + 24.0,
+                    x + 12.0
+                ),
                 _ => format!(
                     r#"<line x1="{x}" y1="{y}" x2="{}" y2="{y}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/>"#,
                     x + 24.0
                 ),
             };
+            let class = if dash == "estimate" {
+                "legend legend-estimate"
+            } else {
+                "legend"
+            };
             let _ = writeln!(
                 self.svg,
-                r#"<g class="legend">{symbol}{}</g>"#,
+                r#"<g class="{class}">{symbol}{}</g>"#,
                 text_lines(x + 30.0, y + 4.0, "start", &lines)
             );
             y += 8.0 + 14.0 * lines.len() as f64;
@@ -259,14 +353,15 @@ impl Canvas {
     }
 }
 
-/// The estimated width of `s` in pixels at 12 px: wide characters 12, others 7.
-fn text_width(s: &str) -> f64 {
+/// The estimated width of `s` in pixels at `size` px: a wide (Chinese)
+/// character one em, any other 0.6 em.
+fn text_width(s: &str, size: f64) -> f64 {
     s.chars()
         .map(|c| {
             if unicode_width::UnicodeWidthChar::width(c) == Some(2) {
-                12.0
+                size
             } else {
-                7.0
+                0.6 * size
             }
         })
         .sum()
@@ -283,12 +378,64 @@ fn text_lines(x: f64, y: f64, anchor: &str, lines: &[&str]) -> String {
     out
 }
 
+/// The font size of an interval's name too wide for its column at 12 px.
+const NAME_SIZE: f64 = 10.0;
+
+/// The dash pattern of a segment that reaches an estimate.
+const ESTIMATE_DASH: &str = "4 3";
+
+/// A point in data coordinates, and whether it is an estimate.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    x: f64,
+    y: f64,
+    estimate: bool,
+}
+
+impl Mark {
+    /// A computed point (a path, a projection): drawn as its series is.
+    fn at(x: f64, y: f64) -> Mark {
+        Mark {
+            x,
+            y,
+            estimate: false,
+        }
+    }
+}
+
+/// Whether a point of status `s` is drawn as an estimate: a value not
+/// observed as such (estimated, imputed, forecast).
+fn is_estimate(s: ObsStatus) -> bool {
+    matches!(
+        s,
+        ObsStatus::Estimated | ObsStatus::Imputed | ObsStatus::Forecast
+    )
+}
+
+/// The legend entry of the estimates among `statuses`, in the words the
+/// report uses (估计值 / estimate), or `None` when there are none.
+fn estimate_legend(statuses: impl IntoIterator<Item = ObsStatus>) -> Option<Text> {
+    let mut seen: Vec<ObsStatus> = statuses.into_iter().filter(|s| is_estimate(*s)).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    let words: Vec<Text> = seen
+        .into_iter()
+        .filter_map(super::sections::status_words)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let zh: Vec<&str> = words.iter().map(Text::zh).collect();
+    let en: Vec<&str> = words.iter().map(Text::en).collect();
+    Some(Text::new(zh.join("、"), en.join(", ")))
+}
+
 fn t(text: &Text, lang: Lang) -> String {
     text.get(lang)
 }
 
 /// A chart's legend: each entry's text in the chart's language, its colour,
-/// and its dash pattern or marker ("diamond", "dot").
+/// and its dash pattern or marker ("diamond", "dot", "estimate").
 struct Legend {
     lang: Lang,
     entries: Vec<(String, String, String)>,
@@ -367,24 +514,31 @@ pub fn target_chart(
         .exact_for("a chart")?
         .to_magnitude(unit.magnitude())?;
     let scale = gap.base().checked_ratio(&raw_base).unwrap_or(Decimal::ONE);
+    // Missing values are not drawn; estimates are marked.
     let mut hist = Vec::new();
+    let mut statuses = Vec::new();
     for p in history {
-        if p.period().ordinal() <= gap.base_period().ordinal() {
+        if p.period().ordinal() <= gap.base_period().ordinal() && !p.status().is_missing() {
             let q = p.value().exact_for("a chart")?.checked_mul(scale)?;
-            hist.push((x_of(&p.period()), value_of(&q)?));
+            hist.push(Mark {
+                x: x_of(&p.period()),
+                y: value_of(&q)?,
+                estimate: is_estimate(p.status()),
+            });
+            statuses.push(p.status());
         }
     }
     let base_x = x_of(&gap.base_period());
     let base_y = value_of(gap.base())?;
-    let mut required = vec![(base_x, base_y)];
+    let mut required = vec![Mark::at(base_x, base_y)];
     for (p, v) in gap.milestones() {
-        required.push((x_of(p), value_of(v)?));
+        required.push(Mark::at(x_of(p), value_of(v)?));
     }
-    let path = |rate: Rate| -> Result<Vec<(f64, f64)>> {
-        let mut out = vec![(base_x, base_y)];
+    let path = |rate: Rate| -> Result<Vec<Mark>> {
+        let mut out = vec![Mark::at(base_x, base_y)];
         for (p, _) in gap.milestones() {
             let span = gap.base_period().years_until(p)?;
-            out.push((
+            out.push(Mark::at(
                 x_of(p),
                 value_of(&growth::project_span(gap.base(), rate, span)?)?,
             ));
@@ -401,13 +555,13 @@ pub fn target_chart(
     }
     let goal = value_of(target.value().quantity())?;
     let deadline_x = x_of(&target.deadline());
-    let xs: Vec<f64> = hist.iter().map(|p| p.0).chain([deadline_x]).collect();
+    let xs: Vec<f64> = hist.iter().map(|p| p.x).chain([deadline_x]).collect();
     let ys: Vec<f64> = hist
         .iter()
         .chain(required.iter())
         .chain(trend.iter().flat_map(|(_, p)| p.iter()))
         .chain(fan.iter().flat_map(|(_, p)| p.iter()))
-        .map(|p| p.1)
+        .map(|p| p.y)
         .chain([goal])
         .collect();
     let (xmin, xmax) = xs
@@ -460,7 +614,8 @@ pub fn target_chart(
         }
     }
     let mut c = Canvas::new(
-        &t(&title, lang),
+        &title,
+        lang,
         &notes,
         (xmin - 0.3, xmax + 0.3),
         (ylo, yhi),
@@ -505,6 +660,9 @@ pub fn target_chart(
     };
     let mark = if hist.len() == 1 { "dot" } else { "" };
     legend.add(&history_label, "#1f77b4", mark);
+    if let Some(words) = estimate_legend(statuses) {
+        legend.add(&words, "#1f77b4", "estimate");
+    }
     // The deadline: a vertical dashed line, labelled at the top.
     let dx = c.px(deadline_x);
     let _ = writeln!(
@@ -591,34 +749,63 @@ impl RankInterval {
 /// line, and, beside it, composite rank intervals (median and 5th–95th
 /// percentile) when given.
 ///
+/// Each edition is a [`Point`] holding an exact rank, with its status: an
+/// estimate (a rank implied by "up 17 places to 122nd") is a hollow marker
+/// on a dashed segment, labelled 第139位（估计值） / 139th (estimate), with a
+/// legend entry; a missing value is left out.
+///
 /// # Errors
 ///
-/// [`Error::Empty`] when there are neither editions nor intervals.
+/// [`Error::Empty`] when there are neither editions nor intervals;
+/// [`Error::NotExact`] for a rank given as a bound; [`Error::UnitMismatch`]
+/// for a value that is not a rank.
 ///
 /// ```
 /// use indstat::report::{chart, Lang, Text};
-/// use indstat::Period;
+/// use indstat::{Figure, ObsStatus, Period, Point};
 /// use indstat::dec;
-/// let editions = [(Period::year(2021)?, dec!(139)), (Period::year(2022)?, dec!(122))];
+/// let editions = [
+///     Point::new(Period::year(2021)?, "第139位".parse()?).with_status(ObsStatus::Estimated),
+///     Point::new(Period::year(2022)?, "第122位".parse()?),
+/// ];
 /// let svg = chart::rank_chart(&Text::new("国家高新区排名", "national rank"), &editions, dec!(100), &[], Lang::En)?;
-/// assert!(svg.contains("class=\"ranks\""));
+/// assert!(svg.contains("class=\"ranks estimate\""));
+/// assert!(svg.contains("139th (estimate)"));
 /// assert!(svg.contains("Top 100"));
 /// assert!(chart::rank_chart(&Text::same("x"), &[], dec!(100), &[], Lang::En).is_err());
+/// let not_a_rank = [Point::new(Period::year(2022)?, "1004亿元".parse()?)];
+/// assert!(chart::rank_chart(&Text::same("x"), &not_a_rank, dec!(100), &[], Lang::En).is_err());
 /// # Ok::<(), indstat::Error>(())
 /// ```
 pub fn rank_chart(
     title: &Text,
-    editions: &[(Period, Decimal)],
+    editions: &[Point],
     top: Decimal,
     intervals: &[RankInterval],
     lang: Lang,
 ) -> Result<String> {
-    if editions.is_empty() && intervals.is_empty() {
+    // The editions in order, each an exact rank; missing values left out.
+    let mut ranked: Vec<(Period, Decimal, ObsStatus)> = Vec::with_capacity(editions.len());
+    for p in editions {
+        if p.status().is_missing() {
+            continue;
+        }
+        let q = p.value().exact_for("a rank chart")?;
+        if q.dimension() != Dimension::Rank {
+            return Err(Error::UnitMismatch {
+                expected: Unit::RANK,
+                found: q.unit(),
+            });
+        }
+        ranked.push((p.period(), q.value(), p.status()));
+    }
+    ranked.sort_by_key(|(p, ..)| p.ordinal());
+    if ranked.is_empty() && intervals.is_empty() {
         return Err(Error::Empty {
             what: "the ranks to chart",
         });
     }
-    let ranks = editions.iter().map(|(_, r)| f(*r));
+    let ranks = ranked.iter().map(|(_, r, _)| f(*r));
     let ints = intervals.iter().flat_map(|i| [f(i.low), f(i.high)]);
     let worst = ranks.chain(ints).chain([f(top)]).fold(1.0f64, f64::max);
     // Ranks start at 1: the tick at 0 is shown as 1 (the top).
@@ -627,9 +814,9 @@ pub fn rank_chart(
         .map(|v| if v < 1.0 { 1.0 } else { v })
         .collect();
     let yhi = y_ticks.last().copied().unwrap_or(worst);
-    let years: Vec<f64> = editions
+    let years: Vec<f64> = ranked
         .iter()
-        .map(|(p, _)| p.calendar_year() as f64)
+        .map(|(p, ..)| p.calendar_year() as f64)
         .collect();
     let (xmin, xmax) = years
         .iter()
@@ -642,15 +829,16 @@ pub fn rank_chart(
     // Intervals get their own columns to the right of the editions.
     let slots = intervals.len() as f64;
     let mut c = Canvas::new(
-        &t(title, lang),
+        title,
+        lang,
         &[],
         (xmin - 0.8, xmax + 0.5 + slots),
         (0.0, yhi),
         true,
     );
-    let x_ticks: Vec<(f64, String)> = editions
+    let x_ticks: Vec<(f64, String)> = ranked
         .iter()
-        .map(|(p, _)| (p.calendar_year() as f64, p.calendar_year().to_string()))
+        .map(|(p, ..)| (p.calendar_year() as f64, p.calendar_year().to_string()))
         .collect();
     c.axes(
         &x_ticks,
@@ -678,29 +866,54 @@ pub fn rank_chart(
         ty + 4.0,
         esc(&label)
     );
-    let pts: Vec<(f64, f64)> = editions
+    let pts: Vec<Mark> = ranked
         .iter()
-        .map(|(p, r)| (p.calendar_year() as f64, f(*r)))
+        .map(|(p, r, s)| Mark {
+            x: p.calendar_year() as f64,
+            y: f(*r),
+            estimate: is_estimate(*s),
+        })
         .collect();
     c.line("ranks", "#1f77b4", "", &pts);
     let many = pts.len() > 6;
-    for (k, ((x, y), (_, r))) in pts.iter().zip(editions).enumerate() {
+    for (k, (m, (_, r, status))) in pts.iter().zip(&ranked).enumerate() {
         // With many editions, label the first and the last only.
         if many && k != 0 && k.saturating_add(1) != pts.len() {
             continue;
         }
+        // The label the report gives: 第139位（估计值） / 139th (estimate).
+        let mut text = Text::new(
+            format!("第{r}位"),
+            crate::Figure::exact_value(crate::Quantity::new(*r, Unit::RANK)).en(),
+        );
+        if let Some(words) = super::sections::status_words(*status) {
+            text = Text::new(
+                format!("{}（{}）", text.zh(), words.zh()),
+                format!("{} ({})", text.en(), words.en()),
+            );
+        }
+        // In both languages a line each; kept inside the plot.
+        let lines = match lang {
+            Lang::Both if text.zh() != text.en() => {
+                vec![text.zh().to_owned(), text.en().to_owned()]
+            }
+            l => vec![text.get(l)],
+        };
+        let half = lines
+            .iter()
+            .map(|l| text_width(l, 12.0))
+            .fold(0.0, f64::max)
+            / 2.0;
+        let x = c
+            .px(m.x)
+            .clamp(LEFT + half, (WIDTH - RIGHT - half).max(LEFT + half));
+        let y = c.py(m.y) - 10.0 - 14.0 * lines.len().saturating_sub(1) as f64;
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let extra = if m.estimate { " estimate" } else { "" };
         let _ = writeln!(
             c.svg,
-            r#"<text class="rank-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-            c.px(*x),
-            c.py(*y) - 10.0,
-            esc(&t(
-                &Text::new(
-                    format!("第{r}位"),
-                    crate::Figure::exact_value(crate::Quantity::new(*r, crate::Unit::RANK)).en()
-                ),
-                lang
-            ))
+            r#"<g class="rank-label{extra}">{}</g>"#,
+            text_lines(x, y, "middle", &refs)
         );
     }
     let column = c.px(1.0) - c.px(0.0);
@@ -724,19 +937,26 @@ pub fn rank_chart(
         let name: Vec<&str> = name.iter().map(String::as_str).collect();
         let range = format!("{}–{}", whole(iv.low), whole(iv.high));
         let median = iv.median.normalize().to_string();
-        // A label is drawn only where it fits its column; the name turns
-        // vertical-ish in a narrow column; the full interval is always in a tooltip.
-        let fits = |s: &str| text_width(s) + 2.0 <= column;
-        // Names that do not fit their column are shortened with "…" (the
-        // full name is in the tooltip), so neighbours never overlap.
+        // A label is drawn only where it fits its column; the full interval
+        // is always in a tooltip.
+        let fits_at = |s: &str, size: f64| text_width(s, size) + 2.0 <= column;
+        let fits = |s: &str| fits_at(s, 12.0);
+        // Names too wide for their column are set smaller, and only if they
+        // still do not fit shortened with "…" (the full name is in the
+        // tooltip), so neighbours never overlap.
+        let size = if name.iter().all(|n| fits(n)) {
+            12.0
+        } else {
+            NAME_SIZE
+        };
         let shorten = |n: &str| -> String {
-            if fits(n) {
+            if fits_at(n, size) {
                 return n.to_owned();
             }
             let mut out = String::new();
             for ch in n.chars() {
                 let next = format!("{out}{ch}…");
-                if !fits(&next) {
+                if !fits_at(&next, size) {
                     break;
                 }
                 out.push(ch);
@@ -745,7 +965,10 @@ pub fn rank_chart(
         };
         let shown: Vec<String> = name.iter().map(|n| shorten(n)).collect();
         let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
-        let label = text_lines(px, HEIGHT - BOTTOM + 20.0, "middle", &shown);
+        let label = format!(
+            r#"<g class="name" font-size="{size}">{}</g>"#,
+            text_lines(px, HEIGHT - BOTTOM + 20.0, "middle", &shown)
+        );
         let median_text = if fits(&median) {
             format!(
                 r#"<text class="median" x="{px:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
@@ -772,6 +995,9 @@ pub fn rank_chart(
     }
     let mut legend = Legend::new(lang);
     legend.add(&Text::new("历年名次", "rank by edition"), "#1f77b4", "");
+    if let Some(words) = estimate_legend(ranked.iter().map(|(.., s)| *s)) {
+        legend.add(&words, "#1f77b4", "estimate");
+    }
     if !intervals.is_empty() {
         let text = Text::new("综合排名区间 P5–P95", "composite rank P5–P95");
         legend.add(&text, "#9467bd", "");

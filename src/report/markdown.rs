@@ -1,5 +1,6 @@
 //! The Markdown form of a report, every source line within the report's
-//! width: paragraphs and list items wrap (no wrapped line starts a block),
+//! width as a CJK terminal draws it (East Asian ambiguous characters two
+//! columns; Markdown aligns nothing, so one measure serves): paragraphs and list items wrap (no wrapped line starts a block),
 //! headings too long for one `#` line become setext headings, and a table
 //! whose pipe rows would be too long is written, in both languages, as a
 //! Chinese and an English table, and else as a list of records.
@@ -7,7 +8,7 @@
 use core::fmt::Write as _;
 
 use super::text::heading_lines;
-use super::wrap::{width, wrap, wrap_prefixed};
+use super::wrap::{Measure, width, wrap, wrap_prefixed};
 use super::{Align, Block, Lang, Report, Table, Text};
 
 fn esc(s: &str) -> String {
@@ -31,7 +32,7 @@ fn heading(t: &Text, level: usize, lang: Lang, columns: usize, out: &mut String)
     let lines = heading_lines(t, lang, columns, true);
     let w = lines
         .iter()
-        .map(|l| width(l, lang))
+        .map(|l| width(l, Measure::FIT))
         .max()
         .unwrap_or(3)
         .clamp(3, columns.max(3));
@@ -47,14 +48,14 @@ fn paragraph(t: &Text, lang: Lang, columns: usize) -> Vec<String> {
     match lang {
         Lang::Both if t.zh != t.en => {
             // Room for the two spaces of the hard break.
-            let mut lines = wrap(&t.zh, columns.saturating_sub(2), lang, true);
+            let mut lines = wrap(&t.zh, columns.saturating_sub(2), Measure::FIT, true);
             if let Some(last) = lines.last_mut() {
                 last.push_str("  ");
             }
-            lines.extend(wrap(&t.en, columns, lang, true));
+            lines.extend(wrap(&t.en, columns, Measure::FIT, true));
             lines
         }
-        l => wrap(&t.get(l), columns, lang, true),
+        l => wrap(&t.get(l), columns, Measure::FIT, true),
     }
 }
 
@@ -63,14 +64,28 @@ fn paragraph(t: &Text, lang: Lang, columns: usize) -> Vec<String> {
 fn item(t: &Text, lang: Lang, columns: usize) -> Vec<String> {
     match lang {
         Lang::Both if t.zh != t.en => {
-            let mut lines = wrap_prefixed(&t.zh, "- ", "  ", columns.saturating_sub(2), lang, true);
+            let mut lines = wrap_prefixed(
+                &t.zh,
+                "- ",
+                "  ",
+                columns.saturating_sub(2),
+                Measure::FIT,
+                true,
+            );
             if let Some(last) = lines.last_mut() {
                 last.push_str("  ");
             }
-            lines.extend(wrap_prefixed(&t.en, "  ", "  ", columns, lang, true));
+            lines.extend(wrap_prefixed(
+                &t.en,
+                "  ",
+                "  ",
+                columns,
+                Measure::FIT,
+                true,
+            ));
             lines
         }
-        l => wrap_prefixed(&t.get(l), "- ", "  ", columns, lang, true),
+        l => wrap_prefixed(&t.get(l), "- ", "  ", columns, Measure::FIT, true),
     }
 }
 
@@ -109,7 +124,7 @@ impl Table {
     /// A list of records in one language (`zh` for Chinese punctuation):
     /// `- **first cell** — header: cell; header: cell`, empty cells left out;
     /// with two columns, `- **first cell** — cell`.
-    fn record_lines(&self, text: Lang, measure: Lang, columns: usize) -> Vec<String> {
+    fn record_lines(&self, text: Lang, columns: usize) -> Vec<String> {
         let (colon, semicolon) = match text {
             Lang::En => (": ", "; "),
             _ => ("：", "；"),
@@ -137,14 +152,20 @@ impl Table {
             } else {
                 format!("**{first}** — {}", rest.join(semicolon))
             };
-            lines.extend(wrap_prefixed(&record, "- ", "  ", columns, measure, true));
+            lines.extend(wrap_prefixed(
+                &record,
+                "- ",
+                "  ",
+                columns,
+                Measure::FIT,
+                true,
+            ));
         }
         lines
     }
 
-    /// The table in `text` only, measured as `measure` text: a pipe table
-    /// if it fits, else records.
-    fn one_language(&self, text: Lang, measure: Lang, columns: usize) -> Vec<String> {
+    /// The table in `text` only: a pipe table if it fits, else records.
+    fn one_language(&self, text: Lang, columns: usize) -> Vec<String> {
         let only = Table {
             columns: self
                 .columns
@@ -158,10 +179,10 @@ impl Table {
                 .collect(),
         };
         let pipe = only.pipe_lines(text);
-        if pipe.iter().all(|l| width(l, measure) <= columns) {
+        if pipe.iter().all(|l| width(l, Measure::FIT) <= columns) {
             pipe
         } else {
-            only.record_lines(text, measure, columns)
+            only.record_lines(text, columns)
         }
     }
 
@@ -169,17 +190,16 @@ impl Table {
         let blocks = match lang {
             Lang::Both => {
                 let pipe = self.pipe_lines(lang);
-                if pipe.iter().all(|l| width(l, lang) <= columns) {
+                if pipe.iter().all(|l| width(l, Measure::FIT) <= columns) {
                     vec![pipe]
                 } else {
-                    // Measured as Chinese text: ambiguous marks count two.
                     vec![
-                        self.one_language(Lang::Zh, lang, columns),
-                        self.one_language(Lang::En, lang, columns),
+                        self.one_language(Lang::Zh, columns),
+                        self.one_language(Lang::En, columns),
                     ]
                 }
             }
-            l => vec![self.one_language(l, l, columns)],
+            l => vec![self.one_language(l, columns)],
         };
         for b in blocks {
             for l in b {
@@ -198,7 +218,7 @@ pub(super) fn render(report: &Report, lang: Lang, columns: usize) -> String {
         let label = Text::new("来源", "Source").get(lang);
         let text = format!("*{label}: {}*", s.get(lang));
         out.push('\n');
-        for l in wrap(&text, columns, lang, true) {
+        for l in wrap(&text, columns, Measure::FIT, true) {
             let _ = writeln!(out, "{l}");
         }
     }
@@ -221,7 +241,7 @@ pub(super) fn render(report: &Report, lang: Lang, columns: usize) -> String {
                 Block::Table(t) => t.render_markdown(lang, columns, &mut out),
                 Block::Notes(title, notes) => {
                     let head = format!("**{}**", title.get(lang));
-                    for l in wrap(&head, columns, lang, true) {
+                    for l in wrap(&head, columns, Measure::FIT, true) {
                         let _ = writeln!(out, "{l}");
                     }
                     out.push('\n');

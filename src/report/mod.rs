@@ -32,16 +32,19 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "plot")))]
 pub mod chart;
 mod markdown;
+mod save;
 mod sections;
 mod text;
 mod wrap;
 
+pub use save::save;
 pub use sections::{figures_table, gap_section, growth_table, rank_section};
 
 use crate::{Error, Result};
 
-/// The widest line [`Report::render`] writes, in display columns: a Chinese
-/// character counts two.
+/// The widest line [`Report::render`] writes, in display columns as a CJK
+/// terminal draws them: a Chinese character counts two, and so does every
+/// East Asian ambiguous character (“ · ≥ — ÷ ρ), in every language.
 ///
 /// ```
 /// assert_eq!(indstat::report::WIDTH, 100);
@@ -426,8 +429,12 @@ impl Report {
     }
 
     /// Renders the report, every line at most [`WIDTH`] display columns wide
-    /// (a Chinese character counts two; in Chinese and in both languages,
-    /// East Asian ambiguous marks such as “ ÷ – count two as well).
+    /// as a CJK terminal draws it, whatever the language: a Chinese character
+    /// counts two, and so does every East Asian ambiguous character (“ · ≥ —
+    /// ÷, and letters such as ρ), so the report fits a Chinese terminal and,
+    /// narrower there, any other. Table columns align in the terminal the
+    /// language is likely read in: English in one that draws those characters
+    /// in one column, Chinese and both languages in a CJK one.
     ///
     /// Text: headings underlined, tables with aligned columns whose long
     /// cells wrap inside their column (rows apart by a blank line once one

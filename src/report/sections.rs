@@ -5,7 +5,7 @@ use super::{Align, Section, Table, Text};
 use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget, Verdict};
 use crate::{
     Assumption, Decimal, Dimension, Figure, Indicator, Magnitude, ObsStatus, Observation,
-    PriceBasis, Quantity, Rate, Result, Scope,
+    PriceBasis, Quantity, Rate, Result, Scope, Unit,
 };
 
 /// A figure rounded for display to `dp` places, half away from zero (四舍五入).
@@ -13,9 +13,49 @@ fn shown(q: &Quantity, dp: u32) -> Quantity {
     q.round_for_display(dp)
 }
 
-fn amount(q: &Quantity, dp: u32) -> Text {
-    let s = shown(q, dp);
-    Text::new(s.zh(), s.en())
+/// An amount for display: in Chinese at its own unit with `dp` decimals; in
+/// English at the scale English writes it in ([`en_magnitude`]) with
+/// [`en_decimals`], rounded from the exact value (so 13914021.346万元 is
+/// 13914021.35万元 and 139.14 billion yuan, not 139.1402135).
+fn amount(q: &Quantity, dp: u32) -> Result<Text> {
+    let zh = shown(q, dp).zh();
+    let unit = q.unit();
+    let en_mag = en_magnitude(unit, core::slice::from_ref(q))?;
+    let en_dp = en_decimals(dp, unit.magnitude(), en_mag);
+    let en = shown(&q.to_magnitude(en_mag)?, en_dp).normalize().en();
+    Ok(Text::new(zh, en))
+}
+
+/// The scale English writes money and counts of `unit` in: the largest of
+/// million, billion and trillion any of `values` reaches; other units keep
+/// their magnitude.
+fn en_magnitude(unit: Unit, values: &[Quantity]) -> Result<Magnitude> {
+    if !matches!(unit.dimension(), Dimension::Yuan | Dimension::Count(_)) {
+        return Ok(unit.magnitude());
+    }
+    for e in [12u8, 9, 6] {
+        let m = Magnitude::new(e)?;
+        let one = Quantity::new(Decimal::ONE, unit.with_magnitude(m)?);
+        let reached = values.iter().any(|q| {
+            Quantity::new(q.value().abs(), q.unit())
+                .checked_cmp(&one)
+                .is_ok_and(|o| o != core::cmp::Ordering::Less)
+        });
+        if reached {
+            return Ok(m);
+        }
+    }
+    Ok(Magnitude::ONE)
+}
+
+/// Decimals of an English figure at `en` for `dp` decimals of a Chinese one
+/// at `zh`: the same precision (2 decimals of 亿元 are 3 of billions), but
+/// never more than `dp + 1`, as many as 亿元 data get, so 万元 data do not
+/// show 7 decimals of billions (2 of 万元 are 100 yuan).
+fn en_decimals(dp: u32, zh: Magnitude, en: Magnitude) -> u32 {
+    dp.saturating_add(u32::from(en.exponent()))
+        .saturating_sub(u32::from(zh.exponent()))
+        .min(dp.saturating_add(1))
 }
 
 fn figure(f: &Figure) -> Text {
@@ -29,7 +69,7 @@ fn target_figure(f: &Figure) -> Text {
 
 /// What an observation's status says, in words (the SDMX code is for
 /// machines): 估计值 / estimate. Nothing for a normal value.
-fn status_words(status: ObsStatus) -> Option<Text> {
+pub(super) fn status_words(status: ObsStatus) -> Option<Text> {
     let (zh, en) = match status {
         ObsStatus::Normal => return None,
         ObsStatus::Break => ("序列断点", "break in series"),
@@ -54,48 +94,30 @@ fn status_words(status: ObsStatus) -> Option<Text> {
 }
 
 /// Quantities written as one column: the numbers at one magnitude, each with
-/// `dp` decimals in Chinese (at the first quantity's magnitude, 亿元) and the
-/// same precision in English (at the largest of million, billion and trillion
-/// the column reaches), and the unit for the column's header.
+/// `dp` decimals in Chinese (at the first quantity's magnitude, 亿元) and in
+/// English at the largest of million, billion and trillion the column
+/// reaches with [`en_decimals`] (one precision for the column), and the unit
+/// for the column's header.
 fn column(quantities: &[Quantity], dp: u32) -> Result<(Text, Vec<Text>)> {
     let Some(first) = quantities.first() else {
         return Ok((Text::default(), Vec::new()));
     };
     let zh_unit = first.unit();
-    let zh_exp = u32::from(zh_unit.magnitude().exponent());
     let mut zh = Vec::with_capacity(quantities.len());
     for q in quantities {
         let mut v = shown(&q.to_magnitude(zh_unit.magnitude())?, dp).value();
         v.rescale(dp);
         zh.push(Quantity::new(v, zh_unit));
     }
-    // English: the largest scale any value of the column reaches.
-    let en_mag = if matches!(zh_unit.dimension(), Dimension::Yuan | Dimension::Count(_)) {
-        let mut chosen = Magnitude::ONE;
-        for e in [12u8, 9, 6] {
-            let m = Magnitude::new(e)?;
-            let one = Quantity::new(Decimal::ONE, zh_unit.with_magnitude(m)?);
-            let reached = zh.iter().any(|q| {
-                Quantity::new(q.value().abs(), zh_unit)
-                    .checked_cmp(&one)
-                    .is_ok_and(|o| o != core::cmp::Ordering::Less)
-            });
-            if reached {
-                chosen = m;
-                break;
-            }
-        }
-        chosen
-    } else {
-        zh_unit.magnitude()
-    };
-    let en_exp = u32::from(en_mag.exponent());
-    let en_dp = dp.saturating_add(en_exp).saturating_sub(zh_exp);
+    // English: the largest scale any value of the column reaches, one
+    // precision for the column, rounded from the exact values.
+    let en_mag = en_magnitude(zh_unit, quantities)?;
+    let en_dp = en_decimals(dp, zh_unit.magnitude(), en_mag);
     let mut cells = Vec::with_capacity(zh.len());
-    for q in &zh {
-        let mut v = q.to_magnitude(en_mag)?.value();
+    for (q, z) in quantities.iter().zip(&zh) {
+        let mut v = shown(&q.to_magnitude(en_mag)?, en_dp).value();
         v.rescale(en_dp);
-        cells.push(Text::new(q.value().to_string(), v.to_string()));
+        cells.push(Text::new(z.value().to_string(), v.to_string()));
     }
     let unit = Text::new(zh_unit.zh(), zh_unit.with_magnitude(en_mag)?.en());
     Ok((unit, cells))
@@ -238,7 +260,7 @@ pub fn gap_section(
             format!("基数（{}）", gap.base_period().zh()),
             format!("base ({})", gap.base_period().en()),
         ),
-        amount(gap.base(), 2),
+        amount(gap.base(), 2)?,
     )?;
     fact(
         Text::new(
@@ -247,7 +269,7 @@ pub fn gap_section(
         ),
         target_figure(target.value()),
     )?;
-    fact(Text::new("差距", "gap"), amount(gap.gap(), 2))?;
+    fact(Text::new("差距", "gap"), amount(gap.gap(), 2)?)?;
     if let Some(c) = gap.completion() {
         fact(
             Text::new("完成度", "completion"),
@@ -271,12 +293,10 @@ pub fn gap_section(
         let verdict = if p.verdict() != Verdict::FallsShort {
             Text::new(p.verdict_zh(), p.verdict_en())
         } else {
-            Text::new(
-                format!("差{}", shown(p.shortfall(), 2).zh()),
-                format!("{} short", shown(p.shortfall(), 2).en()),
-            )
+            let short = amount(p.shortfall(), 2)?;
+            Text::new(format!("差{}", short.zh()), format!("{} short", short.en()))
         };
-        let v = amount(p.value(), 2);
+        let v = amount(p.value(), 2)?;
         fact(
             Text::new(
                 format!("{}年预测：{}", deadline.calendar_year(), p.method().zh()),

@@ -1,11 +1,13 @@
 //! The terminal text form of a report: aligned columns in which a Chinese
-//! character counts two, every line within the report's width. Long cells
-//! wrap inside their column; a table whose columns cannot fit even wrapped is
-//! written as one record per row ("header: cell" lines).
+//! character counts two, every line within the report's width as a CJK
+//! terminal draws it (East Asian ambiguous characters two columns, whatever
+//! the language). Long cells wrap inside their column; a table whose columns
+//! cannot fit even wrapped is written as one record per row ("header: cell"
+//! lines).
 
 use core::fmt::Write as _;
 
-use super::wrap::{longest_word, pad, width, wrap, wrap_prefixed};
+use super::wrap::{Measure, longest_word, pad, width, wrap, wrap_prefixed};
 use super::{Align, Block, Lang, Report, Table, Text};
 
 /// Columns before a table, a paragraph or a list.
@@ -20,16 +22,16 @@ pub(super) fn heading_lines(t: &Text, lang: Lang, columns: usize, markdown: bool
         Lang::Both if t.zh != t.en => format!("{} · {}", t.zh, t.en),
         l => t.get(l),
     };
-    if width(&one, lang) <= columns {
+    if width(&one, Measure::FIT) <= columns {
         return vec![one];
     }
     match lang {
         Lang::Both if t.zh != t.en => {
-            let mut lines = wrap(&t.zh, columns, lang, markdown);
-            lines.extend(wrap(&t.en, columns, lang, markdown));
+            let mut lines = wrap(&t.zh, columns, Measure::FIT, markdown);
+            lines.extend(wrap(&t.en, columns, Measure::FIT, markdown));
             lines
         }
-        _ => wrap(&one, columns, lang, markdown),
+        _ => wrap(&one, columns, Measure::FIT, markdown),
     }
 }
 
@@ -37,11 +39,18 @@ pub(super) fn heading_lines(t: &Text, lang: Lang, columns: usize, markdown: bool
 fn text_lines(t: &Text, first: &str, rest: &str, lang: Lang, columns: usize) -> Vec<String> {
     match lang {
         Lang::Both if t.zh != t.en => {
-            let mut lines = wrap_prefixed(&t.zh, first, rest, columns, lang, false);
-            lines.extend(wrap_prefixed(&t.en, rest, rest, columns, lang, false));
+            let mut lines = wrap_prefixed(&t.zh, first, rest, columns, Measure::FIT, false);
+            lines.extend(wrap_prefixed(
+                &t.en,
+                rest,
+                rest,
+                columns,
+                Measure::FIT,
+                false,
+            ));
             lines
         }
-        l => wrap_prefixed(&t.get(l), first, rest, columns, lang, false),
+        l => wrap_prefixed(&t.get(l), first, rest, columns, Measure::FIT, false),
     }
 }
 
@@ -75,28 +84,41 @@ impl Table {
         }
     }
 
-    /// The width of each column: as wide as its widest cell if all fit in
+    /// The width of each column, in the measure the table aligns in
+    /// ([`Measure::of`]): as wide as its widest cell if all fit in
     /// `columns`, else narrowed one column at a time, each time the column
     /// that adds the fewest wrapped lines (the widest among equals), never
     /// below its longest word; `None` when even that does not fit.
+    ///
+    /// A line must also fit as a CJK terminal draws it, where a cell is wider
+    /// than it aligns by its ambiguous characters (ρ, —): each column keeps
+    /// room for the most any of its cells gains ([`Measure::FIT`] less the
+    /// aligned width; nothing when the two measures agree).
     fn widths(&self, lang: Lang, columns: usize) -> Option<Vec<usize>> {
+        let measure = Measure::of(lang);
         let header = self.header_lines(lang);
         let body = self.row_groups(lang);
         let lines: Vec<&Vec<String>> = header.iter().chain(body.iter().flatten()).collect();
         let n = self.columns.len();
         let mut natural = vec![0usize; n];
         let mut least = vec![1usize; n];
+        let mut slack = vec![0usize; n];
         for line in &lines {
             for (i, c) in line.iter().enumerate() {
-                if let (Some(w), Some(m)) = (natural.get_mut(i), least.get_mut(i)) {
-                    *w = (*w).max(width(c, lang));
-                    *m = (*m).max(longest_word(c, lang));
+                if let (Some(w), Some(m), Some(s)) =
+                    (natural.get_mut(i), least.get_mut(i), slack.get_mut(i))
+                {
+                    let aligned = width(c, measure);
+                    *w = (*w).max(aligned);
+                    *m = (*m).max(longest_word(c, measure));
+                    *s = (*s).max(width(c, Measure::FIT).saturating_sub(aligned));
                 }
             }
         }
         let room = columns
             .saturating_sub(INDENT.len())
-            .saturating_sub(GAP.saturating_mul(n.saturating_sub(1)));
+            .saturating_sub(GAP.saturating_mul(n.saturating_sub(1)))
+            .saturating_sub(slack.iter().sum());
         if least.iter().sum::<usize>() > room {
             return None;
         }
@@ -105,7 +127,7 @@ impl Table {
             lines
                 .iter()
                 .filter_map(|l| l.get(i))
-                .map(|c| wrap(c, w, lang, false).len())
+                .map(|c| wrap(c, w, measure, false).len())
                 .sum()
         };
         let mut w = natural;
@@ -130,6 +152,7 @@ impl Table {
 
     /// Writes the table in `columns`; see the module docs.
     pub(super) fn render_text(&self, lang: Lang, columns: usize, out: &mut String) {
+        let measure = Measure::of(lang);
         let Some(widths) = self.widths(lang, columns) else {
             self.render_records(lang, columns, out);
             return;
@@ -144,7 +167,7 @@ impl Table {
             let wrapped: Vec<Vec<String>> = cells
                 .iter()
                 .zip(&widths)
-                .map(|(c, w)| wrap(c, *w, lang, false))
+                .map(|(c, w)| wrap(c, *w, measure, false))
                 .collect();
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
             (0..height)
@@ -154,7 +177,7 @@ impl Table {
                         .zip(&widths)
                         .zip(&right)
                         .map(|((lines, w), r)| {
-                            pad(lines.get(k).map_or("", String::as_str), *w, *r, lang)
+                            pad(lines.get(k).map_or("", String::as_str), *w, *r, measure)
                         })
                         .collect();
                     format!("{INDENT}{}", parts.join(&" ".repeat(GAP)))
@@ -206,7 +229,7 @@ impl Table {
                     continue;
                 }
                 let first = format!("{INDENT}{}: ", h.get(lang));
-                for l in wrap_prefixed(&value, &first, "      ", columns, lang, false) {
+                for l in wrap_prefixed(&value, &first, "      ", columns, Measure::FIT, false) {
                     let _ = writeln!(out, "{l}");
                 }
             }
@@ -217,8 +240,14 @@ impl Table {
 /// The report as terminal text within `columns`.
 pub(super) fn render(report: &Report, lang: Lang, columns: usize) -> String {
     let mut out = String::new();
+    // The rule under a heading as long as the heading looks in the reader's
+    // terminal, and never longer than the line.
     let underline = |lines: &[String], mark: &str, out: &mut String| {
-        let w = lines.iter().map(|l| width(l, lang)).max().unwrap_or(0);
+        let w = lines
+            .iter()
+            .map(|l| width(l, Measure::of(lang)))
+            .max()
+            .unwrap_or(0);
         for l in lines {
             let _ = writeln!(out, "{l}");
         }
@@ -231,7 +260,7 @@ pub(super) fn render(report: &Report, lang: Lang, columns: usize) -> String {
     );
     if let Some(s) = &report.source {
         let label = format!("{}: ", Text::new("来源", "Source").get(lang));
-        for l in wrap_prefixed(&s.get(lang), &label, INDENT, columns, lang, false) {
+        for l in wrap_prefixed(&s.get(lang), &label, INDENT, columns, Measure::FIT, false) {
             let _ = writeln!(out, "{l}");
         }
     }
@@ -255,7 +284,7 @@ pub(super) fn render(report: &Report, lang: Lang, columns: usize) -> String {
                 Block::Table(t) => t.render_text(lang, columns, &mut out),
                 Block::Notes(title, notes) => {
                     let head = format!("{}:", title.get(lang));
-                    for l in wrap_prefixed(&head, INDENT, INDENT, columns, lang, false) {
+                    for l in wrap_prefixed(&head, INDENT, INDENT, columns, Measure::FIT, false) {
                         let _ = writeln!(out, "{l}");
                     }
                     for n in notes {

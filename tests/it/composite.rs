@@ -536,9 +536,10 @@ fn what_would_it_take_reaches_exactly_the_target() {
 // ---------------------------------------------------------------------------
 // Issue 14, item 3: what it would take, past the best value observed.
 
+// Also the zones of the top100 example's text and chart (`report::top100`).
 #[allow(dead_code)]
 #[path = "../../examples/top100/zones.rs"]
-mod top100;
+pub(super) mod top100;
 
 /// The top100 index recomputed from its formulas, independently of
 /// `Composite::compute`: min-max onto [1, 100] after direction, the mean of

@@ -543,9 +543,12 @@ fn scopes_and_price_bases() {
         assert_eq!(ind.scope(), &scope, "row {n}");
         // The article states no price basis for any growth rate (issue 14:
         // figures.md row 4 says only what is "normally" so); money levels are
-        // at current prices.
+        // at current prices. Row 7 covers three indicators whose bases differ
+        // (below): the review of issue 14 found it labelled "not stated" over
+        // a component at current prices.
         let basis = match n {
-            4 | 7 => PriceBasis::NotStated,
+            4 => PriceBasis::NotStated,
+            7 => PriceBasis::PerIndicator,
             _ if ind.unit() == Unit::YI_YUAN => PriceBasis::Current,
             _ => PriceBasis::NotApplicable,
         };
@@ -797,14 +800,17 @@ fn unstated_price_bases_need_a_stated_assumption() {
     refused(&silent);
 }
 
-/// Row 7's scopes and the unstated price basis survive serde like the others.
+/// Row 7's scopes and its price basis (one per indicator) survive serde like
+/// the others, and so does the unstated basis of its output components.
 #[cfg(feature = "serde")]
 #[test]
 fn new_scopes_and_bases_round_trip_through_serde() {
     let seven = rongchang::row(7).unwrap().unwrap();
     let ind = seven.indicator();
     let json = serde_json::to_string(ind).unwrap();
-    assert!(json.contains(r#""price_basis":"not_stated""#), "{json}");
+    assert!(json.contains(r#""price_basis":"per_indicator""#), "{json}");
+    let first = serde_json::to_string(seven.components()[0].indicator()).unwrap();
+    assert!(first.contains(r#""price_basis":"not_stated""#), "{first}");
     assert!(
         json.contains(r#""scope":"strategic_emerging_industries""#),
         "{json}"

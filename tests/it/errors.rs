@@ -595,6 +595,13 @@ fn catalogue() -> Vec<Case> {
             message: "input/output failed: disk unplugged; check the file or stream and retry",
         },
         Case {
+            variant: "File",
+            input: "a chart saved to the folder `/dev/null/charts` (under a file)",
+            error: indstat::report::save(std::path::Path::new("/dev/null/charts"), "t1.svg", "")
+                .unwrap_err(),
+            message: "cannot create the folder /dev/null/charts: Not a directory (os error 20)",
+        },
+        Case {
             variant: "Unwritable",
             input: "an entity `a\\nb` (a line break) written to SDMX-CSV",
             error: {
