@@ -341,7 +341,7 @@ impl CrossSection {
 }
 
 /// The order that puts the best first.
-pub(crate) fn best_first(direction: Direction) -> Order {
+fn best_first(direction: Direction) -> Order {
     match direction {
         Direction::HigherIsBetter => Order::Descending,
         Direction::LowerIsBetter => Order::Ascending,
