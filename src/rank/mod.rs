@@ -2,7 +2,7 @@
 //! decimals; percentile ranks and quantiles under their several conventions;
 //! rank changes between editions; and what it takes to enter the top N.
 //!
-//! # Conventions (domain notes B1–B6)
+//! # Conventions
 //!
 //! - [`rank`] equals pandas 3 `Series.rank(method, ascending, na_option)` for
 //!   every method, direction and missing option: [`Ties::Ordinal`] is pandas'

@@ -350,7 +350,7 @@ fn every_target_matches_the_table() {
             "{id}: targets() vs target()"
         );
         assert_eq!(target.phrase_zh(), cells["source phrase"], "{id}: phrase");
-        // One correction of the table (issue 14): T2's 10亿元以上 is "at least"
+        // One correction of the table: T2's 10亿元以上 is "at least"
         // 1 billion yuan, as the table's own unit cell (≥ 10亿元) has it; its
         // English cell says "above", which would exclude 1 billion itself.
         let english = match id {
@@ -629,7 +629,7 @@ fn themes_kinds_and_codes_follow_the_design() {
 fn scopes_and_price_bases() {
     let rows = rongchang::rows().unwrap();
     // Row 7 (article: 工业总产值、战新产值、工业固投等主要指标的增长): three
-    // indicators of three scopes, issue 14.
+    // indicators of three scopes.
     let main = vec![
         Scope::AllIndustry,
         Scope::StrategicEmergingIndustries,
@@ -647,8 +647,8 @@ fn scopes_and_price_bases() {
             _ => Scope::Whole,
         };
         assert_eq!(ind.scope(), &scope, "row {n}");
-        // The article states no price basis for any growth rate (issue 14:
-        // figures.md row 4 says only what is "normally" so); money levels are
+        // The article states no price basis for any growth rate (figures.md
+        // row 4 says only what is "normally" so); money levels are
         // at current prices.
         let basis = match n {
             4 | 7 => PriceBasis::NotStated,
@@ -750,7 +750,7 @@ fn text_forms_of_the_values() {
         (14, "1986件"),
         (18, "4000余人"),
         (29, "171个平台"),
-        // The article's measure word, kept (issue 14): 市级以上创新平台82家,
+        // The article's measure word, kept: 市级以上创新平台82家,
         // 众创孵化平台累计达到8家.
         (30, "82家平台"),
         (32, "8家平台"),
@@ -825,7 +825,7 @@ fn derived_check_values() {
     assert!(v.exact().is_err());
 }
 
-/// Issue 14: the article states no price basis for its growth rates, so the
+/// The article states no price basis for its growth rates, so the
 /// calculations that check price bases neither call row 4 comparable nor read
 /// it as current without the caller saying so, and record what was said. The
 /// 925.35亿元 check value is figures.md's ("nominal reading").

@@ -43,7 +43,7 @@ fn report_both_markdown() {
 }
 
 /// What a reader must find, in each language: how big, how fast, what rank,
-/// how far from each target, and on what assumptions (issue 6, "done when").
+/// how far from each target, and on what assumptions.
 #[test]
 fn the_report_answers_the_questions() {
     let zh = render(Lang::Zh, Format::Text);
@@ -98,7 +98,7 @@ const FORMS: [(Lang, Format); 6] = [
     (Lang::Both, Format::Markdown),
 ];
 
-/// Issue 14: the report ran to 260 display columns. No line of any language
+/// The report once ran to 260 display columns. No line of any language
 /// or form is wider than 100.
 #[test]
 fn no_line_is_wider_than_100_columns() {
@@ -116,7 +116,7 @@ fn no_line_is_wider_than_100_columns() {
     }
 }
 
-/// Issue 14, the analyst's reading of the report: one ranking section; a
+/// An analyst's reading of the report: one ranking section; a
 /// status in words, not an SDMX code; targets written as targets; no growth
 /// rate labelled comparable when the article does not say so; counts with the
 /// article's measure word; 以上 as "at least" throughout.
@@ -172,7 +172,7 @@ fn the_report_says_what_the_article_says() {
     }
 }
 
-/// Issue 14: the English scenario column mixed "126.753 billion yuan" and
+/// The English scenario column once mixed "126.753 billion yuan" and
 /// "0 yuan". Each column now has one magnitude, named in its header, and
 /// numbers of one precision (2 decimals of 亿元 are 3 of billions).
 #[test]
@@ -248,7 +248,7 @@ fn a_column_takes_the_scale_its_largest_value_reaches() {
     assert_eq!(needed[1..3], ["800", "0"]);
 }
 
-/// Issue 14: the R&D row of the growth table showed the 2022 level (4.4%) as
+/// The R&D row of the growth table once showed the 2022 level (4.4%) as
 /// if it were a change. The article gives no 2021 share, so the change is
 /// computed as any change is, from the series, and the row says why there is
 /// none.
@@ -428,7 +428,7 @@ mod charts {
         }
     }
 
-    /// Issue 14: the T1 chart is titled with the 规上 target and starts from
+    /// The T1 chart is titled with the 规上 target and starts from
     /// the all-industry 1004亿元: it says so under its title, and its history,
     /// a single point, is drawn as a visible marker, not a one-point line.
     #[test]
