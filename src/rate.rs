@@ -5,6 +5,7 @@ use core::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::exact::checked;
 use crate::rounding::displayed;
 use crate::{Dimension, Error, Quantity, Result, Unit};
 
@@ -144,10 +145,7 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn percent(&self) -> Result<Decimal> {
-        self.0
-            .checked_mul(HUNDRED)
-            .map(|p| p.normalize())
-            .ok_or_else(|| Error::overflow("multiply", self.0, HUNDRED))
+        checked::mul(self.0, HUNDRED).map(|p| p.normalize())
     }
 
     /// The growth factor `1 + rate` (发展速度 as a fraction): 8.5% → `1.085`.
@@ -215,13 +213,8 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn points_to(&self, later: Rate) -> Result<PercentagePoints> {
-        let diff = later
-            .0
-            .checked_sub(self.0)
-            .ok_or_else(|| Error::overflow("subtract", later.0, self.0))?;
-        diff.checked_mul(HUNDRED)
-            .map(|d| PercentagePoints(d.normalize()))
-            .ok_or_else(|| Error::overflow("multiply", diff, HUNDRED))
+        let diff = checked::sub(later.0, self.0)?;
+        checked::mul(diff, HUNDRED).map(|d| PercentagePoints(d.normalize()))
     }
 }
 

@@ -7,6 +7,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use core::cmp::Ordering;
 
+use crate::exact::checked;
 use crate::exact::least_true;
 use crate::{Direction, Error, Period, Quantity, Rate, Result, YearSpan};
 
@@ -726,9 +727,7 @@ pub fn average_rate(rates: &[Rate]) -> Result<Rate> {
     let mut root = Decimal::ONE;
     for r in rates {
         let f = nth_root(check_rate(*r)?, n)?;
-        root = root
-            .checked_mul(f)
-            .ok_or_else(|| Error::overflow("multiply", root, f))?;
+        root = checked::mul(root, f)?;
     }
     Rate::from_factor(root)
 }

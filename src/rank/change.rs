@@ -5,6 +5,7 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::exact::checked;
 use crate::growth::Reach;
 use crate::{Error, Period, Result};
 
@@ -541,9 +542,8 @@ pub fn rank_goal(
     check_rank(target, None)?;
     let years = edition_years(earlier, latest)?;
     let climbed = RankChange::new(earlier.rank, latest.rank)?.places();
-    let pace = Decimal::from(climbed)
-        .checked_div(years)
-        .ok_or_else(|| Error::overflow("divide", climbed, years))?;
+    // `years` is above zero (`edition_years`).
+    let pace = checked::div(Decimal::from(climbed), years)?;
     let places_to_go = latest.rank.saturating_sub(target);
     let (reach, by) = reach_at_pace(
         Decimal::from(places_to_go),
@@ -573,13 +573,8 @@ pub(crate) fn reach_at_pace(
     let reach = match pace {
         _ if places_to_go <= Decimal::ZERO => Reach::Already,
         Some((climbed, years)) if climbed > Decimal::ZERO && years > Decimal::ZERO => {
-            let product = places_to_go
-                .checked_mul(years)
-                .ok_or_else(|| Error::overflow("multiply", places_to_go, years))?;
-            let needed = product
-                .checked_div(climbed)
-                .ok_or_else(|| Error::overflow("divide", product, climbed))?
-                .ceil();
+            let product = checked::mul(places_to_go, years)?;
+            let needed = checked::div(product, climbed)?.ceil();
             let n = u64::try_from(needed).map_err(|_| Error::overflow("ceil", needed, climbed))?;
             Reach::InYears(n)
         }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::{Missing, Order, Ties, rank};
+use crate::exact::checked;
 use crate::{Direction, EntityId, Error, Quantity, Result, Unit};
 
 /// One indicator's values for many entities in one period, keyed by entity,
@@ -323,10 +324,9 @@ impl CrossSection {
         let needed = others.get(index).copied();
         let gap = match needed {
             Some(needed) if is_better(needed, value, direction) => match direction {
-                Direction::HigherIsBetter => needed.checked_sub(value),
-                Direction::LowerIsBetter => value.checked_sub(needed),
-            }
-            .ok_or_else(|| Error::overflow("subtract", needed, value))?,
+                Direction::HigherIsBetter => checked::sub(needed, value)?,
+                Direction::LowerIsBetter => checked::sub(value, needed)?,
+            },
             _ => Decimal::ZERO,
         };
         Ok(Threshold {
