@@ -3,8 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::exact::checked;
-use crate::exact::checked_div;
+use crate::exact::{checked, checked_div};
 use crate::{
     Assumption, Error, Estimate, Figure, Frequency, Kind, ObsStatus, Observation, PercentagePoints,
     Period, PriceBasis, Quantity, Rate, Result, Series, Source,

@@ -7,8 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use core::cmp::Ordering;
 
-use crate::exact::checked;
-use crate::exact::{least_true, nth_root};
+use crate::exact::{checked, least_true, nth_root};
 use crate::{Direction, Error, Period, Quantity, Rate, Result, YearSpan};
 
 fn gcd(mut a: u64, mut b: u64) -> u64 {
