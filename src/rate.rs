@@ -7,7 +7,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::exact::checked;
 use crate::rounding::displayed;
-use crate::{Dimension, Error, Quantity, Result, Unit};
+use crate::{Dimension, Error, Figure, Quantity, Result, Unit};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -282,43 +282,45 @@ impl PercentagePoints {
         self.0
     }
 
-    /// The Chinese form: `提高0.3个百分点`, `回落1.5个百分点`, `持平`.
+    /// The Chinese form: `提高0.3个百分点`, `回落1.5个百分点`, `持平`; the
+    /// text of the exact [`Figure`] of the change (without trailing zeros),
+    /// except that no change is 持平.
     ///
     /// ```
     /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(0.3)).zh(), "提高0.3个百分点");
+    /// assert_eq!(indstat::PercentagePoints::new(dec!(0)).zh(), "持平");
     /// ```
     pub fn zh(&self) -> String {
-        let v = self.0.normalize();
-        if v.is_zero() {
-            "持平".to_owned()
-        } else if v.is_sign_negative() {
-            format!("回落{}个百分点", v.abs())
-        } else {
-            format!("提高{v}个百分点")
+        match self.figure() {
+            Some(f) => f.zh(),
+            None => "持平".to_owned(),
         }
     }
 
-    /// The English form: `up 0.3 percentage points`, `down 1.5 percentage points`, `unchanged`.
+    /// The English form: `up 0.3 percentage points`, `down 1.5 percentage
+    /// points`, `unchanged`; as [`PercentagePoints::zh`], the text of its
+    /// [`Figure`].
     ///
     /// ```
     /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(1)).en(), "up 1 percentage point");
+    /// assert_eq!(indstat::PercentagePoints::new(dec!(0)).en(), "unchanged");
     /// ```
     pub fn en(&self) -> String {
-        let v = self.0.normalize();
-        let unit = if v.abs() == Decimal::ONE {
-            "percentage point"
-        } else {
-            "percentage points"
-        };
-        if v.is_zero() {
-            "unchanged".to_owned()
-        } else if v.is_sign_negative() {
-            format!("down {} {unit}", v.abs())
-        } else {
-            format!("up {v} {unit}")
+        match self.figure() {
+            Some(f) => f.en(),
+            None => "unchanged".to_owned(),
         }
+    }
+
+    /// The change as an exact figure in percentage points, trailing zeros
+    /// removed; `None` for no change. (A figure of zero points is written as
+    /// a move of zero, `提高0个百分点`: `持平` would read back as a rank
+    /// change.)
+    fn figure(&self) -> Option<Figure> {
+        let v = self.0.normalize();
+        (!v.is_zero()).then(|| Figure::exact_value(Quantity::new(v, Unit::PERCENTAGE_POINT)))
     }
 }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::exact::checked;
 use crate::growth::Reach;
-use crate::{Error, Period, Result};
+use crate::{Error, Figure, Period, Quantity, Result, Unit};
 
 /// A published rank in one edition of a ranking, with the pool size when
 /// known (169 zones in one year, 178 in another).
@@ -320,7 +320,8 @@ impl RankChange {
         after.checked_sub(before)
     }
 
-    /// The Chinese phrase: 上升17位, 下降3位, 持平.
+    /// The Chinese phrase: 上升17位, 下降3位, 持平 (the text of the exact
+    /// [`Figure`] of the change).
     ///
     /// ```
     /// assert_eq!(indstat::rank::RankChange::new(5, 8)?.zh(), "下降3位");
@@ -328,11 +329,15 @@ impl RankChange {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn zh(&self) -> String {
-        match self.places() {
-            0 => "持平".to_owned(),
-            p if p > 0 => format!("上升{p}位"),
-            p => format!("下降{}位", p.unsigned_abs()),
-        }
+        self.figure().zh()
+    }
+
+    /// The change as an exact figure in places.
+    fn figure(&self) -> Figure {
+        Figure::exact_value(Quantity::new(
+            Decimal::from(self.places()),
+            Unit::RANK_CHANGE,
+        ))
     }
 }
 
@@ -350,16 +355,10 @@ fn percentile(rank: u32, pool: Option<u32>) -> Option<Decimal> {
 }
 
 impl fmt::Display for RankChange {
-    /// The English phrase: "up 17 places", "down 1 place", "unchanged".
+    /// The English phrase: "up 17 places", "down 1 place", "unchanged" (the
+    /// text of the exact [`Figure`] of the change).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let places = self.places();
-        let n = places.unsigned_abs();
-        let noun = if n == 1 { "place" } else { "places" };
-        match places {
-            0 => f.write_str("unchanged"),
-            p if p > 0 => write!(f, "up {n} {noun}"),
-            _ => write!(f, "down {n} {noun}"),
-        }
+        f.write_str(&self.figure().en())
     }
 }
 

@@ -376,3 +376,40 @@ mod properties {
         }
     }
 }
+
+/// A percentage-point change is written as `PercentagePoints` writes it, as
+/// a move (`回落1.5个百分点`, `down 1.5 percentage points`; it was
+/// `-1.5个百分点` in Chinese), and reads back; a rank change as `RankChange`
+/// writes it.
+#[test]
+fn moves_are_written_as_their_types_write_them() {
+    use indstat::PercentagePoints;
+    use indstat::rank::RankChange;
+    let points = |v| Figure::exact_value(Quantity::new(v, Unit::PERCENTAGE_POINT));
+    assert_eq!(points(dec!(-1.5)).zh(), "回落1.5个百分点");
+    assert_eq!(points(dec!(0.3)).zh(), "提高0.3个百分点");
+    assert_eq!(points(dec!(-1.5)).en(), "down 1.5 percentage points");
+    for v in [dec!(-1.5), dec!(0.3), dec!(1), dec!(-1), dec!(12.25)] {
+        let (f, pp) = (points(v), PercentagePoints::new(v));
+        assert_eq!(f.zh(), pp.zh(), "{v}");
+        assert_eq!(f.en(), pp.en(), "{v}");
+        assert_eq!(f.zh().parse::<Figure>().unwrap(), f, "{v}");
+        assert_eq!(f.en().parse::<Figure>().unwrap(), f, "{v}");
+    }
+    // No change: 持平 / unchanged for the type; a figure of zero points is a
+    // move of zero, since 持平 reads back as a rank change.
+    assert_eq!(PercentagePoints::new(dec!(0)).zh(), "持平");
+    assert_eq!(points(dec!(0)).zh(), "提高0个百分点");
+    let at_least = Figure::new(
+        Bound::AtLeast,
+        Quantity::new(dec!(-2), Unit::PERCENTAGE_POINT),
+    );
+    assert_eq!(at_least.zh(), "回落2个百分点以下");
+    assert_eq!(at_least.zh().parse::<Figure>().unwrap(), at_least);
+    for (before, after) in [(5, 8), (139, 122), (5, 5), (4, 5), (6, 5)] {
+        let change = RankChange::new(before, after).unwrap();
+        let f = Figure::exact_value(Quantity::new(change.places().into(), Unit::RANK_CHANGE));
+        assert_eq!(change.zh(), f.zh(), "{before} → {after}");
+        assert_eq!(change.to_string(), f.en(), "{before} → {after}");
+    }
+}
