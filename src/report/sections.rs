@@ -4,8 +4,8 @@
 use super::{Align, Section, Table, Text};
 use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget, Verdict};
 use crate::{
-    Assumption, Decimal, Dimension, Figure, Indicator, Magnitude, ObsStatus, Observation,
-    PriceBasis, Quantity, Rate, Result, Scope,
+    Assumption, Figure, Indicator, ObsStatus, Observation, PriceBasis, Quantity, Rate, Result,
+    Scope,
 };
 
 /// A figure rounded for display to `dp` places, half away from zero (四舍五入).
@@ -70,25 +70,12 @@ fn column(quantities: &[Quantity], dp: u32) -> Result<(Text, Vec<Text>)> {
         zh.push(Quantity::new(v, zh_unit));
     }
     // English: the largest scale any value of the column reaches.
-    let en_mag = if matches!(zh_unit.dimension(), Dimension::Yuan | Dimension::Count(_)) {
-        let mut chosen = Magnitude::ONE;
-        for e in [12u8, 9, 6] {
-            let m = Magnitude::new(e)?;
-            let one = Quantity::new(Decimal::ONE, zh_unit.with_magnitude(m)?);
-            let reached = zh.iter().any(|q| {
-                Quantity::new(q.value().abs(), zh_unit)
-                    .checked_cmp(&one)
-                    .is_ok_and(|o| o != core::cmp::Ordering::Less)
-            });
-            if reached {
-                chosen = m;
-                break;
-            }
-        }
-        chosen
-    } else {
-        zh_unit.magnitude()
-    };
+    let en_mag = crate::text::en_scale(
+        zh_unit.dimension(),
+        zh_unit.magnitude(),
+        zh.iter().map(Quantity::value),
+    )
+    .unwrap_or(zh_unit.magnitude());
     let en_exp = u32::from(en_mag.exponent());
     let en_dp = dp.saturating_add(en_exp).saturating_sub(zh_exp);
     let mut cells = Vec::with_capacity(zh.len());
@@ -255,13 +242,9 @@ pub fn gap_section(
         )?;
     }
     if let Some(r) = gap.requirement() {
-        let p = percent(r.rate());
         fact(
             Text::new("所需年均增速", "growth needed a year"),
-            Text::new(
-                format!("{}{}", r.qualifier_zh(), p.zh()),
-                format!("{}{}", r.qualifier_en(), p.en()),
-            ),
+            Text::new(r.zh(2), format!("{r:.2}")),
         )?;
     }
     if let Some(r) = gap.trend() {
