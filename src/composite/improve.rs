@@ -360,12 +360,7 @@ impl Composite {
         target: u32,
         step: Option<Decimal>,
     ) -> Result<Vec<Improvement>> {
-        if target == 0 {
-            return Err(Error::InvalidRank {
-                rank: "0".to_owned(),
-                reason: "ranks start at 1".to_owned(),
-            });
-        }
+        crate::rank::check_rank(target, None)?;
         if let Some(s) = step {
             if s <= Decimal::ZERO {
                 return Err(Error::InvalidParameter {

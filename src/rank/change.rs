@@ -5,6 +5,7 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
+use super::check_rank;
 use crate::exact::checked;
 use crate::growth::Reach;
 use crate::{Error, Figure, Period, Quantity, Result, Unit};
@@ -44,22 +45,6 @@ crate::serde_str::read_through!(
     },
     |r| RankObservation::new(r.edition, r.rank, r.pool)
 );
-
-fn check_rank(rank: u32, pool: Option<u32>) -> Result<()> {
-    if rank == 0 {
-        return Err(Error::InvalidRank {
-            rank: "0".to_owned(),
-            reason: "ranks start at 1".to_owned(),
-        });
-    }
-    match pool {
-        Some(pool) if rank > pool => Err(Error::InvalidRank {
-            rank: rank.to_string(),
-            reason: format!("the pool has only {pool} entries"),
-        }),
-        _ => Ok(()),
-    }
-}
 
 impl RankObservation {
     /// The rank `rank` (1 = top) in `edition`, among `pool` entries if known.

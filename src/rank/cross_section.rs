@@ -299,12 +299,7 @@ impl CrossSection {
         target: u32,
         direction: Direction,
     ) -> Result<Threshold> {
-        if target == 0 {
-            return Err(Error::InvalidRank {
-                rank: "0".to_owned(),
-                reason: "ranks start at 1".to_owned(),
-            });
-        }
+        super::check_rank(target, None)?;
         let i = self.position(entity)?;
         let value = self.value(entity)?.ok_or_else(|| self.unranked(entity))?;
         let mut others: Vec<Decimal> = self

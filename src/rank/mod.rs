@@ -65,6 +65,27 @@ pub use percentile::{
 
 use rust_decimal::Decimal;
 
+use crate::{Error, Result};
+
+/// A rank is a whole number from 1 (the top), and at most the size of its
+/// pool when that is known: [`Error::InvalidRank`] otherwise. Every rank and
+/// rank target a caller gives is checked by it.
+pub(crate) fn check_rank(rank: u32, pool: Option<u32>) -> Result<()> {
+    if rank == 0 {
+        return Err(Error::InvalidRank {
+            rank: "0".to_owned(),
+            reason: "ranks start at 1".to_owned(),
+        });
+    }
+    match pool {
+        Some(pool) if rank > pool => Err(Error::InvalidRank {
+            rank: rank.to_string(),
+            reason: format!("the pool has only {pool} entries"),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// How tied values are ranked.
 ///
 /// | `Ties` | pandas `method` | polars `method` | R `ties.method` | Excel |
