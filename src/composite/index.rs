@@ -10,9 +10,9 @@ use super::aggregate::{Aggregator, Group, aggregate};
 use super::normalise::{Normaliser, normalise};
 use super::results::Results;
 use super::tree::Tree;
+use crate::entity::EntityIndex;
 use crate::exact::checked::{div, mul};
 use crate::rank::{Missing, Order, Ties, rank};
-use crate::rank::{entity_position, index_entities};
 use crate::{EntityId, Error, IndicatorCode, Result};
 
 /// Raw indicator values for a set of entities, keyed by entity and indicator
@@ -39,7 +39,7 @@ use crate::{EntityId, Error, IndicatorCode, Result};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Data {
     entities: Vec<EntityId>,
-    index: BTreeMap<EntityId, usize>,
+    index: EntityIndex,
     columns: BTreeMap<IndicatorCode, Vec<Option<Decimal>>>,
 }
 
@@ -63,7 +63,7 @@ impl Data {
                 what: "the data set",
             });
         }
-        let index = index_entities(&entities)?;
+        let index = EntityIndex::new(&entities)?;
         Ok(Data {
             entities,
             index,
@@ -116,7 +116,7 @@ impl Data {
     }
 
     fn position(&self, entity: &EntityId) -> Result<usize> {
-        entity_position(&self.index, entity)
+        self.index.position(entity)
     }
 
     /// The entities, in the order given.

@@ -1,11 +1,10 @@
 //! A cross-section keyed by entity: ranks by entity, and the value an entity
 //! needs to enter the top N.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::{Missing, Order, Ties, rank};
+use crate::entity::EntityIndex;
 use crate::exact::checked;
 use crate::{Direction, EntityId, Error, Quantity, Result, Unit};
 
@@ -39,33 +38,7 @@ pub struct CrossSection {
     unit: Unit,
     entities: Vec<EntityId>,
     values: Vec<Option<Decimal>>,
-    index: BTreeMap<EntityId, usize>,
-}
-
-/// Checks entity keys for duplicates and builds the index.
-pub(crate) fn index_entities(entities: &[EntityId]) -> Result<BTreeMap<EntityId, usize>> {
-    let mut index = BTreeMap::new();
-    for (i, entity) in entities.iter().enumerate() {
-        if index.insert(entity.clone(), i).is_some() {
-            return Err(Error::DuplicateEntity {
-                entity: entity.to_string(),
-            });
-        }
-    }
-    Ok(index)
-}
-
-/// The position of `entity` in an index built by [`index_entities`].
-pub(crate) fn entity_position(
-    index: &BTreeMap<EntityId, usize>,
-    entity: &EntityId,
-) -> Result<usize> {
-    index
-        .get(entity)
-        .copied()
-        .ok_or_else(|| Error::UnknownEntity {
-            entity: entity.to_string(),
-        })
+    index: EntityIndex,
 }
 
 impl CrossSection {
@@ -94,7 +67,7 @@ impl CrossSection {
                 what: "the cross-section",
             });
         }
-        let index = index_entities(&entities)?;
+        let index = EntityIndex::new(&entities)?;
         if values.iter().all(Option::is_none) {
             return Err(Error::AllMissing {
                 what: "the cross-section".to_owned(),
@@ -177,7 +150,7 @@ impl CrossSection {
     }
 
     fn position(&self, entity: &EntityId) -> Result<usize> {
-        entity_position(&self.index, entity)
+        self.index.position(entity)
     }
 
     /// Ranks by [`rank`], keyed by entity, in input order.

@@ -55,7 +55,6 @@ mod percentile;
 
 pub use change::{RankChange, RankGoal, RankObservation, rank_goal};
 pub use cross_section::{CrossSection, Threshold};
-pub(crate) use cross_section::{entity_position, index_entities};
 use kernel::rank_detail;
 pub(crate) use percentile::quantile_sorted;
 pub use percentile::{
