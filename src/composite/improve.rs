@@ -5,8 +5,10 @@
 use rust_decimal::Decimal;
 
 use super::aggregate::Aggregator;
-use super::index::{Composite, Data, Spec, compute_with, normalise_leaves};
+use super::compute::{Composite, compute_with, normalise_leaves};
+use super::data::Data;
 use super::normalise::Normaliser;
+use super::spec::Spec;
 use super::tree::Tree;
 use crate::exact::checked::{add, div, mul, sub};
 use crate::{Direction, EntityId, Error, IndicatorCode, Result};

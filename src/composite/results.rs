@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::index::LogEntry;
+use super::log::LogEntry;
 use crate::entity::EntityIndex;
 use crate::{EntityId, Error, IndicatorCode, Result};
 
