@@ -137,39 +137,47 @@ mod tests {
     use super::*;
     use crate::dec;
 
-    /// `cmp`, `is_one`, `is_positive` and `normalize` against rust_decimal,
-    /// on random values of up to 96 bits, specials, and pairs of equal
-    /// values at different scales.
     /// A value grown by an integer power against another, across
     /// magnitudes: exact at the boundary, and declined beyond 20,000 digits.
     #[test]
     fn cmp_power_is_exact() {
+        use Ordering::{Equal, Greater, Less};
         let (one, wan, yi) = (Magnitude::ONE, Magnitude::WAN, Magnitude::YI);
-        // 1亿 × 1.5³ = 3.375亿 = 33750万.
-        assert_eq!(
-            cmp_power(dec!(1), yi, dec!(1.5), 3, dec!(33750), wan),
-            Some(Ordering::Equal)
-        );
-        assert_eq!(
-            cmp_power(dec!(1), yi, dec!(1.50), 3, dec!(33749.99), wan),
-            Some(Ordering::Greater)
-        );
-        assert_eq!(
-            cmp_power(dec!(100), one, dec!(1.1), 2, dec!(121.0001), one),
-            Some(Ordering::Less)
-        );
-        // 0.54 × 0.95⁴ = 0.439833375 ≤ 0.45.
-        assert_eq!(
-            cmp_power(dec!(0.54), one, dec!(0.95), 4, dec!(0.45), one),
-            Some(Ordering::Less)
-        );
-        assert_eq!(
-            cmp_power(dec!(1), one, dec!(1.1), 20_001, dec!(2), one),
-            None
-        );
-        assert_eq!(cmp_power(dec!(1), one, dec!(0), 2, dec!(2), one), None);
+        // (a, at, factor, k, b, at, a × factor^k against b)
+        let cases = [
+            // 1亿 × 1.5³ = 3.375亿 = 33750万.
+            (dec!(1), yi, dec!(1.5), 3, dec!(33750), wan, Some(Equal)),
+            (
+                dec!(1),
+                yi,
+                dec!(1.50),
+                3,
+                dec!(33749.99),
+                wan,
+                Some(Greater),
+            ),
+            (
+                dec!(100),
+                one,
+                dec!(1.1),
+                2,
+                dec!(121.0001),
+                one,
+                Some(Less),
+            ),
+            // 0.54 × 0.95⁴ = 0.439833375 ≤ 0.45.
+            (dec!(0.54), one, dec!(0.95), 4, dec!(0.45), one, Some(Less)),
+            (dec!(1), one, dec!(1.1), 20_001, dec!(2), one, None),
+            (dec!(1), one, dec!(0), 2, dec!(2), one, None),
+        ];
+        for (a, ma, f, k, b, mb, want) in cases {
+            assert_eq!(cmp_power(a, ma, f, k, b, mb), want, "{a} × {f}^{k} vs {b}");
+        }
     }
 
+    /// `cmp`, `is_one`, `is_positive` and `normalize` against rust_decimal,
+    /// on random values of up to 96 bits, specials, and pairs of equal
+    /// values at different scales.
     #[test]
     fn comparisons_are_rust_decimals() {
         let mut g = Mix(202_611_282);
