@@ -31,7 +31,9 @@ pub(crate) fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
 
 /// `a / b` (exactly `Decimal::checked_div`'s quotient, through
 /// [`super::div`]) with typed errors that describe the dividend by
-/// `describe_a`: [`Error::DivisionByZero`] or [`Error::Overflow`].
+/// `describe_a`: [`Error::DivisionByZero`] or [`Error::Overflow`]. Inline:
+/// the growth kernel's quotient, on the panel's hot path, is this.
+#[inline]
 pub(crate) fn checked_div(
     a: Decimal,
     b: Decimal,

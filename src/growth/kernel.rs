@@ -99,6 +99,8 @@ pub(crate) fn check_base(base: Decimal, describe: impl FnOnce() -> (String, Stri
 ///
 /// Those of [`check`]; [`Error::Overflow`] naming the current value when the
 /// quotient leaves `Decimal`'s range.
+// Out of line, the quotient inside: the panel's growth loop stays small.
+#[inline(never)]
 pub(crate) fn growth(
     base: Decimal,
     current: Decimal,
@@ -139,7 +141,9 @@ pub(crate) fn cagr(
 ///
 /// Those of [`check`]; [`Error::Overflow`] naming the current value when the
 /// quotient leaves `Decimal`'s range.
-#[inline]
+// Always inline: growth, CAGR and the panel's target gap each keep the
+// refusals and the quotient in their own code, as the panel's loops had them.
+#[inline(always)]
 pub(crate) fn ratio(
     base: Decimal,
     current: Decimal,
