@@ -326,8 +326,31 @@ impl fmt::Display for Figure {
                 .zh(),
             None => self.zh(),
         };
-        crate::rounding::pad(f, &text)
+        pad(f, &text)
     }
+}
+
+/// Writes `text` with the formatter's width, fill and alignment (left by
+/// default, as for strings) but not its precision, which the caller has
+/// already used to round the number inside `text`.
+fn pad(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    use fmt::{Alignment, Write};
+    let len = text.chars().count();
+    let room = f.width().map_or(0, |w| w.saturating_sub(len));
+    let (before, after) = match f.align() {
+        Some(Alignment::Right) => (room, 0),
+        Some(Alignment::Center) => (room / 2, room.saturating_sub(room / 2)),
+        _ => (0, room),
+    };
+    let fill = f.fill();
+    for _ in 0..before {
+        f.write_char(fill)?;
+    }
+    f.write_str(text)?;
+    for _ in 0..after {
+        f.write_char(fill)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 mod assumption;
 mod bound;
+mod code;
 mod entity;
 mod error;
 mod exact;

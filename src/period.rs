@@ -1034,7 +1034,7 @@ mod tests {
         }
     }
 
-    /// Issue 14, item 9: electricity, trade and fiscal series are released
+    /// Electricity, trade and fiscal series are released
     /// for January alone. The cumulative through January is a period: SDMX
     /// `2022-01-01/P1M` both ways, printed as the month it covers (2022年1月,
     /// January 2022), before 1–2月 in its year.

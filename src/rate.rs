@@ -5,8 +5,9 @@ use core::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::exact::checked;
 use crate::rounding::displayed;
-use crate::{Dimension, Error, Quantity, Result, Unit};
+use crate::{Dimension, Error, Figure, Quantity, Result, Unit};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -144,10 +145,7 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn percent(&self) -> Result<Decimal> {
-        self.0
-            .checked_mul(HUNDRED)
-            .map(|p| p.normalize())
-            .ok_or_else(|| Error::overflow("multiply", self.0, HUNDRED))
+        checked::mul(self.0, HUNDRED).map(|p| p.normalize())
     }
 
     /// The growth factor `1 + rate` (发展速度 as a fraction): 8.5% → `1.085`.
@@ -215,13 +213,8 @@ impl Rate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn points_to(&self, later: Rate) -> Result<PercentagePoints> {
-        let diff = later
-            .0
-            .checked_sub(self.0)
-            .ok_or_else(|| Error::overflow("subtract", later.0, self.0))?;
-        diff.checked_mul(HUNDRED)
-            .map(|d| PercentagePoints(d.normalize()))
-            .ok_or_else(|| Error::overflow("multiply", diff, HUNDRED))
+        let diff = checked::sub(later.0, self.0)?;
+        checked::mul(diff, HUNDRED).map(|d| PercentagePoints(d.normalize()))
     }
 }
 
@@ -289,43 +282,45 @@ impl PercentagePoints {
         self.0
     }
 
-    /// The Chinese form: `提高0.3个百分点`, `回落1.5个百分点`, `持平`.
+    /// The Chinese form: `提高0.3个百分点`, `回落1.5个百分点`, `持平`; the
+    /// text of the exact [`Figure`] of the change (without trailing zeros),
+    /// except that no change is 持平.
     ///
     /// ```
     /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(0.3)).zh(), "提高0.3个百分点");
+    /// assert_eq!(indstat::PercentagePoints::new(dec!(0)).zh(), "持平");
     /// ```
     pub fn zh(&self) -> String {
-        let v = self.0.normalize();
-        if v.is_zero() {
-            "持平".to_owned()
-        } else if v.is_sign_negative() {
-            format!("回落{}个百分点", v.abs())
-        } else {
-            format!("提高{v}个百分点")
+        match self.figure() {
+            Some(f) => f.zh(),
+            None => "持平".to_owned(),
         }
     }
 
-    /// The English form: `up 0.3 percentage points`, `down 1.5 percentage points`, `unchanged`.
+    /// The English form: `up 0.3 percentage points`, `down 1.5 percentage
+    /// points`, `unchanged`; as [`PercentagePoints::zh`], the text of its
+    /// [`Figure`].
     ///
     /// ```
     /// use indstat::dec;
     /// assert_eq!(indstat::PercentagePoints::new(dec!(1)).en(), "up 1 percentage point");
+    /// assert_eq!(indstat::PercentagePoints::new(dec!(0)).en(), "unchanged");
     /// ```
     pub fn en(&self) -> String {
-        let v = self.0.normalize();
-        let unit = if v.abs() == Decimal::ONE {
-            "percentage point"
-        } else {
-            "percentage points"
-        };
-        if v.is_zero() {
-            "unchanged".to_owned()
-        } else if v.is_sign_negative() {
-            format!("down {} {unit}", v.abs())
-        } else {
-            format!("up {v} {unit}")
+        match self.figure() {
+            Some(f) => f.en(),
+            None => "unchanged".to_owned(),
         }
+    }
+
+    /// The change as an exact figure in percentage points, trailing zeros
+    /// removed; `None` for no change. (A figure of zero points is written as
+    /// a move of zero, `提高0个百分点`: `持平` would read back as a rank
+    /// change.)
+    fn figure(&self) -> Option<Figure> {
+        let v = self.0.normalize();
+        (!v.is_zero()).then(|| Figure::exact_value(Quantity::new(v, Unit::PERCENTAGE_POINT)))
     }
 }
 

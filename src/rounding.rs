@@ -75,29 +75,6 @@ pub(crate) fn displayed(f: &core::fmt::Formatter<'_>, value: Decimal) -> Decimal
     }
 }
 
-/// Writes `text` with the formatter's width, fill and alignment (left by
-/// default, as for strings) but not its precision, which the caller has
-/// already used to round the number inside `text`.
-pub(crate) fn pad(f: &mut core::fmt::Formatter<'_>, text: &str) -> core::fmt::Result {
-    use core::fmt::{Alignment, Write};
-    let len = text.chars().count();
-    let room = f.width().map_or(0, |w| w.saturating_sub(len));
-    let (before, after) = match f.align() {
-        Some(Alignment::Right) => (room, 0),
-        Some(Alignment::Center) => (room / 2, room.saturating_sub(room / 2)),
-        _ => (0, room),
-    };
-    let fill = f.fill();
-    for _ in 0..before {
-        f.write_char(fill)?;
-    }
-    f.write_str(text)?;
-    for _ in 0..after {
-        f.write_char(fill)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

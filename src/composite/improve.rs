@@ -5,8 +5,10 @@
 use rust_decimal::Decimal;
 
 use super::aggregate::Aggregator;
-use super::index::{Composite, Data, Spec, compute_with, normalise_leaves};
+use super::compute::{Composite, compute_with, normalise_leaves};
+use super::data::Data;
 use super::normalise::Normaliser;
+use super::spec::Spec;
 use super::tree::Tree;
 use crate::exact::checked::{add, div, mul, sub};
 use crate::{Direction, EntityId, Error, IndicatorCode, Result};
@@ -360,12 +362,7 @@ impl Composite {
         target: u32,
         step: Option<Decimal>,
     ) -> Result<Vec<Improvement>> {
-        if target == 0 {
-            return Err(Error::InvalidRank {
-                rank: "0".to_owned(),
-                reason: "ranks start at 1".to_owned(),
-            });
-        }
+        crate::rank::check_rank(target, None)?;
         if let Some(s) = step {
             if s <= Decimal::ZERO {
                 return Err(Error::InvalidParameter {

@@ -43,18 +43,24 @@
 //! ```
 
 mod aggregate;
+mod compute;
+mod data;
 mod improve;
-mod index;
+mod log;
 mod normalise;
 mod results;
 mod rng;
+mod spec;
 mod tree;
 mod uncertainty;
 
 pub use aggregate::Aggregator;
+pub use compute::Composite;
+pub use data::Data;
 pub use improve::{Improvement, Needed};
-pub use index::{Composite, Data, LogEntry, Spec, Step};
+pub use log::{LogEntry, Step};
 pub use normalise::Normaliser;
 pub use results::{Ranked, Results};
+pub use spec::Spec;
 pub use tree::{Node, Tree};
 pub use uncertainty::{RankInterval, RunParameters, Uncertainty, UncertaintyResult};

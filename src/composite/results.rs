@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::index::LogEntry;
-use crate::rank::entity_position;
+use super::log::LogEntry;
+use crate::entity::EntityIndex;
 use crate::{EntityId, Error, IndicatorCode, Result};
 
 /// The outcome of [`Composite::compute`](super::Composite::compute): scores
@@ -42,7 +42,7 @@ use crate::{EntityId, Error, IndicatorCode, Result};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Results {
     pub(crate) entities: Vec<EntityId>,
-    pub(crate) index: BTreeMap<EntityId, usize>,
+    pub(crate) index: EntityIndex,
     pub(crate) root: IndicatorCode,
     pub(crate) scores: BTreeMap<IndicatorCode, Vec<Option<Decimal>>>,
     pub(crate) coverage: BTreeMap<IndicatorCode, Vec<Decimal>>,
@@ -174,7 +174,7 @@ impl Ranked {
 
 impl Results {
     fn position(&self, entity: &EntityId) -> Result<usize> {
-        entity_position(&self.index, entity)
+        self.index.position(entity)
     }
 
     fn node_column<'a, T>(

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::exact::checked;
 use crate::{Direction, Error, IndicatorCode, Result};
 
 /// One node of an indicator tree: an indicator (a leaf) or an aggregate
@@ -284,8 +285,7 @@ impl Tree {
     fn sum_weights(&self, kids: &[usize]) -> Result<Decimal> {
         kids.iter().try_fold(Decimal::ZERO, |acc, &k| {
             let w = self.nodes.get(k).map_or(Decimal::ZERO, |n| n.weight);
-            acc.checked_add(w)
-                .ok_or_else(|| Error::overflow("add", acc, w))
+            checked::add(acc, w)
         })
     }
 

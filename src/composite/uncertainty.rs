@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::aggregate::Aggregator;
-use super::index::{Composite, Data, Normalised, compute_with, normalise_leaves, scale_weight};
+use super::compute::{Composite, Normalised, compute_with, normalise_leaves, scale_weight};
+use super::data::Data;
 use super::normalise::Normaliser;
 use super::rng::SplitMix64;
 use crate::exact::checked::{add, mul, sub};

@@ -17,10 +17,11 @@ pub(crate) fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
         .ok_or_else(|| Error::overflow("subtract", a, b))
 }
 
-/// `a × b`, or [`Error::Overflow`].
+/// `a × b` (exactly `Decimal::checked_mul`'s product, through
+/// [`super::mul`]), or [`Error::Overflow`].
+#[inline]
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_mul(b)
-        .ok_or_else(|| Error::overflow("multiply", a, b))
+    super::mul(a, b).ok_or_else(|| Error::overflow("multiply", a, b))
 }
 
 /// `a / b`, as [`checked_div`] with `a` itself as the dividend's description.
@@ -30,7 +31,9 @@ pub(crate) fn div(a: Decimal, b: Decimal) -> Result<Decimal> {
 
 /// `a / b` (exactly `Decimal::checked_div`'s quotient, through
 /// [`super::div`]) with typed errors that describe the dividend by
-/// `describe_a`: [`Error::DivisionByZero`] or [`Error::Overflow`].
+/// `describe_a`: [`Error::DivisionByZero`] or [`Error::Overflow`]. Inline:
+/// the growth kernel's quotient, on the panel's hot path, is this.
+#[inline]
 pub(crate) fn checked_div(
     a: Decimal,
     b: Decimal,

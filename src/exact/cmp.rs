@@ -5,7 +5,7 @@ use core::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::{canonical, digits, mul_wide, pow10};
+use super::{Big, canonical, digits, mul_wide, normalize, pow10};
 use crate::Magnitude;
 
 /// Whether `x` is one (at any scale: `1`, `1.000`), as `x == Decimal::ONE`
@@ -88,13 +88,92 @@ pub(crate) fn cmp_scaled(a: Decimal, ma: Magnitude, b: Decimal, mb: Magnitude) -
     if sa < 0 { abs.reverse() } else { abs }
 }
 
+/// `a × 10^ma × factor^k` compared with `b × 10^mb` exactly, in big
+/// integers, for `a`, `b` and `factor` above zero (their signs are not
+/// read); `None` when `factor^k` would have more than 20,000 digits or a
+/// power of ten beyond 10^20000, or `factor` is zero.
+// Exponents: |ef·k| ≤ 20,000 by the size check, and the magnitudes' and
+// scales' exponents are within ±57.
+#[allow(clippy::arithmetic_side_effects)]
+pub(crate) fn cmp_power(
+    a: Decimal,
+    ma: Magnitude,
+    factor: Decimal,
+    k: u64,
+    b: Decimal,
+    mb: Magnitude,
+) -> Option<Ordering> {
+    // The factor as its mantissa and scale, trailing zeros of its decimals
+    // removed: the size of the power is read from those.
+    let f = normalize(factor);
+    let (mf, ef) = (f.mantissa().unsigned_abs(), -i64::from(f.scale()));
+    if mf == 0 {
+        return None;
+    }
+    let k_i = i64::try_from(k).ok()?;
+    if i64::from(digits(mf)).checked_mul(k_i)? > 20_000 || ef.checked_mul(k_i)?.abs() > 20_000 {
+        return None;
+    }
+    let (_, xa, ea) = canonical(a, ma);
+    let (_, xb, eb) = canonical(b, mb);
+    // xa · mf^k · 10^(ea + ef·k) against xb · 10^eb: the smaller power of
+    // ten divided out of both sides.
+    let ten = Big::from_u128(10);
+    let mut left = Big::from_u128(xa).mul(&Big::from_u128(mf).pow(k));
+    let mut right = Big::from_u128(xb);
+    let d = i64::from(ea) + ef * k_i - i64::from(eb);
+    if d >= 0 {
+        left = left.mul(&ten.pow(d.unsigned_abs()));
+    } else {
+        right = right.mul(&ten.pow(d.unsigned_abs()));
+    }
+    Some(left.cmp(&right))
+}
+
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)] // test generators
 mod tests {
-    use super::super::normalize;
     use super::super::tests::Mix;
     use super::*;
     use crate::dec;
+
+    /// A value grown by an integer power against another, across
+    /// magnitudes: exact at the boundary, and declined beyond 20,000 digits.
+    #[test]
+    fn cmp_power_is_exact() {
+        use Ordering::{Equal, Greater, Less};
+        let (one, wan, yi) = (Magnitude::ONE, Magnitude::WAN, Magnitude::YI);
+        // (a, at, factor, k, b, at, a × factor^k against b)
+        let cases = [
+            // 1亿 × 1.5³ = 3.375亿 = 33750万.
+            (dec!(1), yi, dec!(1.5), 3, dec!(33750), wan, Some(Equal)),
+            (
+                dec!(1),
+                yi,
+                dec!(1.50),
+                3,
+                dec!(33749.99),
+                wan,
+                Some(Greater),
+            ),
+            (
+                dec!(100),
+                one,
+                dec!(1.1),
+                2,
+                dec!(121.0001),
+                one,
+                Some(Less),
+            ),
+            // 0.54 × 0.95⁴ = 0.439833375 ≤ 0.45.
+            (dec!(0.54), one, dec!(0.95), 4, dec!(0.45), one, Some(Less)),
+            (dec!(1), one, dec!(1.1), 20_001, dec!(2), one, None),
+            (dec!(1), one, dec!(0), 2, dec!(2), one, None),
+        ];
+        for (a, ma, f, k, b, mb, want) in cases {
+            assert_eq!(cmp_power(a, ma, f, k, b, mb), want, "{a} × {f}^{k} vs {b}");
+        }
+    }
 
     /// `cmp`, `is_one`, `is_positive` and `normalize` against rust_decimal,
     /// on random values of up to 96 bits, specials, and pairs of equal

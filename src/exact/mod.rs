@@ -7,9 +7,11 @@
 //!   give exactly what `Decimal::checked_div`, `checked_mul` and
 //!   `checked_powu` give;
 //! - `add`: `x ± 1` without rescaling, and the exact sum that refuses to round;
-//! - `cmp`: comparisons without rescaling, and across magnitudes;
+//! - `cmp`: comparisons without rescaling, across magnitudes, and of a
+//!   value grown by an integer power (in big integers);
 //! - `scale`: moving the decimal point exactly (normalising, shifting);
-//! - `root`: `k`-th roots by one Newton step in integer arithmetic;
+//! - `root`: `k`-th roots, by one Newton step in integer arithmetic (the
+//!   general path: Newton's iteration in `Decimal`);
 //! - `checked`: `Result`-returning operations whose errors name their operands;
 //! - `big`: a minimal big integer for comparisons beyond 28 digits;
 //! - `round`: a computed sum or rescaling rounded once to 28 significant
@@ -46,11 +48,11 @@ mod search;
 pub(crate) use add::{exact_add, minus_one, plus_one};
 pub(crate) use big::Big;
 pub(crate) use checked::checked_div;
-pub(crate) use cmp::{cmp, cmp_scaled, is_one, is_positive};
+pub(crate) use cmp::{cmp, cmp_power, cmp_scaled, is_one, is_positive};
 pub(crate) use div::div;
 pub(crate) use mul::mul;
 pub(crate) use pow::powu;
-pub(crate) use root::root;
+pub(crate) use root::nth_root;
 pub(crate) use round::{rescale_rounded, significant_digits, sum_rounded};
 pub(crate) use scale::{canonical, normalize, shift_exact};
 pub(crate) use search::least_true;

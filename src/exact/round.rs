@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn against_python_decimal_default_context() {
         for (a, b, want) in [
-            // The gap: 1800 − 696.78344462879857933201284063.
+            // A target's gap to a computed projection: 1800 − 696.78344462879857933201284063.
             (
                 dec!(1800),
                 dec!(696.78344462879857933201284063),

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::exact::checked_div;
+use crate::exact::{checked, checked_div};
 use crate::{
     Assumption, Error, Estimate, Figure, Frequency, Kind, ObsStatus, Observation, PercentagePoints,
     Period, PriceBasis, Quantity, Rate, Result, Series, Source,
@@ -384,15 +384,11 @@ pub fn contributions(
             Some(Rate::from_fraction(change.checked_ratio(&delta)?))
         };
         let fraction = change.checked_ratio(&base)?;
-        pulls = pulls
-            .checked_add(fraction)
-            .ok_or_else(|| Error::overflow("add", pulls, fraction))?;
+        pulls = checked::add(pulls, fraction)?;
         magnitude = magnitude
             .checked_add(fraction.abs())
             .unwrap_or(Decimal::MAX);
-        let pull = fraction
-            .checked_mul(HUNDRED)
-            .ok_or_else(|| Error::overflow("multiply", fraction, HUNDRED))?;
+        let pull = checked::mul(fraction, HUNDRED)?;
         components.push(Contribution {
             label: (*label).to_owned(),
             change,
@@ -402,9 +398,7 @@ pub fn contributions(
     }
     // Σ pulls = growth, up to the rounding of each quotient at 28 significant
     // digits: relative to the size of the pulls, absolute near zero.
-    let gap = pulls
-        .checked_sub(growth.fraction())
-        .ok_or_else(|| Error::overflow("subtract", pulls, growth.fraction()))?;
+    let gap = checked::sub(pulls, growth.fraction())?;
     let tolerance = magnitude
         .checked_mul(Decimal::new(1, 24))
         .unwrap_or(Decimal::MAX)
@@ -453,9 +447,7 @@ pub fn chain_index(links: &[Decimal]) -> Result<Vec<Decimal>> {
                 reason: "link relatives (上年=100) must be above zero",
             });
         }
-        let product = level
-            .checked_mul(*l)
-            .ok_or_else(|| Error::overflow("multiply", level, l))?;
+        let product = checked::mul(level, *l)?;
         level = checked_div(product, HUNDRED, || product.to_string())?.normalize();
         out.push(level);
     }
@@ -487,9 +479,7 @@ pub fn link_relatives(index: &[Decimal]) -> Result<Vec<Decimal>> {
                 reason: "index values must be above zero",
             });
         }
-        let scaled = b
-            .checked_mul(HUNDRED)
-            .ok_or_else(|| Error::overflow("multiply", b, HUNDRED))?;
+        let scaled = checked::mul(*b, HUNDRED)?;
         out.push(checked_div(scaled, *a, || scaled.to_string())?.normalize());
     }
     Ok(out)
@@ -529,9 +519,7 @@ pub fn real_growth(nominal: Rate, price_index: Decimal) -> Result<Rate> {
             reason: "a nominal rate must be above -100%",
         });
     }
-    let scaled = factor
-        .checked_mul(HUNDRED)
-        .ok_or_else(|| Error::overflow("multiply", factor, HUNDRED))?;
+    let scaled = checked::mul(factor, HUNDRED)?;
     let real = checked_div(scaled, price_index, || scaled.to_string())?;
     Rate::from_factor(real)
 }

@@ -3,154 +3,12 @@
 
 use rust_decimal::Decimal;
 use rust_decimal::MathematicalOps;
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::prelude::ToPrimitive;
 
 use core::cmp::Ordering;
 
-use crate::exact::least_true;
+use crate::exact::{checked, least_true, nth_root};
 use crate::{Direction, Error, Period, Quantity, Rate, Result, YearSpan};
-
-/// `x × 10^shift` exactly, or an error naming `x`.
-fn shifted(x: Decimal, shift: i32) -> Result<Decimal> {
-    crate::exact::shift_exact(x, shift).ok_or_else(|| Error::overflow("scale", x, shift))
-}
-
-/// The `k`-th root of `x ≥ 0`.
-///
-/// For degrees up to 64 (every yearly, quarterly and monthly span of up to
-/// five years) it is [`exact::root`](crate::exact): an `f64` estimate — only
-/// a starting point — refined by one Newton step in 126-bit integer
-/// arithmetic, then rounded to 28 decimal places. Otherwise, and wherever
-/// that fast path declines, it is Newton's method in `Decimal`: `x` is first
-/// brought into `[1, 10^k)` by an exact shift of `k·e` decimal places (for
-/// `k ≤ 28`), and a radicand below 1 is inverted, so that every power in the
-/// iteration keeps 28 significant digits; the iteration converges
-/// quadratically and stops once a step is below 1e-14 of the root. The two
-/// agree within 2e-25 (test `fast_and_general_roots_agree`).
-///
-/// The root depends on the value of `x` only (it is normalised first), and
-/// is within 0.57 units of its last decimal place (the 28th for a root below
-/// 7.9): independent checks of 97,447 roots against 80-digit references and
-/// of 132,000 against 90-digit references found none further off (worst
-/// 0.5653 units). For a
-/// root of 1 or more that is below 1e-27 relative; a small root keeps fewer
-/// significant digits, since a `Decimal` has 28 decimal places
-/// (√(2·10⁻²⁰) ≈ 1.41·10⁻¹⁰ keeps 19). Against the 50-digit references of
-/// `tests/vectors/`, the worst relative error of a derived result is 6.8e-26.
-/// A rate derived from a root, `root − 1`, is exact to 28 decimal places,
-/// which is 1e-20 relative for rates of 1e-8 or more. This is many times
-/// faster than `Decimal::powd` (BENCHMARKS.md) and as accurate.
-pub(crate) fn nth_root(x: Decimal, k: u64) -> Result<Decimal> {
-    if x.is_sign_negative() && !x.is_zero() {
-        return Err(Error::OutOfDomain {
-            value: x.to_string(),
-            operation: "a root",
-            reason: "the radicand must not be negative",
-        });
-    }
-    if k == 0 {
-        return Err(Error::InvalidSpan {
-            from: "0".to_owned(),
-            to: "0".to_owned(),
-            reason: "a root of degree 0 is undefined",
-        });
-    }
-    if k == 1 || x.is_zero() || crate::exact::is_one(x) {
-        return Ok(x);
-    }
-    // Equal values take the same path whatever their trailing zeros: the
-    // root depends on the value of `x` only.
-    let x = crate::exact::normalize(x);
-    // One Newton step in integer arithmetic from an f64 seed (exact::root);
-    // the Decimal iteration is the general path.
-    match crate::exact::root(x, k) {
-        Some(root) => Ok(root),
-        None => general_root(x, k),
-    }
-}
-
-/// [`nth_root`] by Newton's iteration in `Decimal`, for `x > 0`, `x ≠ 1`,
-/// `k ≥ 2`.
-fn general_root(x: Decimal, k: u64) -> Result<Decimal> {
-    if x < Decimal::ONE {
-        // root(x) = 1 / root(1/x): powers of numbers above 1 keep their digits.
-        let inverse = crate::exact::checked_div(Decimal::ONE, x, || "1".to_owned())?;
-        let root = general_root(inverse, k)?;
-        return crate::exact::checked_div(Decimal::ONE, root, || "1".to_owned());
-    }
-    // x ≥ 1: shift by whole multiples of k digits into [1, 10^k) when k ≤ 28.
-    let digits = integer_digits(x);
-    let ki = i32::try_from(k).unwrap_or(i32::MAX);
-    let e = if k <= 28 {
-        digits.saturating_sub(1).checked_div(ki).unwrap_or(0)
-    } else {
-        0
-    };
-    let scaled = shifted(x, e.saturating_mul(ki).saturating_neg())?;
-    let root = newton_root(scaled, k)?;
-    shifted(root, e)
-}
-
-/// The number of digits of the integer part of `x ≥ 1` (at least 1), from
-/// its mantissa without formatting it.
-fn integer_digits(x: Decimal) -> i32 {
-    let mut int = x.mantissa().unsigned_abs();
-    for _ in 0..x.scale() {
-        int = int.checked_div(10).unwrap_or(0);
-    }
-    let mut digits = 1i32;
-    while int >= 10 {
-        int = int.checked_div(10).unwrap_or(0);
-        digits = digits.saturating_add(1);
-    }
-    digits
-}
-
-/// Newton's iteration for the k-th root of `x ≥ 1` (kept small by the caller).
-fn newton_root(x: Decimal, k: u64) -> Result<Decimal> {
-    let overflow = || Error::overflow("root", x, k);
-    let kd = Decimal::from(k);
-    let seed = x
-        .to_f64()
-        .zip(k.to_f64())
-        .map(|(xf, kf)| xf.powf(kf.recip()))
-        .filter(|s| s.is_finite() && *s >= 1.0)
-        .and_then(Decimal::from_f64);
-    let mut y = match seed {
-        Some(s) => s,
-        None => {
-            let e = Decimal::ONE.checked_div(kd).ok_or_else(overflow)?;
-            x.checked_powd(e).ok_or_else(overflow)?
-        }
-    };
-    let k_minus_1 = i64::try_from(k.saturating_sub(1)).map_err(|_| overflow())?;
-    let quadratic = Decimal::new(1, 14);
-    for _ in 0..100 {
-        // y' = y − (y^k − x) / (k·y^(k−1))
-        let p = y.checked_powi(k_minus_1).ok_or_else(overflow)?;
-        let yk = p.checked_mul(y).ok_or_else(overflow)?;
-        let num = yk.checked_sub(x).ok_or_else(overflow)?;
-        let den = kd.checked_mul(p).ok_or_else(overflow)?;
-        let step = crate::exact::checked_div(num, den, || num.to_string())?;
-        let next = y.checked_sub(step).ok_or_else(overflow)?;
-        // y stays ≥ 1 for x ≥ 1 except through a poor seed: restart from 1.
-        let next = if next < Decimal::ONE {
-            Decimal::ONE
-        } else {
-            next
-        };
-        let small = step.abs() <= next.checked_mul(quadratic).ok_or_else(overflow)?;
-        y = next;
-        if small {
-            return Ok(y);
-        }
-    }
-    Err(Error::OutOfDomain {
-        value: x.to_string(),
-        operation: "a root",
-        reason: "Newton's iteration did not converge",
-    })
-}
 
 fn gcd(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
@@ -552,7 +410,16 @@ fn ln_factor(rate: Rate) -> Option<Decimal> {
 /// significant digits) and, past `Decimal`'s range or for a factor below
 /// one, by logarithms.
 fn compare(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Result<Ordering> {
-    if let Some(answer) = compare_exact(base, target, factor, k) {
+    let magnitude = |q: &Quantity| q.unit().magnitude();
+    let exact = crate::exact::cmp_power(
+        base.value(),
+        magnitude(base),
+        factor,
+        k,
+        target.value(),
+        magnitude(target),
+    );
+    if let Some(answer) = exact {
         return Ok(answer);
     }
     let by_logs = || -> Result<Ordering> {
@@ -580,45 +447,6 @@ fn compare(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Resul
         Some(Ok(v)) => v.checked_cmp(target),
         _ => by_logs(),
     }
-}
-
-/// `(mantissa, power of ten)` of a positive quantity's value in base units,
-/// trailing zeros removed.
-#[allow(clippy::arithmetic_side_effects)] // scales and exponents are 0..=28
-fn decompose(q: &Quantity) -> (u128, i64) {
-    let v = q.value().normalize();
-    (
-        v.mantissa().unsigned_abs(),
-        i64::from(q.unit().magnitude().exponent()) - i64::from(v.scale()),
-    )
-}
-
-/// The exact comparison behind [`compare`], or `None` when the numbers
-/// would be too large to be worth it.
-#[allow(clippy::arithmetic_side_effects)] // exponents are bounded by the size check
-fn compare_exact(base: &Quantity, target: &Quantity, factor: Decimal, k: u64) -> Option<Ordering> {
-    use crate::exact::Big;
-    let f = factor.normalize();
-    let (mf, ef) = (f.mantissa().unsigned_abs(), -i64::from(f.scale()));
-    let digits = i64::from(mf.checked_ilog10()? + 1);
-    let k_i = i64::try_from(k).ok()?;
-    if digits.checked_mul(k_i)? > 20_000 || ef.checked_mul(k_i)?.abs() > 20_000 {
-        return None;
-    }
-    let (mb, eb) = decompose(base);
-    let (mt, et) = decompose(target);
-    // mb · mf^k · 10^(eb + ef·k) ≥ mt · 10^et
-    let left_exp = eb + ef * k_i;
-    let ten = Big::from_u128(10);
-    let mut left = Big::from_u128(mb).mul(&Big::from_u128(mf).pow(k));
-    let mut right = Big::from_u128(mt);
-    let d = left_exp - et;
-    if d >= 0 {
-        left = left.mul(&ten.pow(u64::try_from(d).ok()?));
-    } else {
-        right = right.mul(&ten.pow(d.unsigned_abs()));
-    }
-    Some(left.cmp(&right))
 }
 
 /// The fractional number of periods for `base` to reach `target` at `rate`
@@ -726,95 +554,14 @@ pub fn average_rate(rates: &[Rate]) -> Result<Rate> {
     let mut root = Decimal::ONE;
     for r in rates {
         let f = nth_root(check_rate(*r)?, n)?;
-        root = root
-            .checked_mul(f)
-            .ok_or_else(|| Error::overflow("multiply", root, f))?;
+        root = checked::mul(root, f)?;
     }
     Rate::from_factor(root)
 }
 
 #[cfg(test)]
-#[allow(clippy::arithmetic_side_effects)] // tests compare with Decimal operators
 mod tests {
     use super::*;
-    use crate::dec;
-
-    #[test]
-    fn roots() {
-        assert_eq!(nth_root(dec!(1.21), 2).unwrap(), dec!(1.1));
-        assert_eq!(nth_root(dec!(27), 3).unwrap(), dec!(3));
-        assert_eq!(nth_root(dec!(0), 5).unwrap(), dec!(0));
-        assert!(nth_root(dec!(-1), 3).is_err());
-        let r = nth_root(dec!(2), 12).unwrap();
-        let back = r.powi(12);
-        assert!((back - dec!(2)).abs() < dec!(1e-26), "{back}");
-    }
-
-    /// A deterministic 53-bit pseudo-random sequence (an LCG's high bits).
-    fn lcg(mut state: u64) -> impl FnMut() -> u64 {
-        move || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            state >> 11
-        }
-    }
-
-    /// The fast root (integer Newton step) and the general one (Decimal
-    /// Newton iteration) agree to within their stated accuracy on radicands
-    /// across Decimal's range and degrees 2..=64.
-    #[test]
-    #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
-    fn fast_and_general_roots_agree() {
-        let mut next = lcg(0x5eed_u64);
-        let mut compared = 0;
-        for _ in 0..20_000 {
-            let mantissa = (u128::from(next()) << 43 | u128::from(next())) >> (next() % 96);
-            let x = Decimal::from_i128_with_scale(mantissa.max(1) as i128, (next() % 29) as u32);
-            let k = 2 + next() % 63;
-            if x == Decimal::ONE {
-                continue;
-            }
-            let (Some(fast), Ok(general)) = (crate::exact::root(x, k), general_root(x, k)) else {
-                continue;
-            };
-            let tolerance = dec!(2e-25) * fast.max(general) + dec!(2e-28);
-            assert!(
-                (fast - general).abs() <= tolerance,
-                "root {k} of {x}: {fast} vs {general}"
-            );
-            compared += 1;
-        }
-        assert!(compared > 19_000, "{compared}");
-    }
-
-    /// Found in review: the fast root scaled by the radicand's 10^scale, so
-    /// `999999.999999999` and `999999.9999999990000000000000` (one value)
-    /// had roots one unit apart in the 28th place. Equal values now give
-    /// equal roots, digit for digit.
-    #[test]
-    #[allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
-    fn roots_depend_on_the_value_only() {
-        let (a, b) = (dec!(999999.999999999), dec!(999999.9999999990000000000000));
-        assert_eq!(
-            nth_root(a, 42).unwrap().serialize(),
-            nth_root(b, 42).unwrap().serialize()
-        );
-        let mut next = lcg(0x5ca1e_u64);
-        for _ in 0..20_000 {
-            let x = Decimal::new((next() % 10_000_000_000) as i64 + 1, (next() % 10) as u32);
-            let mut y = x;
-            y.rescale((x.scale() + 1 + (next() % 18) as u32).min(28));
-            let k = 2 + next() % 63;
-            if y == x {
-                assert_eq!(
-                    nth_root(x, k).unwrap().serialize(),
-                    nth_root(y, k).unwrap().serialize(),
-                    "root {k} of {x} and {y}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn gcd_reduces_spans() {

@@ -3,11 +3,13 @@
 //! once the units are checked and aligned, and what the panel computes for
 //! every row and series
 //! ([`Panel::yoy_growth`](crate::panel::Panel::yoy_growth),
-//! [`Panel::cagr`](crate::panel::Panel::cagr)).
+//! [`Panel::cagr`](crate::panel::Panel::cagr),
+//! [`Panel::target_gap`](crate::panel::Panel::target_gap)).
 //!
 //! The refusals come first: a zero base, a negative base, a positive base
 //! and a negative current value ([`Error::ZeroBase`],
-//! [`Error::NegativeBase`], [`Error::SignChange`]). Bringing two quantities
+//! [`Error::NegativeBase`], [`Error::SignChange`]); growth is defined from
+//! a positive base only ([`check_base`]). Bringing two quantities
 //! to one unit keeps their signs, so the scalar API refuses a pair with
 //! [`check`] before aligning it (which may overflow); the kernel's own check
 //! then passes. Each error names the inputs as the caller's `describe` gives
@@ -29,17 +31,25 @@ enum Undefined {
 }
 
 impl Undefined {
-    /// The problem with growth from `b` to `c`, if any (in this order).
+    /// The problem with growth from `b` whatever the current value, if any:
+    /// growth is defined from a positive base only.
     #[inline]
-    fn of(b: Decimal, c: Decimal) -> Option<Undefined> {
+    fn of_base(b: Decimal) -> Option<Undefined> {
         if b.is_zero() {
             Some(Undefined::ZeroBase)
         } else if b.is_sign_negative() {
             Some(Undefined::NegativeBase)
-        } else if c.is_sign_negative() && !c.is_zero() {
-            Some(Undefined::SignChange)
         } else {
             None
+        }
+    }
+
+    /// The problem with growth from `b` to `c`, if any (in this order).
+    #[inline]
+    fn of(b: Decimal, c: Decimal) -> Option<Undefined> {
+        match Undefined::of_base(b) {
+            None if c.is_sign_negative() && !c.is_zero() => Some(Undefined::SignChange),
+            problem => problem,
         }
     }
 
@@ -69,6 +79,19 @@ pub(crate) fn check(
     }
 }
 
+/// The refusals of growth from `base` whatever the current value:
+/// [`Error::ZeroBase`] and [`Error::NegativeBase`], naming the values as
+/// `describe` gives them. Growth is defined from a positive base only:
+/// `check_base(b, ..).is_ok()` is the test of a base before any current
+/// value is known (a target gap's last value, before its target is formed).
+#[inline]
+pub(crate) fn check_base(base: Decimal, describe: impl FnOnce() -> (String, String)) -> Result<()> {
+    match Undefined::of_base(base) {
+        Some(problem) => Err(problem.error(describe())),
+        None => Ok(()),
+    }
+}
+
 /// Growth from `base` to `current`, values in one unit: `current / base −
 /// 1`, exact to `Decimal`'s 28 significant digits, once [`check`] passes.
 ///
@@ -76,6 +99,8 @@ pub(crate) fn check(
 ///
 /// Those of [`check`]; [`Error::Overflow`] naming the current value when the
 /// quotient leaves `Decimal`'s range.
+// Out of line, the quotient inside: the panel's growth loop stays small.
+#[inline(never)]
 pub(crate) fn growth(
     base: Decimal,
     current: Decimal,
@@ -106,15 +131,20 @@ pub(crate) fn cagr(
     })
 }
 
-/// The step growth and CAGR share: the refusals of [`check`], then the
-/// exact quotient `current / base`.
+/// The step growth, CAGR and the panel's target gap share: the refusals of
+/// [`check`], then the exact quotient `current / base` (`exact::div`'s fast
+/// path: a current value that is the base times a factor exactly, as a
+/// target is, gives that factor back, digits and scale, in one integer
+/// division).
 ///
 /// # Errors
 ///
 /// Those of [`check`]; [`Error::Overflow`] naming the current value when the
 /// quotient leaves `Decimal`'s range.
-#[inline]
-fn ratio(
+// Always inline: growth, CAGR and the panel's target gap each keep the
+// refusals and the quotient in their own code, as the panel's loops had them.
+#[inline(always)]
+pub(crate) fn ratio(
     base: Decimal,
     current: Decimal,
     describe: impl Fn() -> (String, String),
@@ -162,6 +192,11 @@ mod tests {
             matches!(refused(dec!(1), dec!(-1)), Error::SignChange { current, .. } if current == "c")
         );
         assert!(check(dec!(1), dec!(0), named).is_ok());
+        let base = |b| check_base(b, named);
+        assert!(matches!(base(dec!(0)), Err(Error::ZeroBase { .. })));
+        assert!(matches!(base(-Decimal::ZERO), Err(Error::ZeroBase { .. })));
+        assert!(matches!(base(dec!(-2)), Err(Error::NegativeBase { .. })));
+        assert!(base(dec!(0.001)).is_ok());
         assert!(check(dec!(1), -Decimal::ZERO, named).is_ok());
     }
 

@@ -5,8 +5,10 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
+use super::check_rank;
+use crate::exact::checked;
 use crate::growth::Reach;
-use crate::{Error, Period, Result};
+use crate::{Error, Figure, Period, Quantity, Result, Unit};
 
 /// A published rank in one edition of a ranking, with the pool size when
 /// known (169 zones in one year, 178 in another).
@@ -43,22 +45,6 @@ crate::serde_str::read_through!(
     },
     |r| RankObservation::new(r.edition, r.rank, r.pool)
 );
-
-fn check_rank(rank: u32, pool: Option<u32>) -> Result<()> {
-    if rank == 0 {
-        return Err(Error::InvalidRank {
-            rank: "0".to_owned(),
-            reason: "ranks start at 1".to_owned(),
-        });
-    }
-    match pool {
-        Some(pool) if rank > pool => Err(Error::InvalidRank {
-            rank: rank.to_string(),
-            reason: format!("the pool has only {pool} entries"),
-        }),
-        _ => Ok(()),
-    }
-}
 
 impl RankObservation {
     /// The rank `rank` (1 = top) in `edition`, among `pool` entries if known.
@@ -319,7 +305,8 @@ impl RankChange {
         after.checked_sub(before)
     }
 
-    /// The Chinese phrase: 上升17位, 下降3位, 持平.
+    /// The Chinese phrase: 上升17位, 下降3位, 持平 (the text of the exact
+    /// [`Figure`] of the change).
     ///
     /// ```
     /// assert_eq!(indstat::rank::RankChange::new(5, 8)?.zh(), "下降3位");
@@ -327,11 +314,15 @@ impl RankChange {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn zh(&self) -> String {
-        match self.places() {
-            0 => "持平".to_owned(),
-            p if p > 0 => format!("上升{p}位"),
-            p => format!("下降{}位", p.unsigned_abs()),
-        }
+        self.figure().zh()
+    }
+
+    /// The change as an exact figure in places.
+    fn figure(&self) -> Figure {
+        Figure::exact_value(Quantity::new(
+            Decimal::from(self.places()),
+            Unit::RANK_CHANGE,
+        ))
     }
 }
 
@@ -349,16 +340,10 @@ fn percentile(rank: u32, pool: Option<u32>) -> Option<Decimal> {
 }
 
 impl fmt::Display for RankChange {
-    /// The English phrase: "up 17 places", "down 1 place", "unchanged".
+    /// The English phrase: "up 17 places", "down 1 place", "unchanged" (the
+    /// text of the exact [`Figure`] of the change).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let places = self.places();
-        let n = places.unsigned_abs();
-        let noun = if n == 1 { "place" } else { "places" };
-        match places {
-            0 => f.write_str("unchanged"),
-            p if p > 0 => write!(f, "up {n} {noun}"),
-            _ => write!(f, "down {n} {noun}"),
-        }
+        f.write_str(&self.figure().en())
     }
 }
 
@@ -541,9 +526,8 @@ pub fn rank_goal(
     check_rank(target, None)?;
     let years = edition_years(earlier, latest)?;
     let climbed = RankChange::new(earlier.rank, latest.rank)?.places();
-    let pace = Decimal::from(climbed)
-        .checked_div(years)
-        .ok_or_else(|| Error::overflow("divide", climbed, years))?;
+    // `years` is above zero (`edition_years`).
+    let pace = checked::div(Decimal::from(climbed), years)?;
     let places_to_go = latest.rank.saturating_sub(target);
     let (reach, by) = reach_at_pace(
         Decimal::from(places_to_go),
@@ -573,13 +557,8 @@ pub(crate) fn reach_at_pace(
     let reach = match pace {
         _ if places_to_go <= Decimal::ZERO => Reach::Already,
         Some((climbed, years)) if climbed > Decimal::ZERO && years > Decimal::ZERO => {
-            let product = places_to_go
-                .checked_mul(years)
-                .ok_or_else(|| Error::overflow("multiply", places_to_go, years))?;
-            let needed = product
-                .checked_div(climbed)
-                .ok_or_else(|| Error::overflow("divide", product, climbed))?
-                .ceil();
+            let product = checked::mul(places_to_go, years)?;
+            let needed = checked::div(product, climbed)?.ceil();
             let n = u64::try_from(needed).map_err(|_| Error::overflow("ceil", needed, climbed))?;
             Reach::InYears(n)
         }

@@ -1,11 +1,11 @@
 //! A cross-section keyed by entity: ranks by entity, and the value an entity
 //! needs to enter the top N.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::{Missing, Order, Ties, rank};
+use crate::entity::EntityIndex;
+use crate::exact::checked;
 use crate::{Direction, EntityId, Error, Quantity, Result, Unit};
 
 /// One indicator's values for many entities in one period, keyed by entity,
@@ -38,33 +38,7 @@ pub struct CrossSection {
     unit: Unit,
     entities: Vec<EntityId>,
     values: Vec<Option<Decimal>>,
-    index: BTreeMap<EntityId, usize>,
-}
-
-/// Checks entity keys for duplicates and builds the index.
-pub(crate) fn index_entities(entities: &[EntityId]) -> Result<BTreeMap<EntityId, usize>> {
-    let mut index = BTreeMap::new();
-    for (i, entity) in entities.iter().enumerate() {
-        if index.insert(entity.clone(), i).is_some() {
-            return Err(Error::DuplicateEntity {
-                entity: entity.to_string(),
-            });
-        }
-    }
-    Ok(index)
-}
-
-/// The position of `entity` in an index built by [`index_entities`].
-pub(crate) fn entity_position(
-    index: &BTreeMap<EntityId, usize>,
-    entity: &EntityId,
-) -> Result<usize> {
-    index
-        .get(entity)
-        .copied()
-        .ok_or_else(|| Error::UnknownEntity {
-            entity: entity.to_string(),
-        })
+    index: EntityIndex,
 }
 
 impl CrossSection {
@@ -93,7 +67,7 @@ impl CrossSection {
                 what: "the cross-section",
             });
         }
-        let index = index_entities(&entities)?;
+        let index = EntityIndex::new(&entities)?;
         if values.iter().all(Option::is_none) {
             return Err(Error::AllMissing {
                 what: "the cross-section".to_owned(),
@@ -176,7 +150,7 @@ impl CrossSection {
     }
 
     fn position(&self, entity: &EntityId) -> Result<usize> {
-        entity_position(&self.index, entity)
+        self.index.position(entity)
     }
 
     /// Ranks by [`rank`], keyed by entity, in input order.
@@ -298,12 +272,7 @@ impl CrossSection {
         target: u32,
         direction: Direction,
     ) -> Result<Threshold> {
-        if target == 0 {
-            return Err(Error::InvalidRank {
-                rank: "0".to_owned(),
-                reason: "ranks start at 1".to_owned(),
-            });
-        }
+        super::check_rank(target, None)?;
         let i = self.position(entity)?;
         let value = self.value(entity)?.ok_or_else(|| self.unranked(entity))?;
         let mut others: Vec<Decimal> = self
@@ -323,10 +292,9 @@ impl CrossSection {
         let needed = others.get(index).copied();
         let gap = match needed {
             Some(needed) if is_better(needed, value, direction) => match direction {
-                Direction::HigherIsBetter => needed.checked_sub(value),
-                Direction::LowerIsBetter => value.checked_sub(needed),
-            }
-            .ok_or_else(|| Error::overflow("subtract", needed, value))?,
+                Direction::HigherIsBetter => checked::sub(needed, value)?,
+                Direction::LowerIsBetter => checked::sub(value, needed)?,
+            },
             _ => Decimal::ZERO,
         };
         Ok(Threshold {
@@ -341,7 +309,7 @@ impl CrossSection {
 }
 
 /// The order that puts the best first.
-pub(crate) fn best_first(direction: Direction) -> Order {
+fn best_first(direction: Direction) -> Order {
     match direction {
         Direction::HigherIsBetter => Order::Descending,
         Direction::LowerIsBetter => Order::Ascending,

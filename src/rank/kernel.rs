@@ -263,15 +263,23 @@ fn rank_present(
     }
 }
 
-/// The largest scale among the present values (the common scale of their
-/// keys), and their number.
+/// The common scale of a cross-section's keys, `scale` widened by one of its
+/// values: the largest scale among them (folded from 0), so that `1004` and
+/// `1004.00` get one key and `-0.5` sorts below `-0.25`. The panel folds it
+/// in its pass over the rows.
+#[inline]
+pub(crate) fn common_scale(scale: u32, value: &Decimal) -> u32 {
+    scale.max(value.scale())
+}
+
+/// The [`common_scale`] of the present values, and their number.
 // The count stays below the slice's length.
 #[allow(clippy::arithmetic_side_effects)]
 fn scale_and_count(values: &[Option<Decimal>]) -> (u32, usize) {
     values
         .iter()
         .flatten()
-        .fold((0, 0), |(scale, n), v| (scale.max(v.scale()), n + 1))
+        .fold((0, 0), |(scale, n), v| (common_scale(scale, v), n + 1))
 }
 
 /// The 64-bit keys of the present values, in input order, and their input

@@ -2,7 +2,7 @@
 //! decimals; percentile ranks and quantiles under their several conventions;
 //! rank changes between editions; and what it takes to enter the top N.
 //!
-//! # Conventions (domain notes B1–B6)
+//! # Conventions
 //!
 //! - [`rank`] equals pandas 3 `Series.rank(method, ascending, na_option)` for
 //!   every method, direction and missing option: [`Ties::Ordinal`] is pandas'
@@ -55,7 +55,6 @@ mod percentile;
 
 pub use change::{RankChange, RankGoal, RankObservation, rank_goal};
 pub use cross_section::{CrossSection, Threshold};
-pub(crate) use cross_section::{entity_position, index_entities};
 use kernel::rank_detail;
 pub(crate) use percentile::quantile_sorted;
 pub use percentile::{
@@ -64,6 +63,27 @@ pub use percentile::{
 };
 
 use rust_decimal::Decimal;
+
+use crate::{Error, Result};
+
+/// A rank is a whole number from 1 (the top), and at most the size of its
+/// pool when that is known: [`Error::InvalidRank`] otherwise. Every rank and
+/// rank target a caller gives is checked by it.
+pub(crate) fn check_rank(rank: u32, pool: Option<u32>) -> Result<()> {
+    if rank == 0 {
+        return Err(Error::InvalidRank {
+            rank: "0".to_owned(),
+            reason: "ranks start at 1".to_owned(),
+        });
+    }
+    match pool {
+        Some(pool) if rank > pool => Err(Error::InvalidRank {
+            rank: rank.to_string(),
+            reason: format!("the pool has only {pool} entries"),
+        }),
+        _ => Ok(()),
+    }
+}
 
 /// How tied values are ranked.
 ///

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{Missing, Order, Ties, rank_detail};
+use crate::exact::checked;
 use crate::{Error, Result};
 
 /// SQL `PERCENT_RANK()` over a cross-section: `(rank_min − 1) / (n − 1)`,
@@ -94,10 +95,8 @@ fn excel_percent_rank(data: &[Decimal], x: Decimal, kind: Inclusive) -> Result<D
         });
     }
     let below = sorted.partition_point(|v| *v < x);
-    let div = |num: Decimal, den: usize| -> Result<Decimal> {
-        num.checked_div(Decimal::from(den))
-            .ok_or_else(|| Error::overflow("divide", num, den))
-    };
+    // Divisors of n − 1 ≥ 1 (INC) or n + 1, and a width above zero.
+    let div = |num: Decimal, den: usize| checked::div(num, Decimal::from(den));
     if sorted.get(below) == Some(&x) {
         return match kind {
             Inclusive::Inc => div(Decimal::from(below), n - 1),
@@ -108,14 +107,8 @@ fn excel_percent_rank(data: &[Decimal], x: Decimal, kind: Inclusive) -> Result<D
     let (Some(&lo), Some(&hi)) = (sorted.get(below - 1), sorted.get(below)) else {
         return Err(Error::Empty { what: "the data" });
     };
-    let sub = |a: Decimal, b: Decimal| {
-        a.checked_sub(b)
-            .ok_or_else(|| Error::overflow("subtract", a, b))
-    };
-    let (above_lo, width) = (sub(x, lo)?, sub(hi, lo)?);
-    let fraction = above_lo
-        .checked_div(width)
-        .ok_or_else(|| Error::overflow("divide", above_lo, width))?;
+    let (above_lo, width) = (checked::sub(x, lo)?, checked::sub(hi, lo)?);
+    let fraction = checked::div(above_lo, width)?;
     match kind {
         Inclusive::Inc => div(Decimal::from(below - 1) + fraction, n - 1),
         Inclusive::Exc => div(Decimal::from(below) + fraction, n + 1),

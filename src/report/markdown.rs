@@ -186,7 +186,7 @@ impl Table {
         }
     }
 
-    pub(super) fn render_markdown(&self, lang: Lang, columns: usize, out: &mut String) {
+    fn render_markdown(&self, lang: Lang, columns: usize, out: &mut String) {
         let blocks = match lang {
             Lang::Both => {
                 let pipe = self.pipe_lines(lang);

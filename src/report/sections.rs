@@ -4,8 +4,8 @@
 use super::{Align, Section, Table, Text};
 use crate::targets::{Assessment, GapAnalysis, Method, RankAssessment, RankTarget, Verdict};
 use crate::{
-    Assumption, Decimal, Dimension, Figure, Indicator, Magnitude, ObsStatus, Observation,
-    PriceBasis, Quantity, Rate, Result, Scope, Unit,
+    Assumption, Figure, Indicator, Magnitude, ObsStatus, Observation, PriceBasis, Quantity, Rate,
+    Result, Scope,
 };
 
 /// A figure rounded for display to `dp` places, half away from zero (四舍五入).
@@ -14,38 +14,17 @@ fn shown(q: &Quantity, dp: u32) -> Quantity {
 }
 
 /// An amount for display: in Chinese at its own unit with `dp` decimals; in
-/// English at the scale English writes it in ([`en_magnitude`]) with
+/// English at the scale English writes it in (`text::en_scale`) with
 /// [`en_decimals`], rounded from the exact value (so 13914021.346万元 is
 /// 13914021.35万元 and 139.14 billion yuan, not 139.1402135).
 fn amount(q: &Quantity, dp: u32) -> Result<Text> {
     let zh = shown(q, dp).zh();
     let unit = q.unit();
-    let en_mag = en_magnitude(unit, core::slice::from_ref(q))?;
+    let en_mag = crate::text::en_scale(unit.dimension(), unit.magnitude(), [q.value()])
+        .unwrap_or(unit.magnitude());
     let en_dp = en_decimals(dp, unit.magnitude(), en_mag);
     let en = shown(&q.to_magnitude(en_mag)?, en_dp).normalize().en();
     Ok(Text::new(zh, en))
-}
-
-/// The scale English writes money and counts of `unit` in: the largest of
-/// million, billion and trillion any of `values` reaches; other units keep
-/// their magnitude.
-fn en_magnitude(unit: Unit, values: &[Quantity]) -> Result<Magnitude> {
-    if !matches!(unit.dimension(), Dimension::Yuan | Dimension::Count(_)) {
-        return Ok(unit.magnitude());
-    }
-    for e in [12u8, 9, 6] {
-        let m = Magnitude::new(e)?;
-        let one = Quantity::new(Decimal::ONE, unit.with_magnitude(m)?);
-        let reached = values.iter().any(|q| {
-            Quantity::new(q.value().abs(), q.unit())
-                .checked_cmp(&one)
-                .is_ok_and(|o| o != core::cmp::Ordering::Less)
-        });
-        if reached {
-            return Ok(m);
-        }
-    }
-    Ok(Magnitude::ONE)
 }
 
 /// Decimals of an English figure at `en` for `dp` decimals of a Chinese one
@@ -111,7 +90,12 @@ fn column(quantities: &[Quantity], dp: u32) -> Result<(Text, Vec<Text>)> {
     }
     // English: the largest scale any value of the column reaches, one
     // precision for the column, rounded from the exact values.
-    let en_mag = en_magnitude(zh_unit, quantities)?;
+    let en_mag = crate::text::en_scale(
+        zh_unit.dimension(),
+        zh_unit.magnitude(),
+        zh.iter().map(Quantity::value),
+    )
+    .unwrap_or(zh_unit.magnitude());
     let en_dp = en_decimals(dp, zh_unit.magnitude(), en_mag);
     let mut cells = Vec::with_capacity(zh.len());
     for (q, z) in quantities.iter().zip(&zh) {
@@ -277,13 +261,9 @@ pub fn gap_section(
         )?;
     }
     if let Some(r) = gap.requirement() {
-        let p = percent(r.rate());
         fact(
             Text::new("所需年均增速", "growth needed a year"),
-            Text::new(
-                format!("{}{}", r.qualifier_zh(), p.zh()),
-                format!("{}{}", r.qualifier_en(), p.en()),
-            ),
+            Text::new(r.zh(2), format!("{r:.2}")),
         )?;
     }
     if let Some(r) = gap.trend() {

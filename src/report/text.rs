@@ -58,7 +58,7 @@ impl Table {
     /// The rows of cell texts, each a group of lines: one line in one
     /// language; in both, a Chinese line and, when any cell differs, an
     /// English line.
-    pub(super) fn row_groups(&self, lang: Lang) -> Vec<Vec<Vec<String>>> {
+    fn row_groups(&self, lang: Lang) -> Vec<Vec<Vec<String>>> {
         self.rows
             .iter()
             .map(|r| match lang {
@@ -74,7 +74,7 @@ impl Table {
             .collect()
     }
 
-    pub(super) fn header_lines(&self, lang: Lang) -> Vec<Vec<String>> {
+    fn header_lines(&self, lang: Lang) -> Vec<Vec<String>> {
         match lang {
             Lang::Both if self.columns.iter().any(|(h, _)| h.zh != h.en) => vec![
                 self.columns.iter().map(|(h, _)| h.zh.clone()).collect(),
@@ -151,7 +151,7 @@ impl Table {
     }
 
     /// Writes the table in `columns`; see the module docs.
-    pub(super) fn render_text(&self, lang: Lang, columns: usize, out: &mut String) {
+    fn render_text(&self, lang: Lang, columns: usize, out: &mut String) {
         let measure = Measure::of(lang);
         let Some(widths) = self.widths(lang, columns) else {
             self.render_records(lang, columns, out);

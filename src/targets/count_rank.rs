@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact::checked;
 use crate::{
     Assumption, Bound, Dimension, EntityId, Error, Figure, Indicator, Kind, Period, Quantity,
     Result, Series, Truth, Unit,
@@ -545,9 +546,7 @@ impl RankTarget {
             None if first.period() != latest.period() => {
                 let start = first.value().exact_for("a rank target")?.value();
                 let years = first.period().years_until(&latest.period())?.to_decimal();
-                let climbed = start
-                    .checked_sub(current)
-                    .ok_or_else(|| Error::overflow("subtract", start, current))?;
+                let climbed = checked::sub(start, current)?;
                 let pace = crate::exact::checked_div(climbed, years, || climbed.to_string())?;
                 assumptions.push(Assumption::RankPace {
                     places: pace,

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact::checked;
 use crate::growth;
 use crate::{Direction, Error, Frequency, PercentagePoints, Period, Quantity, Rate, Result};
 
@@ -69,10 +70,8 @@ impl Profile {
                     return Err(bad("weights must not be negative"));
                 }
                 let sum = |ws: &[Decimal]| {
-                    ws.iter().try_fold(Decimal::ZERO, |a, w| {
-                        a.checked_add(*w)
-                            .ok_or_else(|| Error::overflow("add", a, w))
-                    })
+                    ws.iter()
+                        .try_fold(Decimal::ZERO, |a, w| checked::add(a, *w))
                 };
                 let total = sum(weights)?;
                 if total.is_zero() {

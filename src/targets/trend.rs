@@ -2,22 +2,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact::checked::{add, mul, sub};
 use crate::exact::checked_div;
 use crate::{Error, Period, Quantity, Result};
-
-fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_add(b).ok_or_else(|| Error::overflow("add", a, b))
-}
-
-fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b)
-        .ok_or_else(|| Error::overflow("subtract", a, b))
-}
-
-fn mul(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_mul(b)
-        .ok_or_else(|| Error::overflow("multiply", a, b))
-}
 
 /// The value at `at` of the least-squares line through `points` (at least
 /// two, of one frequency). With `weighted`, the i-th point (oldest first)

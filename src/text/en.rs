@@ -197,22 +197,37 @@ fn ordinal_suffix(v: Decimal) -> &'static str {
     }
 }
 
+/// The scale English writes money and counts of dimension `dim` at: the
+/// largest of trillion, billion and million that any of `values` (at
+/// `magnitude`) reaches, else none (magnitude 1). `None` for every other
+/// dimension, which English writes without a scale word. One value for a
+/// figure, a column of values for a report's table.
+pub(crate) fn en_scale(
+    dim: Dimension,
+    magnitude: Magnitude,
+    values: impl IntoIterator<Item = Decimal>,
+) -> Option<Magnitude> {
+    if !matches!(dim, Dimension::Yuan | Dimension::Count(_)) {
+        return None;
+    }
+    let Some(largest) = values.into_iter().map(|v| v.abs()).max() else {
+        return Some(Magnitude::ONE);
+    };
+    Some(
+        [Magnitude::WAN_YI, Magnitude::BILLION, Magnitude::MILLION]
+            .into_iter()
+            .find(|m| cmp_scaled(largest, magnitude, Decimal::ONE, *m) != Ordering::Less)
+            .unwrap_or(Magnitude::ONE),
+    )
+}
+
 /// The number of a figure in English, with its scale word and whether it is
-/// exactly one: money and counts in the largest of trillion, billion and
-/// million that the value reaches, everything else at magnitude 1; plain with
-/// commas below a million.
+/// exactly one: money and counts at their [`en_scale`], everything else at
+/// magnitude 1; plain with commas below a million.
 #[allow(clippy::arithmetic_side_effects)] // exponents are 0..=28
 fn en_number(q: &Quantity) -> (String, &'static str, bool) {
     let mag = q.unit().magnitude();
-    let target = if matches!(q.dimension(), Dimension::Yuan | Dimension::Count(_)) {
-        [12u8, 9, 6]
-            .into_iter()
-            .filter_map(|e| Magnitude::new(e).ok())
-            .find(|m| cmp_scaled(q.value().abs(), mag, Decimal::ONE, *m) != Ordering::Less)
-            .unwrap_or(Magnitude::ONE)
-    } else {
-        Magnitude::ONE
-    };
+    let target = en_scale(q.dimension(), mag, [q.value()]).unwrap_or(Magnitude::ONE);
     let shift = i32::from(mag.exponent()) - i32::from(target.exponent());
     let value = if shift == 0 {
         Some(q.value())

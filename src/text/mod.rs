@@ -27,6 +27,7 @@ use core::str::FromStr;
 
 use rust_decimal::Decimal;
 
+pub(crate) use en::en_scale;
 #[cfg(feature = "plot")] // the charts' axis labels
 pub(crate) use lex::group_thousands;
 use lex::{lookup, refuse, set_bound, strip_longest, take_number, take_power, unknown_unit};

@@ -1,5 +1,5 @@
 //! The Chinese grammar: `突破1800亿元`, `4000余人`, `第122位`, `上升17位`,
-//! `10.93件/万人`.
+//! `回落1.5个百分点`, `10.93件/万人`.
 
 use rust_decimal::Decimal;
 
@@ -176,9 +176,10 @@ impl Grammar for Zh {
         }
     }
 
-    /// Chinese writes a percentage-point change as an amount (`0.3个百分点`).
+    /// Rank changes and percentage-point changes are moves (`上升17位`,
+    /// `回落1.5个百分点`).
     fn is_move(dim: Dimension) -> bool {
-        dim == Dimension::RankChange
+        matches!(dim, Dimension::RankChange | Dimension::PercentagePoint)
     }
 
     fn rank(v: Decimal) -> String {
@@ -189,10 +190,12 @@ impl Grammar for Zh {
         format!("前{v}位")
     }
 
-    fn moved(up: bool, n: Decimal, _: Dimension) -> String {
-        match up {
-            true => format!("上升{n}位"),
-            false => format!("下降{n}位"),
+    fn moved(up: bool, n: Decimal, dim: Dimension) -> String {
+        match (dim, up) {
+            (Dimension::PercentagePoint, true) => format!("提高{n}个百分点"),
+            (Dimension::PercentagePoint, false) => format!("回落{n}个百分点"),
+            (_, true) => format!("上升{n}位"),
+            (_, false) => format!("下降{n}位"),
         }
     }
 

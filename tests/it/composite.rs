@@ -534,7 +534,7 @@ fn what_would_it_take_reaches_exactly_the_target() {
 }
 
 // ---------------------------------------------------------------------------
-// Issue 14, item 3: what it would take, past the best value observed.
+// What it would take, past the best value observed.
 
 // Also the zones of the top100 example's text and chart (`report::top100`).
 #[allow(dead_code)]
@@ -585,7 +585,7 @@ fn top100_rank_by_hand(data: &Data, entity: &EntityId) -> usize {
 
 #[test]
 fn what_would_it_take_searches_past_the_best_observed_top100() {
-    // The issue's figures: Rongchang (rank 122) reaches rank 100 with
+    // Rongchang (rank 122) reaches rank 100 with
     // value_added_rate 38.99 (best observed 34.96) or foreign_staff 90.65 (best
     // observed 4.96), each alone. Checked here by recomputing the index by hand
     // at the value and one step (0.01) below it, and in exact rationals by
@@ -626,7 +626,7 @@ fn what_would_it_take_searches_past_the_best_observed_top100() {
 }
 
 // ---------------------------------------------------------------------------
-// Issue 14, item 4: the Monte Carlo keeps the user's choices.
+// The Monte Carlo keeps the user's choices.
 
 /// Five zones on three indicators in two groups: `x` and `y` in `g`, `z` alone
 /// in `h`.
@@ -1012,7 +1012,7 @@ mod least_value {
 }
 
 // ---------------------------------------------------------------------------
-// Issue 14, item 15: every result carries its coverage, and the rule.
+// Every result carries its coverage, and the rule.
 
 /// A tree from (code, parent, weight) rows, the first the root.
 fn tree_of(rows: &[(&str, Option<&str>, Decimal)]) -> Tree {

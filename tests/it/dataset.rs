@@ -5,8 +5,9 @@
 //! verbatim copies of the files the dataset was commissioned with
 //! (`tests/data/README.md`). Both are read at compile time, so the test needs
 //! nothing outside the repository; when `INDSTAT_SEED_DIR` names a folder
-//! holding the originals, the copies are also checked against them. Kinds, themes, scopes and price bases are not
-//! in the table: they come from the dataset's specification (the task that
+//! holding the originals, the copies are also checked against them (their
+//! SHA-256 is pinned either way). Kinds, themes, scopes and price bases are
+//! not in the table: they come from the dataset's specification (the task that
 //! commissioned `indstat::datasets::rongchang`) and are listed here explicitly.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -166,20 +167,125 @@ fn check_figure(what: &str, figure: &Figure, value: &str, unit: Unit) {
     assert_eq!(figure.unit(), unit, "{what}: unit of {figure}");
 }
 
-/// Run only where the originals are at hand: `INDSTAT_SEED_DIR=FOLDER`.
+/// The SHA-256 of the copies, as `sha256sum tests/data/figures.md
+/// tests/data/article.txt` gives it for the originals: a copy that changes by
+/// a byte fails here, with or without the originals at hand.
+const SEED_SHA256: [(&str, &str, &str); 2] = [
+    (
+        "figures.md",
+        FIGURES,
+        "f161f80d822cedec3388c6ca39fc28d9f13e4204c1af14a502c3146779043a21",
+    ),
+    (
+        "article.txt",
+        ARTICLE,
+        "ae69ef20f92445f70c6ce762ef99f17af67a9463f8a401712816756d14aeff0f",
+    ),
+];
+
+/// The copies are the originals, byte for byte: by their pinned SHA-256
+/// always, and compared with the originals too where those are at hand
+/// (`INDSTAT_SEED_DIR=FOLDER`).
 #[test]
 fn copies_of_the_seed_files_are_verbatim() {
+    for (name, copy, want) in SEED_SHA256 {
+        assert_eq!(sha256_hex(copy.as_bytes()), want, "tests/data/{name}");
+    }
     let Some(seed) = std::env::var_os("INDSTAT_SEED_DIR") else {
         return;
     };
     let seed = Path::new(&seed);
-    for (name, copy) in [("figures.md", FIGURES), ("article.txt", ARTICLE)] {
+    for (name, copy, _) in SEED_SHA256 {
         let original = seed.join(name);
         if original.exists() {
             let text = std::fs::read_to_string(&original).unwrap();
             assert!(text == copy, "tests/data/{name} differs from {original:?}");
         }
     }
+}
+
+/// SHA-256 (FIPS 180-4) of `data`, in lowercase hex: a few lines here rather
+/// than a dependency for one test.
+fn sha256_hex(data: &[u8]) -> String {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    // The message, a 1 bit, zeros to 56 bytes mod 64, the length in bits.
+    let mut message = data.to_vec();
+    message.push(0x80);
+    while message.len() % 64 != 56 {
+        message.push(0);
+    }
+    message.extend_from_slice(&(data.len() as u64 * 8).to_be_bytes());
+    for block in message.chunks_exact(64) {
+        let mut w = [0u32; 64];
+        for (t, word) in block.chunks_exact(4).enumerate() {
+            w[t] = u32::from_be_bytes(word.try_into().unwrap());
+        }
+        for t in 16..64 {
+            let s0 = w[t - 15].rotate_right(7) ^ w[t - 15].rotate_right(18) ^ (w[t - 15] >> 3);
+            let s1 = w[t - 2].rotate_right(17) ^ w[t - 2].rotate_right(19) ^ (w[t - 2] >> 10);
+            w[t] = w[t - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[t - 7])
+                .wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
+        for t in 0..64 {
+            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+            let ch = (e & f) ^ (!e & g);
+            let t1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[t])
+                .wrapping_add(w[t]);
+            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+            let maj = (a & b) ^ (a & c) ^ (b & c);
+            let t2 = s0.wrapping_add(maj);
+            hh = g;
+            g = f;
+            f = e;
+            e = d.wrapping_add(t1);
+            d = c;
+            c = b;
+            b = a;
+            a = t1.wrapping_add(t2);
+        }
+        for (state, add) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
+            *state = state.wrapping_add(add);
+        }
+    }
+    h.iter().map(|word| format!("{word:08x}")).collect()
+}
+
+#[test]
+fn sha256_matches_the_standard_vectors() {
+    assert_eq!(
+        sha256_hex(b""),
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+    assert_eq!(
+        sha256_hex(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    // Two blocks: FIPS 180-2's second example.
+    assert_eq!(
+        sha256_hex(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    );
 }
 
 #[test]
@@ -244,7 +350,7 @@ fn every_target_matches_the_table() {
             "{id}: targets() vs target()"
         );
         assert_eq!(target.phrase_zh(), cells["source phrase"], "{id}: phrase");
-        // One correction of the table (issue 14): T2's 10亿元以上 is "at least"
+        // One correction of the table: T2's 10亿元以上 is "at least"
         // 1 billion yuan, as the table's own unit cell (≥ 10亿元) has it; its
         // English cell says "above", which would exclude 1 billion itself.
         let english = match id {
@@ -523,7 +629,7 @@ fn themes_kinds_and_codes_follow_the_design() {
 fn scopes_and_price_bases() {
     let rows = rongchang::rows().unwrap();
     // Row 7 (article: 工业总产值、战新产值、工业固投等主要指标的增长): three
-    // indicators of three scopes, issue 14.
+    // indicators of three scopes.
     let main = vec![
         Scope::AllIndustry,
         Scope::StrategicEmergingIndustries,
@@ -541,11 +647,10 @@ fn scopes_and_price_bases() {
             _ => Scope::Whole,
         };
         assert_eq!(ind.scope(), &scope, "row {n}");
-        // The article states no price basis for any growth rate (issue 14:
-        // figures.md row 4 says only what is "normally" so); money levels are
-        // at current prices. Row 7 covers three indicators whose bases differ
-        // (below): the review of issue 14 found it labelled "not stated" over
-        // a component at current prices.
+        // The article states no price basis for any growth rate (figures.md
+        // row 4 says only what is "normally" so); money levels are at current
+        // prices. Row 7 covers three indicators whose bases differ (below), so
+        // it is not labelled "not stated" over a component at current prices.
         let basis = match n {
             4 => PriceBasis::NotStated,
             7 => PriceBasis::PerIndicator,
@@ -647,7 +752,7 @@ fn text_forms_of_the_values() {
         (14, "1986件"),
         (18, "4000余人"),
         (29, "171个平台"),
-        // The article's measure word, kept (issue 14): 市级以上创新平台82家,
+        // The article's measure word, kept: 市级以上创新平台82家,
         // 众创孵化平台累计达到8家.
         (30, "82家平台"),
         (32, "8家平台"),
@@ -722,7 +827,7 @@ fn derived_check_values() {
     assert!(v.exact().is_err());
 }
 
-/// Issue 14: the article states no price basis for its growth rates, so the
+/// The article states no price basis for its growth rates, so the
 /// calculations that check price bases neither call row 4 comparable nor read
 /// it as current without the caller saying so, and record what was said. The
 /// 925.35亿元 check value is figures.md's ("nominal reading").

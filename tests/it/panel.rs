@@ -292,9 +292,8 @@ fn hand_worked_panel() {
     assert_eq!((r.rank(8), r.rank(5)), (Some(dec!(1)), Some(dec!(2))));
 }
 
-/// Issue 14, item 6: a quarterly series from 2021-Q1 to 2022-Q2 spans five
-/// quarters, 5/4 years (the panel said 0 whole years while compounding over
-/// 1.25); a monthly one from 2022-01 to 2022-06, 5/12. Expected CAGRs from
+/// A quarterly series from 2021-Q1 to 2022-Q2 spans five quarters, 5/4
+/// years (the panel once said 0 whole years while compounding over 1.25); a monthly one from 2022-01 to 2022-06, 5/12. Expected CAGRs from
 /// Python `decimal` at 50 digits: 1.25^(4/5) − 1 and 1.5^(12/5) − 1.
 #[test]
 fn quarterly_and_monthly_spans_are_exact() {
@@ -323,13 +322,12 @@ fn quarterly_and_monthly_spans_are_exact() {
     );
 }
 
-/// Issue 14, item 7: an annual and a quarterly row of one entity and
-/// indicator (as an SDMX file keyed by `FREQ` holds them) have no span
-/// between them, and cumulatives through different months (1–3月, 1–6月)
-/// none either: each CAGR is missing for its own reason, not `Other`; a
-/// one-frequency filter gives each frequency's CAGR, and year-on-year growth
-/// stays within a frequency. A cumulative through January (item 9) is read
-/// and compounds year on year.
+/// An annual and a quarterly row of one entity and indicator (as an SDMX
+/// file keyed by `FREQ` holds them) have no span between them, and
+/// cumulatives through different months (1–3月, 1–6月) none either: each
+/// CAGR is missing for its own reason; a one-frequency filter gives each
+/// frequency's CAGR, and year-on-year growth stays within a frequency. A
+/// cumulative through January alone is read and compounds year on year.
 #[test]
 fn mixed_frequencies_and_cumulatives_have_their_own_reasons() {
     let csv = "entity,period,indicator,value\n\
@@ -365,8 +363,8 @@ fn mixed_frequencies_and_cumulatives_have_their_own_reasons() {
     assert_eq!(q.series()[0].cagr.map(|r| r.fraction()), Some(dec!(0.25)));
 }
 
-/// Issue 14, item 7: results beyond what a `Decimal` holds are
-/// `Reason::OutOfRange`, not `Other`: a monthly series that grows 300-fold in
+/// Results beyond what a `Decimal` holds are `Reason::OutOfRange` (there is
+/// no catch-all reason): a monthly series that grows 300-fold in
 /// a month compounds to 300^12 ≈ 5.3e29 a year (the scalar `growth::cagr`
 /// overflows too), and growth from 0.001 to 7.9e28 is a ratio of 7.9e31.
 #[test]
@@ -396,7 +394,7 @@ fn out_of_range_results_have_their_own_reason() {
     );
 }
 
-/// Issue 14, item 14: panel growth is a `Rate`, as the scalar API's growth
+/// Panel growth is a `Rate`, as the scalar API's growth
 /// and the panel's CAGR are, and prints rounded: 100 → 108.4995 is 8.4995%,
 /// shown at two places as 8.50% (half away from zero, 四舍五入), where
 /// `format!("{:.2}", g * 100)` on the bare fraction printed 8.49 (it
@@ -524,7 +522,7 @@ proptest! {
         equals_the_scalar_api(&p);
     }
 
-    /// Issue 14, item 7: every missing result of a panel at the edges of
+    /// Every missing result of a panel at the edges of
     /// the `Decimal` range, over every frequency, has the reason the scalar
     /// API's error gives ([`reason_for`] fails on any other error), and the
     /// counts add up: no result is missing for an unnamed reason.

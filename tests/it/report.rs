@@ -59,7 +59,7 @@ fn report_both_markdown() {
 }
 
 /// What a reader must find, in each language: how big, how fast, what rank,
-/// how far from each target, and on what assumptions (issue 6, "done when").
+/// how far from each target, and on what assumptions.
 #[test]
 fn the_report_answers_the_questions() {
     let zh = render(Lang::Zh, Format::Text);
@@ -119,9 +119,9 @@ const FORMS: [(Lang, Format); 6] = [
     (Lang::Both, Format::Markdown),
 ];
 
-/// Issue 14: the report ran to 260 display columns. No line of any language
-/// or form is wider than 100, counted as a CJK terminal draws it (the review
-/// of issue 14 found lines of 101 with ρ, — and ÷ counted two).
+/// The report once ran to 260 display columns. No line of any language or
+/// form is wider than 100, counted as a CJK terminal draws it (ρ, — and ÷
+/// take two columns there).
 #[test]
 fn no_line_is_wider_than_100_columns() {
     assert_eq!(indstat::report::WIDTH, 100);
@@ -138,7 +138,7 @@ fn no_line_is_wider_than_100_columns() {
     }
 }
 
-/// Issue 14, the analyst's reading of the report: one ranking section; a
+/// An analyst's reading of the report: one ranking section; a
 /// status in words, not an SDMX code; targets written as targets; no growth
 /// rate labelled comparable when the article does not say so; counts with the
 /// article's measure word; 以上 as "at least" throughout.
@@ -183,7 +183,7 @@ fn the_report_says_what_the_article_says() {
     }
     // Row 7 covers three indicators: its summary row neither says "not
     // stated" of the investment growth its component reads at current
-    // prices (the review of issue 14) nor hides that the bases differ.
+    // prices nor hides that the bases differ.
     let summary = |out: &str, name: &str| {
         out.lines()
             .find(|l| l.contains(name))
@@ -208,7 +208,7 @@ fn the_report_says_what_the_article_says() {
     }
 }
 
-/// Issue 14: the English scenario column mixed "126.753 billion yuan" and
+/// The English scenario column once mixed "126.753 billion yuan" and
 /// "0 yuan". Each column now has one magnitude, named in its header, and
 /// numbers of one precision (2 decimals of 亿元 are 3 of billions).
 #[test]
@@ -284,7 +284,7 @@ fn a_column_takes_the_scale_its_largest_value_reaches() {
     assert_eq!(needed[1..3], ["800", "0"]);
 }
 
-/// The review of issue 14: with data in 万元, English cells showed 7
+/// With data in 万元, English cells once showed 7
 /// decimals of billions ("139.1402135 billion yuan", 2 decimals of 万元
 /// converted). English has one precision a column, the one 亿元 data get: the
 /// same figures read in 万元 and in 亿元 give the same English. Expected
@@ -336,7 +336,7 @@ fn english_amounts_of_wan_yuan_data_have_the_precision_of_yi_yuan_data() {
     assert!(zh.contains("12675268.68"), "{zh}");
 }
 
-/// Issue 14: the R&D row of the growth table showed the 2022 level (4.4%) as
+/// The R&D row of the growth table once showed the 2022 level (4.4%) as
 /// if it were a change. The article gives no 2021 share, so the change is
 /// computed as any change is, from the series, and the row says why there is
 /// none.
@@ -354,7 +354,7 @@ fn the_rd_row_says_why_it_shows_no_change() {
     assert!(en.contains("not the 2021 one, so there is no change to show"));
 }
 
-/// The review of issue 14: the top100 example printed lines of 200, 103 and
+/// The top100 example printed lines of 200, 103 and
 /// 101 columns and "edition(s)". Every line of its text fits 100 columns as
 /// a CJK terminal draws it, and the plural is written out.
 #[test]
@@ -377,7 +377,7 @@ fn top100_text_fits_100_columns_and_says_editions() {
     );
 }
 
-/// The review of issue 14: top100 wrote its chart to ./target/top100-charts
+/// top100 wrote its chart to ./target/top100-charts
 /// whatever CARGO_TARGET_DIR said. Both examples take their folder from one
 /// rule: `--out-dir`, else the example's folder in Cargo's target folder.
 #[test]
@@ -427,7 +427,7 @@ fn chart_folders_follow_out_dir_then_cargo_target_dir() {
     assert!(cli::refuse_without_plot(None).is_ok());
 }
 
-/// The review of issue 14: a chart folder that cannot be made was reported
+/// A chart folder that cannot be made was reported
 /// as `Error::Empty { what: "a writable chart folder" }`. `report::save`
 /// names the folder and the operating system's reason.
 #[test]
@@ -620,7 +620,7 @@ mod charts {
         }
     }
 
-    /// Issue 14: the T1 chart is titled with the 规上 target and starts from
+    /// The T1 chart is titled with the 规上 target and starts from
     /// the all-industry 1004亿元: it says so under its title, and its history,
     /// a single point, is drawn as a visible marker, not a one-point line.
     #[test]
@@ -834,7 +834,7 @@ mod charts {
         assert_eq!(legend, [want], "{svg}");
     }
 
-    /// The review of issue 14, defect 10: the T3 chart drew the 2021 rank,
+    /// The T3 chart drew the 2021 rank,
     /// 139 = 122 + 17 implied by "up 17 places", exactly like the observed
     /// 122nd, while the report says 第139位（估计值）.
     #[test]
@@ -846,7 +846,7 @@ mod charts {
         }
     }
 
-    /// The review of issue 14, defect 10: the top100 chart drew the implied
+    /// The top100 chart drew the implied
     /// 2021 rank as observed; and Rongchang's name was cut to "Rongcha…".
     #[test]
     fn top100_chart_marks_the_estimated_rank_and_names_rongchang_in_full() {
@@ -895,7 +895,7 @@ mod charts {
         assert!(svg.contains(">estimate</tspan>"), "{svg}");
     }
 
-    /// The review of issue 14: the T1 chart's title in both languages ran to
+    /// The T1 chart's title in both languages ran to
     /// about 887 px on an 880 px canvas. Each title line fits the canvas with
     /// a margin, at one em for a Chinese character (16 px) and 0.6 em for any
     /// other, the Chinese and the English on lines of their own.

@@ -232,9 +232,9 @@ fn invalid_data_is_refused_with_a_clear_message() {
     assert!(err.contains("\"weekly\""), "{err}");
 }
 
-/// Issue 14, item 12: a negative count passed through serde as a `Quantity`
-/// and a `Figure` (`{"value":"-3","unit":"enterprises"}`), though the README
-/// says deserialisation refuses it. Both now apply the rule of the text
+/// A negative count is refused through serde as a `Quantity` and a `Figure`
+/// (`{"value":"-3","unit":"enterprises"}`; it once passed, though the README
+/// says deserialisation refuses it). Both apply the rule of the text
 /// reader and `Quantity::try_new`, with the message naming the value.
 #[test]
 fn negative_counts_are_refused_as_quantity_and_figure() {
@@ -309,7 +309,7 @@ fn a_negative_difference_of_counts_round_trips() {
     );
 }
 
-/// Issue 14, item 12 (the rest of it): every type whose constructor checks
+/// Every type whose constructor checks
 /// its input is read through that constructor, so serde cannot build what
 /// the constructor refuses. Each JSON below was written by serialising a
 /// valid value and changing one field; the message is the constructor's.
@@ -449,7 +449,7 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(500))]
 
         /// JSON round trips give back exactly what went in: value, scale,
-        /// unit, bound. One rule for every reader (issue 14, item 12): serde
+        /// unit, bound. One rule for every reader: serde
         /// reads a figure exactly when `Quantity::try_new` admits its value
         /// (a negative count or rank 0 does not) and otherwise refuses it
         /// with the same message; the Chinese text reads under the same rule.

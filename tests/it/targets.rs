@@ -1,5 +1,5 @@
-//! Targets against the article's figures (`tests/data/figures.md`, issue 5's
-//! expected output), the published on-track thresholds at their exact
+//! Targets against the article's figures (`tests/data/figures.md`, with the
+//! derived figures of its last table), the published on-track thresholds at their exact
 //! boundaries, properties, and bad input.
 
 use indstat::datasets::rongchang;
@@ -36,7 +36,7 @@ fn output_history() -> Series {
     Series::from_observations([rongchang::row(3).unwrap().unwrap().observation().clone()]).unwrap()
 }
 
-/// figures.md and issue 5 §8: with the scopes assumed equal, 15.71% a year is
+/// figures.md's derived figures: with the scopes assumed equal, 15.71% a year is
 /// needed; at 8.5% the 2026 value is 1391.40亿元, 408.60亿元 short, ratio 0.54
 /// (limited progress); 1800 is reached during 2030.
 #[test]
@@ -97,7 +97,7 @@ fn ratio_and_observed_base_bridges() {
     assert_eq!(gap.assumptions().len(), 2); // the implied ratio and the trend across scopes
 }
 
-/// issue 5 §8: T3 is 22 places from the Top 100; at 17 places a year it is
+/// figures.md's T3: 22 places from the Top 100; at 17 places a year it is
 /// reached in the 2024 edition.
 #[test]
 fn article_t3_rank_target() {
@@ -239,8 +239,8 @@ fn custom_thresholds() {
 
 /// Scenario table: 6%, 8.5%, 12% and the required rate. T1 is 突破1800亿元
 /// (strictly more): at exactly the required rate the 2026 value is 1800, which
-/// does not pass it, so no row meets the target (issue 14 item 2: the table
-/// said yes while `is_met_by` said no); every verdict is `is_met_by`.
+/// does not pass it, so no row meets the target (the table once said yes
+/// while `is_met_by` said no); every verdict is `is_met_by`.
 #[test]
 fn scenario_table() {
     let gap = t1()
@@ -361,7 +361,7 @@ proptest! {
     }
 }
 
-/// The issue's bad-input list: each a typed error naming the inputs.
+/// Bad input of every kind: each a typed error naming the inputs.
 #[test]
 fn bad_input() {
     let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow).unwrap();
@@ -707,9 +707,11 @@ fn rank_pace_exact_hit() {
     );
 }
 
-/// Issue 14: wrong answers found by analysts trying the crate (items 1, 2,
-/// 5, 8 and 10, and a baseline after the base).
-mod issue14 {
+/// Wrong answers analysts found trying the crate, each now right: a gap that
+/// ended in `Error::Inexact`, a scenario verdict against `is_met_by`, a target
+/// reached by falling, bounds before direction, a part larger than its whole,
+/// and a baseline after the base.
+mod analysts_findings {
     use super::*;
     use indstat::report::{Format, Lang, Report, Text, gap_section};
 
@@ -742,7 +744,7 @@ mod issue14 {
         ((got - w) / w).abs()
     }
 
-    /// Item 1: each of the issue's examples ended in `Error::Inexact` on
+    /// Each of these gaps once ended in `Error::Inexact` on
     /// `1800亿元 − <a 28-digit projection>`. Expected values are an
     /// independent computation with Python's `decimal` at 50 digits (the
     /// trend 1004/1100 − 1, the projection 1004·(1004/1100)⁴, the shortfall
@@ -853,7 +855,7 @@ mod issue14 {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
-        /// Item 1: over random histories (1–6 points, rising or falling),
+        /// Over random histories (1–6 points, rising or falling),
         /// targets (any bound, either direction), deadlines, bridges, given
         /// trends and scenarios, `run()` returns an analysis or a documented
         /// refusal (here: a bridge whose observed base is larger than the
@@ -934,12 +936,12 @@ mod issue14 {
         }
     }
 
-    /// Item 2: 突破1800亿元 is strictly more. The required rate reaches 1800
+    /// 突破1800亿元 is strictly more. The required rate reaches 1800
     /// and does not pass it: the requirement is *above* 15.71%, the
     /// scenario at that rate "reaches 1800, not above it", and every verdict
     /// is `is_met_by` (no tolerance). At or above 1800 (`1800亿元`), the same
-    /// rate meets it. Expected: the issue's figures (15.71%, the 2026 value
-    /// 1800 at the required rate).
+    /// rate meets it. Expected: figures.md's derived figures (15.71%, the
+    /// 2026 value 1800 at the required rate).
     #[test]
     fn strictly_more_is_one_rule() {
         let strict = t1();
@@ -995,7 +997,7 @@ mod issue14 {
         }
     }
 
-    /// Item 5: a target met downwards. Energy use 0.54 falling 5% a year to
+    /// A target met downwards. Energy use 0.54 falling 5% a year to
     /// at most 0.45 takes 4 years (0.54·0.95⁴ = 0.439833375, by hand), in
     /// `growth::years_to_reach` and in `LevelTarget::years_until_met` alike;
     /// and a cap on output (不超过1000亿元) from 1004 is not already met.
@@ -1039,7 +1041,7 @@ mod issue14 {
         );
     }
 
-    /// Item 8: a quarterly flow is compared year on year. Q1 100 → Q4 122
+    /// A quarterly flow is compared year on year. Q1 100 → Q4 122
     /// was annualised to 30.4% a year and "on track"; now Q4 has no earlier
     /// Q4, so there is no trend, and the assessment says why. With 2021-Q4
     /// at 110 the trend is 122/110 − 1 = 10.909…% (Q4 on Q4). A baseline or
@@ -1122,7 +1124,7 @@ mod issue14 {
         );
     }
 
-    /// Item 10: above designated size is part of all industry, so a ratio
+    /// Above designated size is part of all industry, so a ratio
     /// bridge from all industry to it is in (0, 1], and an observed base
     /// cannot exceed the all-industry value. The reverse bridge is at least 1.
     #[test]

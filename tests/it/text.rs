@@ -1,5 +1,5 @@
-//! Text forms of quantities and figures: the issue's list, read and written
-//! back exactly, in Chinese and English.
+//! Text forms of quantities and figures: the article's forms and their
+//! English, read and written back exactly, in Chinese and English.
 
 use indstat::dec;
 use indstat::{Bound, Figure, Magnitude, Quantity, Unit};
@@ -108,8 +108,8 @@ fn lenient_forms_read_the_same_value() {
     assert!(fall.ge(&"下降10位".parse().unwrap()).unwrap().is_false());
 }
 
-/// Issue 14, item 12: the text reader refused a fractional count and rank 0
-/// but read `-3家`, which no count can be. It now applies the one rule that
+/// The text reader refuses a fractional count, rank 0 and `-3家`, which no
+/// count can be (it once read that one). It applies the one rule that
 /// serde and `Quantity::try_new` apply, in Chinese and English.
 #[test]
 fn impossible_values_are_refused_as_serde_refuses_them() {
@@ -152,7 +152,7 @@ fn magnitudes_convert_exactly() {
     assert_eq!(a.to_base().unwrap(), dec!(100400000000));
 }
 
-/// Issue 14, item 13: the top100 example printed the 90% interval of ranks
+/// Figures round half away from zero for display: the top100 example printed the 90% interval of ranks
 /// 106.95–135.05 as 107–135 (banker's rounding); Chinese statistical tables
 /// round half away from zero (四舍五入). Expected values from Python's
 /// `decimal` module: `Decimal("135.05").quantize(Decimal("0.1"),
@@ -198,7 +198,7 @@ fn display_rounds_half_away_from_zero() {
     assert_eq!(q.to_string(), "1391.385亿元");
 }
 
-/// Issue 14, item 13: conversions kept the zeros a whole number gains when
+/// Conversions once kept the zeros a whole number gains when
 /// its decimal point moves (`3000万元` → `0.3000亿元`, `168 million yuan` →
 /// `1.6800亿元`). A whole number now gains none; written decimal places are
 /// kept; the value is exactly the same.
@@ -374,5 +374,42 @@ mod properties {
             }
             prop_assert_eq!(p.year_ago().unwrap().add_years(1).unwrap(), p);
         }
+    }
+}
+
+/// A percentage-point change is written as `PercentagePoints` writes it, as
+/// a move (`回落1.5个百分点`, `down 1.5 percentage points`; it was
+/// `-1.5个百分点` in Chinese), and reads back; a rank change as `RankChange`
+/// writes it.
+#[test]
+fn moves_are_written_as_their_types_write_them() {
+    use indstat::PercentagePoints;
+    use indstat::rank::RankChange;
+    let points = |v| Figure::exact_value(Quantity::new(v, Unit::PERCENTAGE_POINT));
+    assert_eq!(points(dec!(-1.5)).zh(), "回落1.5个百分点");
+    assert_eq!(points(dec!(0.3)).zh(), "提高0.3个百分点");
+    assert_eq!(points(dec!(-1.5)).en(), "down 1.5 percentage points");
+    for v in [dec!(-1.5), dec!(0.3), dec!(1), dec!(-1), dec!(12.25)] {
+        let (f, pp) = (points(v), PercentagePoints::new(v));
+        assert_eq!(f.zh(), pp.zh(), "{v}");
+        assert_eq!(f.en(), pp.en(), "{v}");
+        assert_eq!(f.zh().parse::<Figure>().unwrap(), f, "{v}");
+        assert_eq!(f.en().parse::<Figure>().unwrap(), f, "{v}");
+    }
+    // No change: 持平 / unchanged for the type; a figure of zero points is a
+    // move of zero, since 持平 reads back as a rank change.
+    assert_eq!(PercentagePoints::new(dec!(0)).zh(), "持平");
+    assert_eq!(points(dec!(0)).zh(), "提高0个百分点");
+    let at_least = Figure::new(
+        Bound::AtLeast,
+        Quantity::new(dec!(-2), Unit::PERCENTAGE_POINT),
+    );
+    assert_eq!(at_least.zh(), "回落2个百分点以下");
+    assert_eq!(at_least.zh().parse::<Figure>().unwrap(), at_least);
+    for (before, after) in [(5, 8), (139, 122), (5, 5), (4, 5), (6, 5)] {
+        let change = RankChange::new(before, after).unwrap();
+        let f = Figure::exact_value(Quantity::new(change.places().into(), Unit::RANK_CHANGE));
+        assert_eq!(change.zh(), f.zh(), "{before} → {after}");
+        assert_eq!(change.to_string(), f.en(), "{before} → {after}");
     }
 }

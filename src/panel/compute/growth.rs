@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use super::reasons::unnamed;
 use super::{Reason, ReasonCounts};
 use crate::growth::kernel;
 use crate::panel::Panel;
@@ -515,11 +516,4 @@ fn cagr_of(v0: Decimal, v1: Decimal, span: YearSpan) -> core::result::Result<Rat
         return Err(Reason::SinglePeriod);
     }
     kernel::cagr(v0, v1, span, unnamed).map_err(|e| Reason::of(&e))
-}
-
-/// No names for the values in a kernel's errors: the panel counts them by
-/// [`Reason`] (and `String::new` does not allocate).
-#[inline]
-fn unnamed() -> (String, String) {
-    (String::new(), String::new())
 }

@@ -138,8 +138,7 @@ impl Panel {
             p.saturating_mul(ni).saturating_add(i)
         };
         // Pass 1, in row order: each group's size and present values, and
-        // the largest scale of its values (the common scale of its keys, as
-        // rank::rank takes it).
+        // the common scale of its keys, as rank::rank takes it.
         let mut start = vec![0usize; n_groups.saturating_add(1)];
         let mut present = vec![0usize; n_groups];
         let mut scale = vec![0u32; n_groups];
@@ -151,7 +150,7 @@ impl Panel {
             if let (Some(v), Some(s), Some(c)) =
                 (self.value(row), scale.get_mut(g), present.get_mut(g))
             {
-                *s = (*s).max(v.scale());
+                *s = kernel::common_scale(*s, &v);
                 *c = c.saturating_add(1);
             }
         }

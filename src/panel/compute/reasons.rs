@@ -109,6 +109,13 @@ impl Reason {
     }
 }
 
+/// No names for the values in a kernel's errors: the panel counts them by
+/// [`Reason`] (and `String::new` does not allocate).
+#[inline]
+pub(super) fn unnamed() -> (String, String) {
+    (String::new(), String::new())
+}
+
 /// Counts of valid and missing results, by reason.
 ///
 /// # Examples

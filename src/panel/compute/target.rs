@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::reasons::unnamed;
 use super::{PanelCagr, Reason, ReasonCounts};
 use crate::growth::{self, kernel};
 use crate::panel::Panel;
@@ -225,12 +226,12 @@ impl Panel {
         };
         for s in cagr.series() {
             let result = match (s.cagr, s.last_value) {
-                (Some(rate), Some(v1)) if crate::exact::is_positive(v1) => {
+                (Some(rate), Some(v1)) => {
                     target_of(v1, rate, factor, years, span, slack, tolerance, &mut memo)
                 }
-                (Some(_), Some(v1)) if v1.is_zero() => Err(Reason::ZeroBase),
-                (Some(_), _) => Err(Reason::NegativeBase),
-                // `Panel::cagr` gives a reason wherever the CAGR is missing.
+                // `Panel::cagr` gives a last value wherever it gives a CAGR,
+                // and a reason wherever the CAGR is missing.
+                (Some(_), None) => Err(Reason::MissingValue),
                 (None, _) => Err(s.reason.unwrap_or(Reason::MissingValue)),
             };
             if let Ok(t) = &result {
@@ -256,34 +257,25 @@ fn target_of(
     tolerance: Decimal,
     memo: &mut Option<([u8; 16], Rate)>,
 ) -> core::result::Result<SeriesTarget, Reason> {
+    // Growth from the last value is refused as the growth kernel refuses
+    // it, from zero or less, before the target is formed (which may leave
+    // `Decimal`'s range).
+    kernel::check_base(v1, unnamed).map_err(|e| Reason::of(&e))?;
     // Every failure below is a result out of `Decimal`'s range
-    // (`Reason::OutOfRange`), named at each step: v1 and factor are
-    // positive, so no step divides by zero or takes a root of a negative.
-    // As Quantity::checked_mul: a product beyond the range, or one that
-    // rounds to zero (1e-28 × 0.5), is an error.
+    // (`Reason::OutOfRange`): v1 and factor are positive, so no step divides
+    // by zero or takes a root of a negative. As Quantity::checked_mul: a
+    // product beyond the range, or one that rounds to zero (1e-28 × 0.5), is
+    // an error.
     let target = q(v1)
         .checked_mul(factor)
         .map_err(|_| Reason::OutOfRange)?
         .value();
-    // required_growth(v1, target) = cagr_of_ratio(target / v1): computed once
-    // per distinct ratio (one for a multiplicative target).
-    // Quantity::checked_ratio of two quantities in one unit is this
-    // division. When the product was exact (target = v1·factor digit for
-    // digit), the division has no remainder and gives `factor` itself, at
-    // its own scale: rust_decimal's exact quotient keeps scale(target) −
-    // scale(v1) = scale(factor).
-    let exact = v1
-        .mantissa()
-        .checked_mul(factor.mantissa())
-        .is_some_and(|m| m == target.mantissa())
-        && target.scale() == v1.scale().saturating_add(factor.scale());
-    let ratio = if exact {
-        factor
-    } else {
-        // target / v1 ≈ factor: beyond the range only where rounding the
-        // target took it past Decimal::MAX × v1.
-        crate::exact::checked_div(target, v1, String::new).map_err(|_| Reason::OutOfRange)?
-    };
+    // required_growth(v1, target) = cagr_of_ratio(target / v1), the ratio as
+    // the kernel divides (Quantity::checked_ratio of two quantities in one
+    // unit): `factor` itself, at its own scale, when the product was exact;
+    // beyond the range only where rounding the target took it past
+    // Decimal::MAX × v1.
+    let ratio = kernel::ratio(v1, target, unnamed).map_err(|e| Reason::of(&e))?;
     let required = match memo {
         // Keyed on the representation, not the value: with a one-year
         // horizon the ratio's own digits (1.80 or 1.8) become the rate's.
@@ -291,8 +283,7 @@ fn target_of(
         _ => {
             // A positive ratio's root over whole years: a k-th root and a
             // first power, below the ratio when it is above 1.
-            let rate = kernel::cagr_of_ratio(ratio, span, || (v1.to_string(), target.to_string()))
-                .map_err(|e| Reason::of(&e))?;
+            let rate = kernel::cagr_of_ratio(ratio, span, unnamed).map_err(|e| Reason::of(&e))?;
             *memo = Some((ratio.serialize(), rate));
             rate
         }

@@ -70,7 +70,7 @@ pub(crate) fn pack(bytes: &[u8]) -> Option<u128> {
 }
 
 /// The bytes of a packed short key.
-pub(crate) fn unpack(key: u128) -> Vec<u8> {
+fn unpack(key: u128) -> Vec<u8> {
     let word = key.to_le_bytes();
     let len = usize::from(word.get(15).copied().unwrap_or(0)).min(15);
     word.get(..len).unwrap_or_default().to_vec()

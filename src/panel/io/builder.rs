@@ -85,7 +85,7 @@ impl Builder {
 
     /// Adds one row whose period is typed (rows in memory): as
     /// [`Builder::push`], the period taken as it is.
-    pub(crate) fn push_typed(
+    fn push_typed(
         &mut self,
         line: u64,
         entity: &str,

@@ -10,7 +10,7 @@ use crate::{Error, Period};
 
 /// What to tell a user about a value cell: the one rule of every reader
 /// (`exact::parse::RULE`, which the test of this message checks).
-pub(crate) const VALUE_HELP: &str = "write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty";
+const VALUE_HELP: &str = "write a plain decimal such as -1234.5678 (no exponent or grouping) with at most 28 decimal places and at most 79228162514264337593543950335 without its decimal point, or leave the cell empty";
 
 /// A plain decimal cell read exactly: `None` when empty. The fast path
 /// accumulates up to 18 digits in a `u64` (every such number is held

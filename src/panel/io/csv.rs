@@ -13,7 +13,7 @@ use crate::panel::fast::{swar, values};
 use crate::{Error, Result};
 
 /// The long format's header.
-pub(crate) const HEADER: &str = "entity,period,indicator,value";
+const HEADER: &str = "entity,period,indicator,value";
 
 const COLUMNS: Columns = Columns {
     entity: 1,
@@ -23,7 +23,7 @@ const COLUMNS: Columns = Columns {
 };
 
 /// The header line checked: the first differing field, if any.
-pub(crate) fn check_header(line: u64, found: &[u8], expected: &str) -> Result<()> {
+fn check_header(line: u64, found: &[u8], expected: &str) -> Result<()> {
     let found = found.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(found);
     if found == expected.as_bytes() {
         return Ok(());

@@ -116,7 +116,7 @@ proptest! {
     }
 }
 
-/// The issue's bad-input list, with the message each returns.
+/// Bad input of every kind, with the message each returns.
 #[test]
 fn bad_input_is_a_typed_error_naming_the_inputs() {
     let q = |s: &str| s.parse::<Quantity>().unwrap();
@@ -257,7 +257,7 @@ fn year_to_date_cumulatives() {
     );
 }
 
-/// Issue 14, item 9: a series released for January alone (electricity,
+/// A series released for January alone (electricity,
 /// trade, fiscal data) gives January and February apart: 1月 100, 1–2月 150,
 /// 1–3月 240 are January 100, February 50 and March 90 (differences of
 /// consecutive cumulatives, NBS's identity `x_m = C_m − C_{m−1}`); a year
@@ -393,8 +393,8 @@ fn compound_growth_at_the_extremes() {
     assert!(growth::contributions(&parts, None).is_ok());
 }
 
-/// Issue 14 item 5: direction was ignored, so 0.54 → 0.45 at −5% a year
-/// answered `Already`. Expected from the exact powers (Python `decimal`):
+/// A target reached by falling: 0.54 → at most 0.45 at −5% a year (once
+/// answered `Already`, direction ignored). Expected from the exact powers (Python `decimal`):
 /// 0.54 · 0.95³ = 0.4629825 > 0.45 and 0.54 · 0.95⁴ = 0.439833375 ≤ 0.45, so 4
 /// years; the same inputs read as higher-is-better are already met.
 #[test]

@@ -155,7 +155,7 @@ fn quoting_error_names_its_own_field() {
     );
 }
 
-/// Issue 14, item 11: one limit for every reader, the values a `Decimal`
+/// One limit for every reader, the values a `Decimal`
 /// holds exactly — at most 28 decimal places and at most
 /// 79228162514264337593543950335 (2^96 − 1, Python `2**96 - 1`) without the
 /// decimal point; zeros past what it holds carry no value. Each number, at
