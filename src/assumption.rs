@@ -78,7 +78,9 @@ pub enum Assumption {
         /// the caller).
         observed: bool,
     },
-    /// A growth rate supplied by the caller is taken as the trend.
+    /// A growth rate supplied by the caller is taken as the trend. Its words
+    /// ([`en`](Assumption::en), [`zh`](Assumption::zh)) show the rate to two
+    /// places, rounded for display; the variant keeps it exactly.
     TrendGiven {
         /// The rate.
         rate: Rate,
@@ -123,7 +125,7 @@ impl Assumption {
                 format!("the growth of {from} is taken as the growth of {to}")
             }
             Assumption::TrendGiven { rate } => {
-                format!("a steady {rate} a year, supplied by the caller, is taken as the trend")
+                format!("a steady {rate:.2} a year, supplied by the caller, is taken as the trend")
             }
             Assumption::Other { text } => text.clone(),
         }
@@ -172,7 +174,7 @@ impl Assumption {
                     "(由使用者给定)"
                 }
             ),
-            Assumption::TrendGiven { rate } => format!("假定今后年均增长{rate}(由使用者给定)"),
+            Assumption::TrendGiven { rate } => format!("假定今后年均增长{rate:.2}(由使用者给定)"),
             Assumption::Other { text } => text.clone(),
         }
     }

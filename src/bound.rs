@@ -3,6 +3,7 @@
 //! and the [`Truth`] of a question about a bounded value. The published
 //! figure itself, number and bound, is [`Figure`](crate::Figure).
 
+use core::cmp::Ordering;
 use core::fmt;
 
 use crate::{Error, Result};
@@ -86,6 +87,24 @@ impl Bound {
             Bound::MoreThan => "more_than",
             Bound::AtMost => "at_most",
             Bound::LessThan => "less_than",
+        }
+    }
+
+    /// Whether a value that compares with the number as `ord` (`value.cmp(&number)`)
+    /// lies in the bound's interval: equal for `Exact`, greater or equal for
+    /// `AtLeast`, greater for `MoreThan`, and so on. The one rule behind
+    /// every "does this value meet that bound" of the crate: a target met
+    /// ([`LevelTarget::is_met_by`](crate::targets::LevelTarget::is_met_by)),
+    /// a growth rate that meets a requirement
+    /// ([`RequiredRate::is_met_by`](crate::targets::RequiredRate::is_met_by)),
+    /// the years a growing value takes to pass a target.
+    pub(crate) const fn admits(self, ord: Ordering) -> bool {
+        match self {
+            Bound::Exact => ord.is_eq(),
+            Bound::AtLeast => ord.is_ge(),
+            Bound::MoreThan => ord.is_gt(),
+            Bound::AtMost => ord.is_le(),
+            Bound::LessThan => ord.is_lt(),
         }
     }
 
@@ -233,5 +252,29 @@ impl fmt::Display for Truth {
             Truth::False => "false",
             Truth::Unknown => "unknown",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each bound admits the orderings of its interval: 1800 against
+    /// 突破1800 (`MoreThan`) is `Equal`, not admitted; against 1800以上
+    /// (`AtLeast`) it is.
+    #[test]
+    fn admits_its_interval() {
+        use Ordering::{Equal, Greater, Less};
+        let cases = [
+            (Bound::Exact, [false, true, false]),
+            (Bound::AtLeast, [false, true, true]),
+            (Bound::MoreThan, [false, false, true]),
+            (Bound::AtMost, [true, true, false]),
+            (Bound::LessThan, [true, false, false]),
+        ];
+        for (bound, want) in cases {
+            let got = [Less, Equal, Greater].map(|o| bound.admits(o));
+            assert_eq!(got, want, "{bound}");
+        }
     }
 }

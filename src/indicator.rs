@@ -273,6 +273,36 @@ impl Scope {
             Scope::Custom { name } => name.clone(),
         }
     }
+
+    /// Whether this scope is known to be a part of `whole`, and not all of
+    /// it: above designated size is part of all industry, and of above
+    /// designated size at a lower revenue threshold; the strategic emerging
+    /// industries are part of all industry. Nothing is assumed of other
+    /// pairs (custom scopes, investment and output), and a scope is not a
+    /// part of itself. A value of a part cannot be larger than the whole's,
+    /// which is what a scope bridge checks.
+    ///
+    /// ```
+    /// use indstat::Scope;
+    /// assert!(Scope::above_designated_size().is_part_of(&Scope::AllIndustry));
+    /// assert!(Scope::StrategicEmergingIndustries.is_part_of(&Scope::AllIndustry));
+    /// assert!(!Scope::AllIndustry.is_part_of(&Scope::above_designated_size()));
+    /// assert!(!Scope::AllIndustry.is_part_of(&Scope::AllIndustry));
+    /// assert!(!Scope::IndustrialInvestment.is_part_of(&Scope::AllIndustry));
+    /// ```
+    pub fn is_part_of(&self, whole: &Scope) -> bool {
+        match (self, whole) {
+            (
+                Scope::AboveDesignatedSize { .. } | Scope::StrategicEmergingIndustries,
+                Scope::AllIndustry,
+            ) => true,
+            (
+                Scope::AboveDesignatedSize { threshold: high },
+                Scope::AboveDesignatedSize { threshold: low },
+            ) => high.checked_cmp(low).is_ok_and(|o| o.is_gt()),
+            _ => false,
+        }
+    }
 }
 
 impl fmt::Display for Scope {

@@ -10,6 +10,10 @@ use rust_decimal::Decimal;
 
 use crate::{Error, Result};
 
+/// Why a span to a deadline is refused: the one wording, wherever a
+/// deadline is measured from a base period.
+pub(crate) const DEADLINE_AFTER_BASE: &str = "the deadline must be after the base period";
+
 /// The smallest year a [`Period`] can hold.
 ///
 /// ```
@@ -627,6 +631,48 @@ impl Period {
             periods: later.ordinal() - self.ordinal(),
             per_year: self.frequency().per_year(),
         })
+    }
+
+    /// The time from `self` to `later` as [`years_until`](Period::years_until)
+    /// gives it, which must be forward: `later` after `self`. The one check
+    /// of "the deadline must be after the base period" and its kin; `reason`
+    /// says which order the caller needed.
+    ///
+    /// # Errors
+    ///
+    /// As [`years_until`](Period::years_until), and [`Error::InvalidSpan`]
+    /// naming both periods and `reason` when `later` is not after `self`.
+    pub(crate) fn years_until_later(
+        &self,
+        later: &Period,
+        reason: &'static str,
+    ) -> Result<YearSpan> {
+        let span = self.years_until(later)?;
+        if span.periods <= 0 {
+            return Err(Error::InvalidSpan {
+                from: self.to_string(),
+                to: later.to_string(),
+                reason,
+            });
+        }
+        Ok(span)
+    }
+
+    /// Whether two periods are the same part of a year (of any years): the
+    /// same quarter, half, month or cumulative (1–m月) of the same
+    /// frequency; any two years. A flow over part of a year is compared year
+    /// on year, with the same part of another year (同比).
+    ///
+    /// ```
+    /// use indstat::Period;
+    /// assert!(Period::quarter(2021, 1)?.same_season(&Period::quarter(2023, 1)?));
+    /// assert!(Period::ytd(2022, 6)?.same_season(&Period::ytd(2023, 6)?));
+    /// assert!(!Period::quarter(2022, 1)?.same_season(&Period::quarter(2022, 4)?));
+    /// assert!(!Period::month(2022, 3)?.same_season(&Period::ytd(2022, 3)?));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn same_season(&self, other: &Period) -> bool {
+        self.frequency() == other.frequency() && self.index() == other.index()
     }
 
     /// The first day of the period.

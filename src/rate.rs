@@ -11,8 +11,8 @@ use crate::{Dimension, Error, Figure, Quantity, Result, Unit};
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
-/// Writes `fraction × 100` with a `%`, as `displayed` (rounded for display
-/// with a precision, exact without).
+/// Writes `fraction × 100` with a `%`, as `displayed` (with a precision,
+/// rounded for display to exactly that many places; exact without).
 fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> fmt::Result {
     match fraction.checked_mul(HUNDRED) {
         Some(p) => write!(f, "{}{unit}", displayed(f, p)),
@@ -28,7 +28,9 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 /// ([`Rate::from_percent`], or a `%` quantity through `TryFrom`). They are not
 /// rounded: `Display` writes every digit unless a precision is given
 /// (`{:.2}`), which rounds for display only, half away from zero (四舍五入,
-/// [`round_for_display`](crate::round_for_display)).
+/// [`round_for_display`](crate::round_for_display)), and shows exactly that
+/// many places, however the rate was made (`{:.2}` of 50% and of the
+/// fraction 0.5 are both `50.00%`).
 ///
 /// A rate is not a [`PercentagePoints`] change: the difference between two
 /// rates is measured in percentage points, and there is no arithmetic that
@@ -45,6 +47,7 @@ fn write_percent(f: &mut fmt::Formatter<'_>, fraction: Decimal, unit: &str) -> f
 /// assert_eq!(g.to_string(), "8.5%");
 /// assert_eq!(format!("{:.1}", Rate::from_fraction(dec!(0.157141))), "15.7%");
 /// assert_eq!(format!("{:.2}", Rate::from_fraction(dec!(0.084995))), "8.50%");
+/// assert_eq!(format!("{:.2}", Rate::from_fraction(dec!(0.5))), "50.00%");
 /// assert_eq!(Rate::try_from(&"8.5%".parse::<indstat::Quantity>()?)?, g);
 /// assert!(Rate::try_from(&"1004亿元".parse::<indstat::Quantity>()?).is_err());
 /// # Ok::<(), indstat::Error>(())
@@ -219,7 +222,8 @@ impl Rate {
 }
 
 impl fmt::Display for Rate {
-    /// `8.5%`; with a precision, rounded half away from zero: `{:.1}`.
+    /// `8.5%`; with a precision, rounded half away from zero to exactly
+    /// that many places: `{:.1}`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_percent(f, self.0, "%")
     }
@@ -326,7 +330,8 @@ impl PercentagePoints {
 
 impl fmt::Display for PercentagePoints {
     /// `-1.5 pp`; with a precision, rounded for display as
-    /// [`round_for_display`](crate::round_for_display) (half away from zero).
+    /// [`round_for_display`](crate::round_for_display) (half away from zero)
+    /// to exactly that many places: `{:.2}` of 1.5 is `1.50 pp`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} pp", displayed(f, self.0))
     }

@@ -65,13 +65,18 @@ pub fn round_for_display(value: Decimal, dp: u32) -> Decimal {
     rounded
 }
 
-/// `value` as `Display` writes a decimal figure: with a precision, rounded
-/// for display ([`round_for_display`]: half away from zero, exactly that many
-/// places); without one, exact and without trailing zeros.
-pub(crate) fn displayed(f: &core::fmt::Formatter<'_>, value: Decimal) -> Decimal {
+/// `value` as `Display` writes a rate or a change in points: with a
+/// precision, rounded for display ([`round_for_display`]: half away from
+/// zero) and written with exactly that many places, as Rust writes any
+/// number with an explicit precision (`{:.2}` of 50% and of 0.5 is `50.00`
+/// both); without one, exact and without trailing zeros.
+pub(crate) fn displayed(f: &core::fmt::Formatter<'_>, value: Decimal) -> String {
     match f.precision() {
-        Some(dp) => round_for_display(value, u32::try_from(dp).unwrap_or(28)),
-        None => value.normalize(),
+        Some(dp) => {
+            let rounded = round_for_display(value, u32::try_from(dp).unwrap_or(28));
+            format!("{rounded:.dp$}")
+        }
+        None => value.normalize().to_string(),
     }
 }
 

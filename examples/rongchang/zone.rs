@@ -316,11 +316,19 @@ pub(crate) fn build() -> Result<Zone> {
         .analyse(&history)
         .bridge(Bridge::Ratio(Decimal::new(9, 1)))
         .run()?;
-    let section = match bridged.required() {
-        Some(r) => section.paragraph(Text::new(
-            format!("另一种口径假定：若规上产值为全部工业的90%，基数为{}，所需年均增速为{r:.2}。", shown(bridged.base(), 2).zh()),
-            format!("Another bridge: if above-size output is 90% of all output, the base is {} and {r:.2} a year is needed.", shown(bridged.base(), 2).en()),
-        )),
+    // The requirement with its bound: T1 is 突破 (strictly more), so growth
+    // at exactly the required rate reaches 1800 and does not pass it.
+    let section = match bridged.requirement() {
+        Some(need) => {
+            let (is_zh, of_en) = match need.qualifier_en() {
+                "" => ("为", "of "),
+                _ => ("", ""),
+            };
+            section.paragraph(Text::new(
+                format!("另一种口径假定：若规上产值为全部工业的90%，基数为{}，所需年均增速{is_zh}{}。", shown(bridged.base(), 2).zh(), need.zh(2)),
+                format!("Another bridge: if above-size output is 90% of all output, the base is {} and growth {of_en}{need:.2} a year is needed.", shown(bridged.base(), 2).en()),
+            ))
+        }
         None => section,
     };
     report = report.section(section);

@@ -53,7 +53,7 @@ pub(crate) use div::div;
 pub(crate) use mul::mul;
 pub(crate) use pow::powu;
 pub(crate) use root::nth_root;
-pub(crate) use round::{rescale_rounded, significant_digits, sum_rounded};
+pub(crate) use round::{rescale_rounded, round_half_even, significant_digits, sum_rounded};
 pub(crate) use scale::{canonical, normalize, shift_exact};
 pub(crate) use search::least_true;
 

@@ -70,7 +70,7 @@ pub(crate) fn significant_digits(x: Decimal) -> u32 {
 /// `±m·10^(e − out)`), rounded once to at most 28 significant digits and 28
 /// decimal places, ties to even.
 #[allow(clippy::arithmetic_side_effects)] // exponents and digit counts are below a few hundred
-fn round_half_even(negative: bool, m: &Big, e: i64, out: i64) -> Option<Decimal> {
+pub(crate) fn round_half_even(negative: bool, m: &Big, e: i64, out: i64) -> Option<Decimal> {
     if m.is_zero() {
         return Some(Decimal::ZERO);
     }

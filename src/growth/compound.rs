@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use core::cmp::Ordering;
 
 use crate::exact::{checked, least_true, nth_root};
-use crate::{Direction, Error, Period, Quantity, Rate, Result, YearSpan};
+use crate::{Bound, Direction, Error, Period, Quantity, Rate, Result, YearSpan};
 
 fn gcd(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
@@ -124,14 +124,7 @@ pub fn required_growth(
     target: &Quantity,
     deadline: Period,
 ) -> Result<Rate> {
-    let span = base_period.years_until(&deadline)?;
-    if span.periods() <= 0 {
-        return Err(Error::InvalidSpan {
-            from: base_period.to_string(),
-            to: deadline.to_string(),
-            reason: "the deadline must be after the base period",
-        });
-    }
+    let span = base_period.years_until_later(&deadline, crate::period::DEADLINE_AFTER_BASE)?;
     cagr(base, target, span)
 }
 
@@ -148,7 +141,10 @@ fn check_rate(rate: Rate) -> Result<Decimal> {
 
 /// The value of `base` after `years` whole years of growth at `rate`:
 /// `base · (1 + rate)^years`, exact while the power has at most 28
-/// significant digits.
+/// significant digits. A fall (a rate below zero) is computed from the exact
+/// power and rounded once to 28 significant digits: 3.8128·10¹²亿元 falling
+/// 92.53% a year for 25 years is 2.595727333776·10⁻¹⁶亿元, not zero; only a
+/// value below the last decimal place (10⁻²⁸ of the unit) is zero.
 ///
 /// # Errors
 ///
@@ -171,6 +167,9 @@ fn check_rate(rate: Rate) -> Result<Decimal> {
 /// ```
 pub fn project(base: &Quantity, rate: Rate, years: u32) -> Result<Quantity> {
     let factor = check_rate(rate)?;
+    if let Some(v) = fall_exactly(base, factor, u64::from(years)) {
+        return Ok(v);
+    }
     let overflow = || Error::overflow("project", base, format!("{rate} a year for {years} years"));
     // Decimal::checked_powi's exact result, with the faster product of exact::mul.
     let power = crate::exact::powu(factor, u64::from(years)).ok_or_else(overflow)?;
@@ -213,11 +212,40 @@ pub fn project_span(base: &Quantity, rate: Rate, span: YearSpan) -> Result<Quant
         reason: "a projection runs forward",
     })?;
     let root = nth_root(factor, u64::from(span.per_year()))?;
+    if let Some(v) = fall_exactly(base, root, periods) {
+        return Ok(v);
+    }
     let overflow = || Error::overflow("project", base, format!("{rate} a year for {span}"));
     let power = root
         .checked_powi(i64::try_from(periods).map_err(|_| overflow())?)
         .ok_or_else(overflow)?;
     base.checked_mul(power).map_err(|_| overflow())
+}
+
+/// `base · factor^k` for a factor below one (a fall), from the exact
+/// product rounded once to at most 28 significant digits and 28 decimal
+/// places, ties to even; `None` for a factor of one or more, or when the
+/// exact power would have more than 5,000 digits. `Decimal`'s own powers of
+/// a factor below one keep 28 decimal places, not 28 significant digits:
+/// 0.0747⁹ keeps 17, and 0.0747²⁵ none, where 3.8128·10¹² times it is still
+/// 2.6·10⁻¹⁶. Only a value below the last decimal place becomes zero.
+fn fall_exactly(base: &Quantity, factor: Decimal, k: u64) -> Option<Quantity> {
+    use crate::exact::{Big, round_half_even};
+    if factor >= Decimal::ONE || !crate::exact::is_positive(factor) {
+        return None;
+    }
+    let m = factor.mantissa().unsigned_abs();
+    let digits = u64::from(m.checked_ilog10()?).checked_add(1)?;
+    if digits.checked_mul(k)? > 5000 {
+        return None;
+    }
+    let b = base.value();
+    let product = Big::from_u128(b.mantissa().unsigned_abs()).mul(&Big::from_u128(m).pow(k));
+    let scale = i64::from(factor.scale())
+        .checked_mul(i64::try_from(k).ok()?)?
+        .checked_add(i64::from(b.scale()))?;
+    let value = round_half_even(b.is_sign_negative(), &product, scale.checked_neg()?, 0)?;
+    Some(Quantity::new(value, base.unit()))
 }
 
 /// When growth at a steady rate reaches a target.
@@ -308,35 +336,44 @@ pub fn years_to_reach(
     rate: Rate,
     direction: Direction,
 ) -> Result<Reach> {
-    years_to_pass(base, target, rate, direction, false)
+    let bound = match direction {
+        Direction::HigherIsBetter => Bound::AtLeast,
+        Direction::LowerIsBetter => Bound::AtMost,
+    };
+    years_to_pass(base, target, rate, bound)
 }
 
-/// [`years_to_reach`], with `strict`: past the target, not just at it
-/// (`> target` when higher is better, `< target` when lower is better), for
-/// targets such as 突破1800亿元.
+/// [`years_to_reach`] to a value in `bound` of `target`: at or past it
+/// (`AtLeast`, `AtMost`), or strictly past it (`MoreThan`, `LessThan`), for
+/// targets such as 突破1800亿元; met upwards for a lower bound, downwards
+/// for an upper one. `Exact` is read as `AtLeast` (a growing value is
+/// searched for the first year it reaches the number).
 pub(crate) fn years_to_pass(
     base: &Quantity,
     target: &Quantity,
     rate: Rate,
-    direction: Direction,
-    strict: bool,
+    bound: Bound,
 ) -> Result<Reach> {
     let factor = check_rate(rate)?;
-    let passed = |ord: Ordering| match (direction, strict) {
-        (Direction::HigherIsBetter, false) => ord.is_ge(),
-        (Direction::HigherIsBetter, true) => ord.is_gt(),
-        (Direction::LowerIsBetter, false) => ord.is_le(),
-        (Direction::LowerIsBetter, true) => ord.is_lt(),
+    let bound = if bound.is_exact() {
+        Bound::AtLeast
+    } else {
+        bound
     };
+    let passed = |ord: Ordering| bound.admits(ord);
     if passed(base.checked_cmp(target)?) {
         return Ok(Reach::Already);
     }
-    // Only the base's sign matters from here: a value of zero or less has no growth.
-    check_start(base, &Quantity::new(target.value().abs(), target.unit()))?;
-    let toward = match direction {
-        Direction::HigherIsBetter => factor > Decimal::ONE,
+    // Only the base's sign matters from here: a value of zero or less has no
+    // growth. The error names the values the caller gave.
+    super::kernel::check(base.value(), target.value().abs(), || {
+        (base.to_string(), target.to_string())
+    })?;
+    let toward = if bound.is_upper() {
         // A positive value falling geometrically stays positive.
-        Direction::LowerIsBetter => factor < Decimal::ONE && target.value() > Decimal::ZERO,
+        factor < Decimal::ONE && target.value() > Decimal::ZERO
+    } else {
+        factor > Decimal::ONE
     };
     if !toward {
         return Ok(Reach::Never);

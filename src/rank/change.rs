@@ -349,14 +349,9 @@ impl fmt::Display for RankChange {
 
 /// Years between two editions, positive.
 fn edition_years(earlier: &RankObservation, later: &RankObservation) -> Result<Decimal> {
-    let span = earlier.edition.years_until(&later.edition)?;
-    if span.periods() <= 0 {
-        return Err(Error::InvalidSpan {
-            from: earlier.edition.to_string(),
-            to: later.edition.to_string(),
-            reason: "the earlier edition must come first",
-        });
-    }
+    let span = earlier
+        .edition
+        .years_until_later(&later.edition, "the earlier edition must come first")?;
     Ok(span.to_decimal())
 }
 

@@ -269,6 +269,13 @@ pub fn gap_section(
     if let Some(r) = gap.trend() {
         fact(Text::new("趋势年均增速", "trend growth a year"), percent(r))?;
     }
+    let projected = |m: crate::targets::ProjectionMethod| {
+        let year = deadline.calendar_year();
+        Text::new(
+            format!("{year}年预测：{}", m.zh()),
+            format!("{year} projection: {}", m.en()),
+        )
+    };
     for p in gap.projections() {
         let verdict = if p.verdict() != Verdict::FallsShort {
             Text::new(p.verdict_zh(), p.verdict_en())
@@ -278,18 +285,22 @@ pub fn gap_section(
         };
         let v = amount(p.value(), 2)?;
         fact(
-            Text::new(
-                format!("{}年预测：{}", deadline.calendar_year(), p.method().zh()),
-                format!(
-                    "{} projection: {}",
-                    deadline.calendar_year(),
-                    p.method().en()
-                ),
-            ),
+            projected(p.method()),
             Text::new(
                 format!("{}，{}", v.zh(), verdict.zh()),
                 format!("{}, {}", v.en(), verdict.en()),
             ),
+        )?;
+    }
+    // Beyond Decimal's range: no value, but a side and a verdict.
+    for o in gap.out_of_range() {
+        let (zh, en) = match o.verdict() {
+            Verdict::Meets => ("达标", "meets the target"),
+            _ => ("未达标", "short of the target"),
+        };
+        fact(
+            projected(o.method()),
+            Text::new(format!("{}，{zh}", o.zh()), format!("{}, {en}", o.en())),
         )?;
     }
     if let Some(reach) = gap.years_to_reach() {

@@ -4,7 +4,8 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{GapAnalysis, ProjectionMethod, rounding};
+use super::{GapAnalysis, ProjectionMethod, computed};
+use crate::exact::is_positive;
 use crate::{Direction, Error, Result};
 
 /// Why progress could not be assessed: an explicit outcome, not a number.
@@ -24,10 +25,19 @@ pub enum Unassessable {
     TooFewPoints,
     /// The base is zero or negative: growth rates are undefined.
     NonPositiveBase,
-    /// The target equals the baseline value while the latest value misses it
-    /// (a strict bound such as 突破1800 from exactly 1800): no growth was
-    /// required, so no ratio exists.
+    /// The base is positive but the baseline, where the history's trend and
+    /// the UNSD ρ start, is zero or negative: growth from it is undefined.
+    NonPositiveBaseline,
+    /// The target equals the value progress is measured from (the
+    /// baseline; the base, for a trend the caller gave) while the latest
+    /// value misses it (a strict bound such as 突破1800 from exactly 1800):
+    /// no growth was required, so no ratio exists.
     TargetAtBaseline,
+    /// The target is zero or negative, to be met downwards from a positive
+    /// value: no growth rate leads there (steady growth at any rate above
+    /// −100% never reaches zero), so the growth ratio R does not exist. The
+    /// UNSD ρ, a ratio of levels, does.
+    TargetNotPositive,
     /// A flow over part of a year (a quarter's output) has earlier values,
     /// but none for the same part of an earlier year: its growth is year on
     /// year (Q4 on Q4), never across seasons (Q1 → Q4), so there is no trend.
@@ -45,7 +55,13 @@ impl Unassessable {
         match self {
             Unassessable::TooFewPoints => "fewer than two data points and no trend rate given",
             Unassessable::NonPositiveBase => "the base is zero or negative",
-            Unassessable::TargetAtBaseline => "the target equals the baseline value",
+            Unassessable::NonPositiveBaseline => "the baseline value is zero or negative",
+            Unassessable::TargetAtBaseline => {
+                "the target equals the value progress is measured from"
+            }
+            Unassessable::TargetNotPositive => {
+                "the target is zero or negative, which no growth rate reaches"
+            }
             Unassessable::NoSameSeason => {
                 "no earlier value for the same part of the year (a flow over part of a year is compared year on year)"
             }
@@ -62,7 +78,9 @@ impl Unassessable {
         match self {
             Unassessable::TooFewPoints => "数据点不足两个且未给定趋势增速",
             Unassessable::NonPositiveBase => "基数为零或负数",
-            Unassessable::TargetAtBaseline => "目标值等于基期值",
+            Unassessable::NonPositiveBaseline => "起始期数值为零或负数",
+            Unassessable::TargetAtBaseline => "目标值等于起点值",
+            Unassessable::TargetNotPositive => "目标值为零或负数，任何增速都无法达到",
             Unassessable::NoSameSeason => "缺少往年同期数据（年内分期的流量按同比比较）",
         }
     }
@@ -221,20 +239,31 @@ impl Thresholds {
 /// An on-track method: which score, and which thresholds.
 ///
 /// - [`Method::GrowthRatio`] — the ratio of actual to required growth,
-///   `R = d · CAGR_observed / |CAGR_required|` (d = +1 when higher is
-///   better), as Eurostat's EU SDG monitoring and Statistics Canada's /
-///   Open SDG progress methodology define it (`open-sdg/sdg-build`,
-///   `ProgressMeasure.py`): R ≥ 0.95 on track; 0.60 ≤ R < 0.95 acceleration
-///   needed; 0 ≤ R < 0.60 limited progress; R < 0 moving away.
+///   `R = d · CAGR_observed / |CAGR_required|` (d = +1 when the target is
+///   met upwards, −1 downwards), as Eurostat's EU SDG monitoring and
+///   Statistics Canada's / Open SDG progress methodology define it
+///   (`open-sdg/sdg-build`, `ProgressMeasure.py`): the growth since the
+///   baseline against the growth needed from the baseline. A trend the
+///   caller gives ([`Trend::Rate`](super::Trend::Rate)) is a forward
+///   assumption, compared with the growth needed from the base: evidence of
+///   the past does not change it. R ≥ 0.95 on track; 0.60 ≤ R < 0.95
+///   acceleration needed; 0 ≤ R < 0.60 limited progress; R < 0 moving away.
 /// - [`Method::UnsdProgressChart`] — UNSD's SDG Progress Chart (2023
 ///   technical note, as implemented by EUSTAT): the latest value extrapolated
-///   at the observed CAGR to the deadline, `ρ = (v_projected − v_base) /
-///   (target − v_base)`: ρ ≥ 0.95 on track; 0.10 ≤ ρ < 0.95 acceleration
-///   needed; ρ < 0.10 stagnation or regression.
+///   at the trend to the deadline, `ρ = (v_projected − v_baseline) / (target
+///   − v_baseline)`, taken in the target's direction, `ρ = d · (v_projected −
+///   v_baseline) / |target − v_baseline|`: the same where the baseline falls
+///   short of the target, and negative, not "on track", for a history that
+///   moves away from a target its baseline already met (2000 → 1004 against
+///   1800). ρ ≥ 0.95 on track; 0.10 ≤ ρ < 0.95 acceleration needed; ρ < 0.10
+///   stagnation or regression.
 /// - [`Method::Custom`] — either score with the caller's thresholds.
 ///
-/// In every method a target already met is [`Status::Achieved`], a base of
-/// zero or less and a missing trend are [`Status::Unassessable`].
+/// In every method a target already met is [`Status::Achieved`]; a base or
+/// a baseline of zero or less, a missing trend, and for R a target of zero
+/// or less are [`Status::Unassessable`], with the reason. A score beyond
+/// `Decimal`'s range (a projection out of range) has no number but a
+/// status, by its sign.
 ///
 /// # Examples
 ///
@@ -382,8 +411,10 @@ impl Assessment {
         &self.method
     }
 
-    /// The score: the growth ratio R or the UNSD ρ; `None` when achieved or
-    /// not assessable.
+    /// The score: the growth ratio R or the UNSD ρ; `None` when achieved,
+    /// not assessable, or beyond `Decimal`'s range (the status then follows
+    /// its sign: a projection far past the target's side is on track, far
+    /// on the other side is not).
     ///
     /// ```
     /// # use indstat::targets::{LevelTarget, Method};
@@ -415,67 +446,127 @@ impl Assessment {
 }
 
 pub(super) fn assess(gap: &GapAnalysis, method: Method) -> Result<Assessment> {
-    let done = |status| Assessment {
+    let unassessable = |why| Assessment {
         method: method.clone(),
         score: None,
-        status,
+        status: Status::Unassessable(why),
     };
     if gap.is_achieved() {
-        return Ok(done(Status::Achieved));
+        return Ok(Assessment {
+            method,
+            score: None,
+            status: Status::Achieved,
+        });
     }
-    if gap.base().value() <= Decimal::ZERO || gap.baseline().value() <= Decimal::ZERO {
-        return Ok(done(Status::Unassessable(Unassessable::NonPositiveBase)));
+    if !is_positive(gap.base().value()) {
+        return Ok(unassessable(Unassessable::NonPositiveBase));
     }
+    let baseline_positive = is_positive(gap.baseline().value());
     let Some(trend) = gap.trend() else {
-        return Ok(done(Status::Unassessable(match gap.has_no_same_season() {
-            true => Unassessable::NoSameSeason,
-            false => Unassessable::TooFewPoints,
-        })));
+        return Ok(unassessable(if !baseline_positive {
+            Unassessable::NonPositiveBaseline
+        } else if gap.has_no_same_season() {
+            Unassessable::NoSameSeason
+        } else {
+            Unassessable::TooFewPoints
+        }));
     };
+    // d = +1 when the target is met upwards, −1 when downwards.
+    let downwards = gap.target().direction() == Direction::LowerIsBetter;
+    let signed = |x: Decimal| toward(x, downwards);
     let goal = gap.target().value().quantity();
     let score = if method.uses_rho() {
-        // ρ = (v_e − v_b) / (T − v_b): v_e is the latest value extrapolated at
-        // the observed CAGR to the deadline, v_b the baseline value.
-        let projected = gap
-            .projections()
-            .iter()
-            .find(|p| p.method() == ProjectionMethod::ConstantGrowth)
-            .map(|p| *p.value())
-            .ok_or(Error::Empty {
-                what: "the projection at trend",
-            })?;
-        // Computed differences, rounded by the rule of `rounding`.
-        let needed = rounding::difference(goal, gap.baseline())?;
-        if needed.value().is_zero() {
-            return Ok(done(Status::Unassessable(Unassessable::TargetAtBaseline)));
+        // ρ = d·(v_e − v_b) / |T − v_b|: v_e is the base extrapolated at the
+        // trend to the deadline, v_b the baseline value; positive when the
+        // value moves toward the target's side, whichever side of it the
+        // baseline was on.
+        if !baseline_positive {
+            return Ok(unassessable(Unassessable::NonPositiveBaseline));
         }
-        rounding::difference(&projected, gap.baseline())?.checked_ratio(&needed)?
+        // Computed differences, rounded by the rule of `computed`.
+        let needed = computed::difference(goal, gap.baseline())?.value().abs();
+        if needed.is_zero() {
+            return Ok(unassessable(Unassessable::TargetAtBaseline));
+        }
+        let at_trend = |m: ProjectionMethod| m == ProjectionMethod::ConstantGrowth;
+        match gap.projections().iter().find(|p| at_trend(p.method())) {
+            Some(p) => {
+                let moved = computed::difference(p.value(), gap.baseline())?.value();
+                Score::of(signed(moved), needed)
+            }
+            None => match gap.out_of_range().iter().find(|o| at_trend(o.method())) {
+                // Beyond Decimal's range, on the side the trend took it.
+                Some(o) => Score::Beyond(signed(match o.is_above() {
+                    true => Decimal::ONE,
+                    false => Decimal::NEGATIVE_ONE,
+                })),
+                None => {
+                    return Err(Error::Empty {
+                        what: "the projection at trend",
+                    });
+                }
+            },
+        }
     } else {
-        // R = d · CAGR_o / |CAGR_r|, both from the baseline; d = −1 when the
-        // target is met downwards (the base is positive here, so sign(v_b) = +1).
-        let d = match gap.target().direction() {
-            Direction::HigherIsBetter => Decimal::ONE,
-            Direction::LowerIsBetter => Decimal::NEGATIVE_ONE,
-        };
-        let required = gap
-            .required_from_baseline()
-            .ok_or(Error::Empty {
-                what: "the required rate",
-            })?
-            .fraction()
-            .abs();
-        if required.is_zero() {
-            return Ok(done(Status::Unassessable(Unassessable::TargetAtBaseline)));
+        // R = d·CAGR_o / |CAGR_r|: the growth of the history since the
+        // baseline against the growth needed from the baseline; a trend the
+        // caller gave, a forward assumption, against the growth needed from
+        // the base. No growth rate leads from a positive value to a target
+        // of zero or less.
+        if !is_positive(goal.value()) {
+            return Ok(unassessable(Unassessable::TargetNotPositive));
         }
-        let observed = trend
-            .fraction()
-            .checked_mul(d)
-            .ok_or_else(|| Error::overflow("multiply", trend, d))?;
-        crate::exact::checked_div(observed, required, || observed.to_string())?
+        let required = match gap.is_trend_given() {
+            true => gap.required(),
+            false => gap.required_from_baseline(),
+        }
+        .ok_or(Error::Empty {
+            what: "the required rate",
+        })?
+        .fraction()
+        .abs();
+        if required.is_zero() {
+            return Ok(unassessable(Unassessable::TargetAtBaseline));
+        }
+        Score::of(signed(trend.fraction()), required)
+    };
+    let (score, status) = match score {
+        Score::Value(s) => (Some(s), method.classify(s)),
+        Score::Beyond(sign) => (
+            None,
+            method.classify(match sign.is_sign_negative() {
+                true => Decimal::MIN,
+                false => Decimal::MAX,
+            }),
+        ),
     };
     Ok(Assessment {
-        status: method.classify(score),
-        score: Some(score),
+        status,
+        score,
         method,
     })
+}
+
+/// A score, or the sign of one beyond `Decimal`'s range (a projection
+/// out of range, a ratio to a required rate near zero): its status is
+/// still known.
+enum Score {
+    Value(Decimal),
+    Beyond(Decimal),
+}
+
+impl Score {
+    /// `num / den` for a positive `den`.
+    fn of(num: Decimal, den: Decimal) -> Score {
+        match crate::exact::div(num, den) {
+            Some(s) => Score::Value(s),
+            None => Score::Beyond(num),
+        }
+    }
+}
+
+/// `x` taken in the target's direction: `−x` for a target met `downwards`.
+#[allow(clippy::arithmetic_side_effects)] // negating a Decimal flips its sign bit: no overflow
+fn toward(x: Decimal, downwards: bool) -> Decimal {
+    if downwards { -x } else { x }
 }

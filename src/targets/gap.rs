@@ -6,10 +6,12 @@
 use rust_decimal::Decimal;
 
 use super::assess::{self, Assessment, Method};
-use super::{LevelTarget, Projection, ProjectionMethod, RequiredRate, rounding, trend};
+use super::projection::Projected;
+use super::{LevelTarget, OutOfRange, Projection, ProjectionMethod, RequiredRate, computed, trend};
 use crate::growth::{self, Reach};
 use crate::{
-    Assumption, Error, Frequency, Kind, Period, Quantity, Rate, Result, Scope, Series, YearSpan,
+    Assumption, Direction, Error, Frequency, Kind, Period, Quantity, Rate, Result, Scope, Series,
+    YearSpan,
 };
 
 /// How data of one scope is measured against a target of another.
@@ -48,8 +50,9 @@ pub enum Bridge {
     AssumeEqual,
     /// The target's scope is this fraction of the data's scope (0.9: above-
     /// size output is 90% of all output); applied to every value. Above zero;
-    /// at most 1 when the target's scope is part of the data's (above
-    /// designated size inside all industry), at least 1 the other way round.
+    /// exactly 1 between a scope and itself; at most 1 when the target's
+    /// scope is part of the data's (above designated size inside all
+    /// industry, [`Scope::is_part_of`]), at least 1 the other way round.
     Ratio(Decimal),
     /// An observed value of the target's scope for the base period; the ratio
     /// it implies to the data is applied to the history, and the data's trend
@@ -261,11 +264,15 @@ impl GapAnalysisBuilder<'_> {
     ///   baseline or deadline in another quarter (month, half, cumulative)
     ///   than the others, or no value for the deadline's quarter;
     ///   [`Error::FrequencyMismatch`] for a deadline of another frequency;
-    /// - [`Error::OutOfDomain`] for a bridge ratio of zero or less, or one
-    ///   that makes a part larger than its whole (see [`Bridge::Ratio`]);
-    /// - [`Error::DivisionByZero`] for a target of zero; [`Error::Overflow`]
-    ///   when a projection leaves `Decimal`'s range (a value beyond 7.9·10²⁸).
+    /// - [`Error::OutOfDomain`] for a bridge ratio of zero or less, other
+    ///   than 1 between a scope and itself, or one that makes a part larger
+    ///   than its whole (see [`Bridge::Ratio`]);
+    /// - [`Error::DivisionByZero`] for an observed base bridged from a value
+    ///   of zero; [`Error::Overflow`] when a bridged value or a shortfall
+    ///   leaves `Decimal`'s range (beyond 7.9·10²⁸).
     ///
+    /// A projection beyond `Decimal`'s range is not an error: it is recorded
+    /// in [`GapAnalysis::out_of_range`], and the rest of the analysis stands.
     /// Differences of computed values are rounded, never refused: see
     /// [the module docs](super#rounding-of-computed-results).
     ///
@@ -291,7 +298,7 @@ impl GapAnalysisBuilder<'_> {
         let base = self.align_scope(&mut points, raw_base, &mut assumptions)?;
         let span = self.span_to_deadline(base_period)?;
         let goal = *target.value().quantity();
-        let distance = Distance::measure(&goal, &base, span)?;
+        let distance = Distance::measure(target, &base, span)?;
         let baseline = self.choose_baseline(&points, base_period, base)?;
         let trend = self.trend_rate(&baseline, base_period, &base, &mut assumptions)?;
         let required_from_baseline = match baseline.period == base_period {
@@ -304,12 +311,14 @@ impl GapAnalysisBuilder<'_> {
             span,
             required: distance.required,
         };
-        let projections = self.projections(&path, trend, &baseline.past)?;
+        let (projections, out_of_range) = self.projections(&path, trend, &baseline.past)?;
         let years_to_reach = match (trend, is_positive(&base)) {
             (Some(r), true) => Some(path.years_until_met(r)?),
             _ => None,
         };
-        let milestones = path.milestones(base_period)?;
+        let yearly =
+            self.is_seasonal(base_period) || base_period.frequency() == Frequency::YearToDate;
+        let milestones = path.milestones(base_period, yearly)?;
         let achieved = target.is_met_by(&base)?;
         // A flow over part of a year with earlier values, none of them in the
         // base's season: no year-on-year trend (an outcome of `assess`).
@@ -332,8 +341,10 @@ impl GapAnalysisBuilder<'_> {
             span,
             required: distance.required,
             trend,
+            trend_given: matches!(self.trend, Trend::Rate(_)),
             history_points: baseline.past.len(),
             projections,
+            out_of_range,
             years_to_reach,
             milestones,
             assumptions,
@@ -399,7 +410,7 @@ impl GapAnalysisBuilder<'_> {
             .iter()
             .rev()
             .map(|(p, _)| *p)
-            .find(|p| same_season(p, &deadline))
+            .find(|p| p.same_season(&deadline))
             .ok_or_else(|| Error::InvalidSpan {
                 from: latest.to_string(),
                 to: deadline.to_string(),
@@ -480,6 +491,10 @@ impl GapAnalysisBuilder<'_> {
             }
             (Bridge::Ratio(r), _) => {
                 check_scope_ratio(*r, ts, ds, || format!("the ratio {r} of {ts} to {ds}"))?;
+                if ts == ds {
+                    // 1, checked: nothing is assumed.
+                    return Ok(None);
+                }
                 assumptions.push(Assumption::ScopeRatio {
                     from: ds.clone(),
                     to: ts.clone(),
@@ -494,6 +509,9 @@ impl GapAnalysisBuilder<'_> {
                         "the observed base {observed} of {ts} against {raw_base} of {ds} (a ratio of {r})"
                     )
                 })?;
+                if ts == ds {
+                    return Ok(None);
+                }
                 assumptions.push(Assumption::ScopeRatio {
                     from: ds.clone(),
                     to: ts.clone(),
@@ -513,7 +531,7 @@ impl GapAnalysisBuilder<'_> {
         let deadline = self.target.deadline();
         if self.is_seasonal(base_period)
             && base_period.frequency() == deadline.frequency()
-            && !same_season(&base_period, &deadline)
+            && !base_period.same_season(&deadline)
         {
             return Err(Error::InvalidSpan {
                 from: base_period.to_string(),
@@ -521,15 +539,7 @@ impl GapAnalysisBuilder<'_> {
                 reason: ACROSS_SEASONS,
             });
         }
-        let span = base_period.years_until(&deadline)?;
-        if span.periods() <= 0 {
-            return Err(Error::InvalidSpan {
-                from: base_period.to_string(),
-                to: deadline.to_string(),
-                reason: "the deadline must be after the base period",
-            });
-        }
-        Ok(span)
+        base_period.years_until_later(&deadline, crate::period::DEADLINE_AFTER_BASE)
     }
 
     /// The baseline period (by default the history's first; for a flow over
@@ -543,7 +553,7 @@ impl GapAnalysisBuilder<'_> {
         base: Quantity,
     ) -> Result<Baseline> {
         let seasonal = self.is_seasonal(base_period);
-        let comparable = |p: &Period| !seasonal || same_season(p, &base_period);
+        let comparable = |p: &Period| !seasonal || p.same_season(&base_period);
         let period = match self.baseline {
             Some(b) => {
                 if b.checked_cmp(&base_period)?.is_gt() {
@@ -616,49 +626,50 @@ impl GapAnalysisBuilder<'_> {
     }
 
     /// Projections to the deadline: constant growth at the trend, linear and
-    /// time-weighted trends through the history, the scenarios.
+    /// time-weighted trends through the history, the scenarios; those beyond
+    /// `Decimal`'s range recorded apart, in the same order.
     fn projections(
         &self,
         path: &Path<'_>,
         trend: Option<Rate>,
         past: &[(Period, Quantity)],
-    ) -> Result<Vec<Projection>> {
+    ) -> Result<(Vec<Projection>, Vec<OutOfRange>)> {
         let target = self.target;
-        let mut projections = Vec::new();
+        let mut made = Vec::new();
         if let (Some(r), true) = (trend, is_positive(&path.base)) {
-            let value = path.at_deadline(r)?;
-            projections.push(Projection::new(
-                ProjectionMethod::ConstantGrowth,
-                value,
-                target,
-            )?);
+            made.push((ProjectionMethod::ConstantGrowth, path.at_deadline(r)?));
         }
         if past.len() >= 2 {
             for (method, weighted) in [
                 (ProjectionMethod::LinearTrend, false),
                 (ProjectionMethod::TimeWeightedTrend, true),
             ] {
-                let value = trend::extrapolate(past, target.deadline(), weighted)?;
-                projections.push(Projection::new(method, value, target)?);
+                made.push((
+                    method,
+                    trend::extrapolate(past, target.deadline(), weighted)?,
+                ));
             }
         }
         for r in &self.scenarios {
-            let value = path.at_deadline(*r)?;
-            projections.push(Projection::new(
-                ProjectionMethod::Scenario(*r),
-                value,
-                target,
-            )?);
+            made.push((ProjectionMethod::Scenario(*r), path.at_deadline(*r)?));
         }
-        Ok(projections)
+        let (mut projections, mut out_of_range) = (Vec::new(), Vec::new());
+        for (method, projected) in made {
+            match projected.measure(method, target)? {
+                Ok(p) => projections.push(p),
+                Err(beyond) => out_of_range.push(beyond),
+            }
+        }
+        Ok((projections, out_of_range))
     }
 }
 
 /// Refuses a scope ratio that contradicts what is known of the two scopes:
-/// a ratio must be above zero; a scope that is part of another (above
-/// designated size inside all industry, a higher revenue threshold inside a
-/// lower one) cannot be larger than it, so its ratio is in (0, 1]; one that
-/// contains the other is at least 1.
+/// a ratio must be above zero; a scope is all of itself, so its ratio to
+/// itself is 1; a scope that is part of another ([`Scope::is_part_of`]:
+/// above designated size inside all industry, a higher revenue threshold
+/// inside a lower one) cannot be larger than it, so its ratio is in (0, 1];
+/// one that contains the other is at least 1.
 fn check_scope_ratio(
     r: Decimal,
     target: &Scope,
@@ -674,31 +685,18 @@ fn check_scope_ratio(
     };
     if r <= Decimal::ZERO {
         refuse("the ratio between scopes must be above zero")
-    } else if is_part_of(target, data) && r > Decimal::ONE {
+    } else if target == data && r != Decimal::ONE {
+        refuse("a scope is all of itself, so the ratio of a scope to itself must be 1")
+    } else if target.is_part_of(data) && r > Decimal::ONE {
         refuse(
             "a scope that is part of another cannot be larger than it, so the ratio must be in (0, 1]",
         )
-    } else if is_part_of(data, target) && r < Decimal::ONE {
+    } else if data.is_part_of(target) && r < Decimal::ONE {
         refuse(
             "a scope that contains another cannot be smaller than it, so the ratio must be at least 1",
         )
     } else {
         Ok(())
-    }
-}
-
-/// Whether scope `inner` is known to be a part of another scope `outer`:
-/// above designated size is part of all industry, and of above designated
-/// size at a lower revenue threshold. Of other pairs (custom scopes, a scope
-/// and itself) nothing is assumed.
-fn is_part_of(inner: &Scope, outer: &Scope) -> bool {
-    match (inner, outer) {
-        (Scope::AboveDesignatedSize { .. }, Scope::AllIndustry) => true,
-        (
-            Scope::AboveDesignatedSize { threshold: high },
-            Scope::AboveDesignatedSize { threshold: low },
-        ) => high.checked_cmp(low).is_ok_and(|o| o.is_gt()),
-        _ => false,
     }
 }
 
@@ -711,6 +709,7 @@ fn is_positive(q: &Quantity) -> bool {
 
 /// How far the base is from the goal.
 struct Distance {
+    /// In the target's direction: positive while short.
     gap: Quantity,
     completion: Option<Decimal>,
     relative_gap: Option<Rate>,
@@ -719,28 +718,50 @@ struct Distance {
 }
 
 impl Distance {
-    fn measure(goal: &Quantity, base: &Quantity, span: YearSpan) -> Result<Distance> {
-        let gap = rounding::difference(goal, base)?;
-        let completion = match goal.value().is_zero() {
-            true => None,
-            false => Some(base.checked_ratio(goal)?),
-        };
+    fn measure(target: &LevelTarget, base: &Quantity, span: YearSpan) -> Result<Distance> {
+        let goal = target.value().quantity();
+        let gap = target.shortfall(base)?;
+        let completion = completion(target, base)?;
         let positive = is_positive(base);
         let relative_gap = match positive {
-            true => Some(Rate::from_fraction(gap.checked_ratio(base)?)),
-            false => None,
-        };
-        let required = match positive {
-            true => Some(growth::cagr(base, goal, span)?),
+            true => Some(Rate::from_fraction(
+                computed::difference(goal, base)?.checked_ratio(base)?,
+            )),
             false => None,
         };
         Ok(Distance {
             gap,
             completion,
             relative_gap,
-            required,
+            required: required_rate(base, goal, span)?,
         })
     }
+}
+
+/// The share of the target reached, at most 1 while it is not met: `base /
+/// target` for a target met upwards, `target / base` for one met downwards
+/// (a cap of 0.45 from 0.54 is 83.3% done). `None` for a target of zero or
+/// less, and, downwards, for a base of zero or less: no share exists there.
+fn completion(target: &LevelTarget, base: &Quantity) -> Result<Option<Decimal>> {
+    let goal = target.value().quantity();
+    if !is_positive(goal) {
+        return Ok(None);
+    }
+    Ok(match target.direction() {
+        Direction::HigherIsBetter => Some(base.checked_ratio(goal)?),
+        Direction::LowerIsBetter if is_positive(base) => Some(goal.checked_ratio(base)?),
+        Direction::LowerIsBetter => None,
+    })
+}
+
+/// The yearly growth from `from` to `goal` over `span`; `None` where no
+/// growth rate leads there: from zero or less, or to a value below zero.
+/// (To zero it is −100%, the limit of a fall.)
+fn required_rate(from: &Quantity, goal: &Quantity, span: YearSpan) -> Result<Option<Rate>> {
+    if !is_positive(from) || goal.value().is_sign_negative() && !goal.value().is_zero() {
+        return Ok(None);
+    }
+    growth::cagr(from, goal, span).map(Some)
 }
 
 /// Where the trend and the on-track methods start.
@@ -755,13 +776,10 @@ struct Baseline {
 impl Baseline {
     /// The yearly growth needed from the baseline to `goal` by `deadline`
     /// (the required CAGR of the on-track methods, `(T / v_b)^(1 / (y_T − b)) −
-    /// 1`); `None` from a baseline of zero or less.
+    /// 1`); `None` from a baseline of zero or less, or to a target below
+    /// zero, which no growth rate reaches.
     fn required(&self, goal: &Quantity, deadline: Period) -> Result<Option<Rate>> {
-        if !is_positive(&self.value) {
-            return Ok(None);
-        }
-        let years = self.period.years_until(&deadline)?;
-        growth::cagr(&self.value, goal, years).map(Some)
+        required_rate(&self.value, goal, self.period.years_until(&deadline)?)
     }
 }
 
@@ -785,19 +803,22 @@ impl Path<'_> {
     /// last digit. This is the one place that equality is used; every
     /// verdict is then [`LevelTarget::is_met_by`], with no tolerance.
     ///
-    /// A fall whose value is below `Decimal`'s last decimal place (1e-28 of
-    /// the unit) is zero.
-    fn at_deadline(&self, rate: Rate) -> Result<Quantity> {
+    /// A value beyond `Decimal`'s range is [`Projected::Beyond`], on the
+    /// base's side of zero (growth keeps the sign). A fall cannot leave the
+    /// range: below the last decimal place (1e-28 of the unit) it is zero.
+    fn at_deadline(&self, rate: Rate) -> Result<Projected> {
         if Some(rate) == self.required {
-            return Ok(*self.target.value().quantity());
+            return Ok(Projected::Value(*self.target.value().quantity()));
         }
         match growth::project_span(&self.base, rate, self.span) {
-            // A rate below zero cannot overflow: the projection is smaller than
-            // the base, and `project_span` refuses it only when it rounds to zero.
-            Err(Error::Overflow { .. }) if rate.fraction() < Decimal::ZERO => {
-                Ok(Quantity::new(Decimal::ZERO, self.base.unit()))
+            Ok(v) => Ok(Projected::Value(v)),
+            Err(Error::Overflow { .. }) if rate.fraction() < Decimal::ZERO => Ok(Projected::Value(
+                Quantity::new(Decimal::ZERO, self.base.unit()),
+            )),
+            Err(e @ Error::Overflow { .. }) => {
+                Ok(Projected::Beyond(self.base.value().cmp(&Decimal::ZERO), e))
             }
-            other => other,
+            Err(e) => Err(e),
         }
     }
 
@@ -824,18 +845,29 @@ impl Path<'_> {
 
     /// The path at the required rate, each period from the base to the
     /// deadline with its value; the last is the target's number (see
-    /// [`at_deadline`](Path::at_deadline)). A required rate of −100% (a
+    /// [`at_deadline`](Path::at_deadline)). With `yearly` (a flow over part
+    /// of a year, compared year on year; a cumulative 1–m月), one step a
+    /// year, to the same part of each year. A required rate of −100% (a
     /// target of zero) has no path to draw.
-    fn milestones(&self, base_period: Period) -> Result<Vec<(Period, Quantity)>> {
+    fn milestones(&self, base_period: Period, yearly: bool) -> Result<Vec<(Period, Quantity)>> {
         let mut milestones = Vec::new();
         if let Some(required) = self
             .required
             .filter(|r| r.fraction() > Decimal::NEGATIVE_ONE)
         {
-            let last = self.span.periods();
-            for k in 1..=last {
-                let period = base_period.checked_add(k)?;
-                let value = match k == last {
+            let steps = match yearly {
+                // The deadline is in the base's part of the year (checked).
+                true => self.span.whole_years().unwrap_or(0),
+                false => self.span.periods(),
+            };
+            for k in 1..=steps {
+                let period = match yearly {
+                    true => base_period.add_years(
+                        i32::try_from(k).map_err(|_| Error::overflow("years", k, base_period))?,
+                    )?,
+                    false => base_period.checked_add(k)?,
+                };
+                let value = match k == steps {
                     true => *self.target.value().quantity(),
                     false => {
                         let step = base_period.years_until(&period)?;
@@ -847,12 +879,6 @@ impl Path<'_> {
         }
         Ok(milestones)
     }
-}
-
-/// Whether two periods are the same part of a year: the same quarter,
-/// month, half or cumulative.
-fn same_season(a: &Period, b: &Period) -> bool {
-    a.frequency() == b.frequency() && a.index() == b.index()
 }
 
 /// Why a flow over part of a year is not compared across seasons.
@@ -899,8 +925,10 @@ pub struct GapAnalysis {
     span: YearSpan,
     required: Option<Rate>,
     trend: Option<Rate>,
+    trend_given: bool,
     history_points: usize,
     projections: Vec<Projection>,
+    out_of_range: Vec<OutOfRange>,
     years_to_reach: Option<Reach>,
     milestones: Vec<(Period, Quantity)>,
     assumptions: Vec<Assumption>,
@@ -1022,24 +1050,31 @@ impl GapAnalysis {
         self.achieved
     }
 
-    /// Target − base, in the target's unit.
+    /// How far the base is from the target in the target's
+    /// [`direction`](LevelTarget::direction), in the target's unit: positive
+    /// while short, as a projection's
+    /// [`shortfall`](Projection::shortfall) — target − base for a target met
+    /// upwards, base − target for one met downwards (a cap of 0.45 from 0.54
+    /// leaves 0.09 to cut) — and zero or negative once met.
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
-    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
     /// assert_eq!(gap.gap().to_string(), "796亿元");
+    /// let cap = LevelTarget::new(i.clone(), "不超过1000亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(cap.analyse(&s).run()?.gap().to_string(), "4亿元"); // 1004 to cut to 1000
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn gap(&self) -> &Quantity {
         &self.gap
     }
 
-    /// The gap relative to the base: the total growth still needed; `None`
-    /// for a base of zero or less.
+    /// The total growth still needed, `(target − base) / base` (negative for
+    /// a fall to a cap); `None` for a base of zero or less.
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
@@ -1055,17 +1090,23 @@ impl GapAnalysis {
         self.relative_gap
     }
 
-    /// Base / target: the share of the target already reached; `None` for a
-    /// target of zero.
+    /// The share of the target already reached, in the target's
+    /// [`direction`](LevelTarget::direction): base / target for a target met
+    /// upwards, target / base for one met downwards (a cap of 0.45 from 0.54
+    /// is 83.3% done), so at most 100% while the target is not met. `None`
+    /// for a target of zero or less, and for a target met downwards from a
+    /// base of zero or less.
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
-    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2020)?, "850亿元".parse()?), Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
     /// let gap = t.analyse(&s).run()?;
     /// assert_eq!(gap.completion().map(|c| c.round_dp(4)), Some(indstat::dec!(0.5578)));
+    /// let zero = LevelTarget::new(i.clone(), "0亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(zero.analyse(&s).run()?.completion(), None);
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn completion(&self) -> Option<Decimal> {
@@ -1089,7 +1130,9 @@ impl GapAnalysis {
     }
 
     /// The yearly growth needed to meet the target by the deadline; `None`
-    /// for a base of zero or less, where growth is undefined.
+    /// for a base of zero or less, where growth is undefined, and for a
+    /// target below zero, which no growth rate reaches (to a target of zero
+    /// it is −100%).
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
@@ -1152,6 +1195,12 @@ impl GapAnalysis {
         self.trend
     }
 
+    /// Whether the trend rate is one the caller gave ([`Trend::Rate`]), a
+    /// forward assumption, rather than the history's.
+    pub(super) fn is_trend_given(&self) -> bool {
+        self.trend_given
+    }
+
     /// The number of history points up to the base (after the bridge).
     ///
     /// ```
@@ -1170,7 +1219,8 @@ impl GapAnalysis {
 
     /// Projections to the deadline: constant growth at trend (if a trend),
     /// linear and time-weighted trends (with two points or more), then the
-    /// scenarios in the order given.
+    /// scenarios in the order given; a projection beyond `Decimal`'s range is
+    /// in [`out_of_range`](GapAnalysis::out_of_range) instead.
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
@@ -1184,6 +1234,31 @@ impl GapAnalysis {
     /// ```
     pub fn projections(&self) -> &[Projection] {
         &self.projections
+    }
+
+    /// The projections whose value lies beyond `Decimal`'s range (growth of
+    /// ×7719 a year, for years), in the order of
+    /// [`projections`](GapAnalysis::projections), each with its method, side
+    /// and verdict; every other result of the analysis stands.
+    ///
+    /// ```
+    /// # use indstat::targets::{LevelTarget, ProjectionMethod};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let t = LevelTarget::new(i.clone(), "不超过12.31122亿元".parse()?, Period::year(2030)?)?;
+    /// let steep = Series::from_points(EntityId::new("z")?, i.clone(), [
+    ///     Point::new(Period::year(2020)?, "0.0680378亿元".parse()?),
+    ///     Point::new(Period::year(2021)?, "525.2亿元".parse()?),
+    /// ])?;
+    /// let gap = t.analyse(&steep).run()?;
+    /// assert_eq!(gap.out_of_range()[0].method(), ProjectionMethod::ConstantGrowth);
+    /// assert_eq!(gap.gap().to_string(), "512.88878亿元"); // still there
+    /// let calm = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2021)?, "525.2亿元".parse()?)])?;
+    /// assert!(t.analyse(&calm).run()?.out_of_range().is_empty());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn out_of_range(&self) -> &[OutOfRange] {
+        &self.out_of_range
     }
 
     /// The whole number of years the trend takes to reach the target
@@ -1264,9 +1339,11 @@ impl GapAnalysis {
         let path = self.path();
         rates
             .iter()
-            .map(|r| {
-                let value = path.at_deadline(*r)?;
-                Projection::new(ProjectionMethod::Scenario(*r), value, &self.target)
+            .map(|r| match path.at_deadline(*r)? {
+                Projected::Value(value) => {
+                    Projection::new(ProjectionMethod::Scenario(*r), value, &self.target)
+                }
+                Projected::Beyond(_, e) => Err(e),
             })
             .collect()
     }
@@ -1285,7 +1362,10 @@ impl GapAnalysis {
     ///
     /// # Errors
     ///
-    /// [`Error::Overflow`] at the edge of `Decimal`'s range.
+    /// [`Error::Overflow`] when the distance between the baseline and the
+    /// target, or a projection, is at the edge of `Decimal`'s range (near
+    /// 7.9·10²⁸); a score beyond the range is not an error (see
+    /// [`Assessment::score`](super::Assessment::score)).
     ///
     /// ```
     /// # use indstat::targets::{LevelTarget, Method, Status, Trend};

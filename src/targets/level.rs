@@ -1,7 +1,7 @@
 //! Level targets: a value to reach by a deadline, whether a value meets it,
 //! and how many years a growth rate takes to meet it.
 
-use super::{GapAnalysisBuilder, rounding};
+use super::{GapAnalysisBuilder, computed};
 use crate::growth::{self, Reach};
 use crate::{Bound, Direction, Figure, Indicator, Period, Quantity, Rate, Result, Series};
 
@@ -139,10 +139,16 @@ impl LevelTarget {
         }
     }
 
-    /// Whether the target must be passed, not just reached (突破, 不足:
-    /// `MoreThan`, `LessThan`).
-    fn is_strict(&self) -> bool {
-        matches!(self.value.bound(), Bound::MoreThan | Bound::LessThan)
+    /// The bound a value must be in, against the target's number, to meet
+    /// it: the target's own bound, and for an exact number at least it
+    /// (`AtLeast`) when the target is met upwards, at most it (`AtMost`)
+    /// when downwards. Never `Exact`.
+    pub(super) fn bound_to_meet(&self) -> Bound {
+        match (self.value.bound(), self.direction()) {
+            (Bound::Exact, Direction::HigherIsBetter) => Bound::AtLeast,
+            (Bound::Exact, Direction::LowerIsBetter) => Bound::AtMost,
+            (bound, _) => bound,
+        }
     }
 
     /// Whether `value` meets the target, in the target's
@@ -170,12 +176,7 @@ impl LevelTarget {
     /// ```
     pub fn is_met_by(&self, value: &Quantity) -> Result<bool> {
         let ord = value.checked_cmp(self.value.quantity())?;
-        Ok(match (self.direction(), self.is_strict()) {
-            (Direction::HigherIsBetter, false) => ord.is_ge(),
-            (Direction::HigherIsBetter, true) => ord.is_gt(),
-            (Direction::LowerIsBetter, false) => ord.is_le(),
-            (Direction::LowerIsBetter, true) => ord.is_lt(),
-        })
+        Ok(self.bound_to_meet().admits(ord))
     }
 
     /// The least whole number of years for `base` growing at `rate` to meet
@@ -205,24 +206,18 @@ impl LevelTarget {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn years_until_met(&self, base: &Quantity, rate: Rate) -> Result<Reach> {
-        growth::years_to_pass(
-            base,
-            self.value.quantity(),
-            rate,
-            self.direction(),
-            self.is_strict(),
-        )
+        growth::years_to_pass(base, self.value.quantity(), rate, self.bound_to_meet())
     }
 
     /// How far `value` falls short of the target, positive while short:
     /// `target − value` when the target is met upwards, `value − target` when
     /// downwards; a computed difference, rounded by the rule of
-    /// [`rounding`](super::rounding).
+    /// [`computed`](super::computed).
     pub(super) fn shortfall(&self, value: &Quantity) -> Result<Quantity> {
         let goal = self.value.quantity();
         match self.direction() {
-            Direction::HigherIsBetter => rounding::difference(goal, value),
-            Direction::LowerIsBetter => rounding::difference(value, goal),
+            Direction::HigherIsBetter => computed::difference(goal, value),
+            Direction::LowerIsBetter => computed::difference(value, goal),
         }
     }
 

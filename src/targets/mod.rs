@@ -11,9 +11,10 @@
 //! [`Assumption`](crate::Assumption), and reports print it. The article's
 //! case: its 2022 base (1004亿元) is all-industry output, its 2026 target
 //! (1800亿元) is for enterprises above designated size. A ratio bridge
-//! respects which scope is part of which: above designated size is part of
-//! all industry, so its ratio to all industry is in (0, 1], and an observed
-//! base in it cannot exceed the all-industry value.
+//! respects which scope is part of which ([`Scope::is_part_of`](crate::Scope::is_part_of)):
+//! above designated size is part of all industry, so its ratio to all
+//! industry is in (0, 1], and an observed base in it cannot exceed the
+//! all-industry value; a scope is all of itself, so its ratio to itself is 1.
 //!
 //! # One verdict: [`LevelTarget::is_met_by`]
 //!
@@ -21,7 +22,11 @@
 //! 以上/突破, down for 以下/不超过, the indicator's for an exact number), and
 //! strictly for 突破/余 and 不足. Every verdict — the base, each projection,
 //! each scenario, the years to reach — is that one predicate, with no
-//! tolerance. The required rate is the one at which the base reaches the
+//! tolerance, and a projection beyond `Decimal`'s range is judged by the
+//! side it lies on ([`OutOfRange`]). The gap and the completion are taken in
+//! the same direction: a cap of 0.45 from 0.54 has 0.09 still to cut and is
+//! 83.3% done, and so are the on-track scores ([`Method`]). The required
+//! rate is the one at which the base reaches the
 //! target's number exactly by the deadline, so growth at that rate reaches
 //! 1800 and does not pass 突破1800: [`GapAnalysis::requirement`] says
 //! *above* it, and the scenario at it is [`Verdict::ReachesOnly`] ("reaches
@@ -40,8 +45,13 @@
 //! `decimal` with its default context); a difference that fits is exact. The
 //! same rule converts a computed value to another magnitude. Products,
 //! quotients and roots are `Decimal`'s own, rounded to the nearest
-//! representable value; a falling projection below the last decimal place
-//! is zero.
+//! representable value. A linear trend's value is an exact sum divided
+//! once, so a history on a line projects the line's value exactly (280 →
+//! 300 gives 380 four years on, weighted or not). A fall is computed from
+//! the exact power and rounded once; only a value below the last decimal
+//! place (10⁻²⁸ of the unit) is zero. A projection beyond `Decimal`'s range
+//! (about 7.9·10²⁸) is not an error: it is recorded as
+//! [`OutOfRange`], and the rest of the analysis stands.
 //!
 //! # Flows over part of a year
 //!
@@ -50,7 +60,9 @@
 //! history is compared **year on year**, with the same part of another year
 //! (同比): the default base is the latest value for the deadline's quarter
 //! (month, half, cumulative), the trend runs from the first value of that
-//! quarter, and the linear trends are fitted to that quarter's values. A
+//! quarter, the linear trends are fitted to that quarter's values, and the
+//! required path has one milestone a year, in that quarter (and for a
+//! cumulative 1–m月 of any kind, the same months of each year). A
 //! base, baseline or deadline in another quarter is refused
 //! ([`Error::InvalidSpan`](crate::Error::InvalidSpan), naming both periods),
 //! and with no earlier value for the same quarter there is no trend
@@ -84,12 +96,12 @@
 //! ```
 
 mod assess;
+mod computed;
 mod count_rank;
 mod gap;
 mod level;
 mod progress;
 mod projection;
-mod rounding;
 mod trend;
 
 pub use assess::{Assessment, Method, Status, Thresholds, Unassessable};
@@ -97,4 +109,4 @@ pub use count_rank::{CountAssessment, CountTarget, RankAssessment, RankTarget};
 pub use gap::{Bridge, GapAnalysis, GapAnalysisBuilder, Trend};
 pub use level::LevelTarget;
 pub use progress::{Profile, TimeProgress, time_progress};
-pub use projection::{Projection, ProjectionMethod, RequiredRate, Verdict};
+pub use projection::{OutOfRange, Projection, ProjectionMethod, RequiredRate, Verdict};

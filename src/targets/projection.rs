@@ -1,8 +1,10 @@
 //! Projections to a target's deadline: how each was made, its value, and
 //! how far it falls short.
 
+use core::cmp::Ordering;
+
 use super::LevelTarget;
-use crate::{Bound, Direction, Quantity, Rate, Result};
+use crate::{Bound, Error, Quantity, Rate, Result};
 
 /// How a projection to the deadline was made.
 ///
@@ -32,33 +34,40 @@ pub enum ProjectionMethod {
 }
 
 impl ProjectionMethod {
-    /// The method in English.
+    /// The method in English; a scenario's rate to two places, rounded for
+    /// display (the exact rate is in the variant).
     ///
     /// ```
     /// # use indstat::targets::ProjectionMethod;
+    /// # use indstat::{dec, Rate};
     /// assert_eq!(ProjectionMethod::ConstantGrowth.en(), "constant growth at trend");
+    /// let r = Rate::from_fraction(dec!(0.126247880443606116958600677));
+    /// assert_eq!(ProjectionMethod::Scenario(r).en(), "scenario: 12.62% a year");
+    /// assert_ne!(ProjectionMethod::Scenario(r).en(), format!("scenario: {r} a year"));
     /// ```
     pub fn en(&self) -> String {
         match self {
             ProjectionMethod::ConstantGrowth => "constant growth at trend".to_owned(),
             ProjectionMethod::LinearTrend => "linear trend (OLS)".to_owned(),
             ProjectionMethod::TimeWeightedTrend => "time-weighted linear trend".to_owned(),
-            ProjectionMethod::Scenario(r) => format!("scenario: {r} a year"),
+            ProjectionMethod::Scenario(r) => format!("scenario: {r:.2} a year"),
         }
     }
 
-    /// The method in Chinese.
+    /// The method in Chinese; a scenario's rate as in [`en`](ProjectionMethod::en).
     ///
     /// ```
     /// # use indstat::targets::ProjectionMethod;
+    /// # use indstat::{dec, Rate};
     /// assert_eq!(ProjectionMethod::LinearTrend.zh(), "线性趋势(最小二乘)");
+    /// assert_eq!(ProjectionMethod::Scenario(Rate::from_fraction(dec!(0.06))).zh(), "情景:年均增长6.00%");
     /// ```
     pub fn zh(&self) -> String {
         match self {
             ProjectionMethod::ConstantGrowth => "按趋势增速匀速增长".to_owned(),
             ProjectionMethod::LinearTrend => "线性趋势(最小二乘)".to_owned(),
             ProjectionMethod::TimeWeightedTrend => "时间加权线性趋势".to_owned(),
-            ProjectionMethod::Scenario(r) => format!("情景:年均增长{r}"),
+            ProjectionMethod::Scenario(r) => format!("情景:年均增长{r:.2}"),
         }
     }
 }
@@ -291,6 +300,187 @@ impl Projection {
     }
 }
 
+/// A value projected to the deadline, or where it lies when it is beyond
+/// `Decimal`'s range: above the largest value (`Greater`) or below the
+/// smallest (`Less`), with the error that said so.
+#[derive(Debug, Clone)]
+pub(super) enum Projected {
+    /// The value.
+    Value(Quantity),
+    /// Beyond the range, on this side.
+    Beyond(Ordering, Error),
+}
+
+impl Projected {
+    /// The projection by `method` measured against `target`, or its record
+    /// as out of range.
+    pub(super) fn measure(
+        self,
+        method: ProjectionMethod,
+        target: &LevelTarget,
+    ) -> Result<core::result::Result<Projection, OutOfRange>> {
+        Ok(match self {
+            Projected::Value(value) => Ok(Projection::new(method, value, target)?),
+            Projected::Beyond(side, _) => Err(OutOfRange::new(method, side, target)),
+        })
+    }
+}
+
+/// A projection whose value lies beyond the range of `Decimal` (above
+/// 7.9·10²⁸ of the target's unit, or below −7.9·10²⁸): growth of ×7719 a
+/// year (0.068亿元 → 525.2亿元) for nine more years. It has no value and no
+/// shortfall, but a side and so a verdict: a value above every number meets
+/// a target met upwards and misses one met downwards. The analysis keeps
+/// every other result ([`GapAnalysis::out_of_range`](super::GapAnalysis::out_of_range)).
+///
+/// # Examples
+///
+/// ```
+/// # use indstat::targets::{LevelTarget, ProjectionMethod, Verdict};
+/// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+/// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+/// let cap = LevelTarget::new(i.clone(), "不超过12.31122亿元".parse()?, Period::year(2030)?)?;
+/// let s = Series::from_points(EntityId::new("z")?, i, [
+///     Point::new(Period::year(2020)?, "0.0680378亿元".parse()?),
+///     Point::new(Period::year(2021)?, "525.2亿元".parse()?),
+/// ])?;
+/// let gap = cap.analyse(&s).run()?;
+/// let beyond = &gap.out_of_range()[0];
+/// assert_eq!(beyond.method(), ProjectionMethod::ConstantGrowth);
+/// assert!(beyond.is_above());
+/// assert_eq!(beyond.verdict(), Verdict::FallsShort);
+/// assert!(!beyond.meets_target());
+/// assert_eq!(gap.projections().len(), 2); // the linear trends are in range
+/// # Ok::<(), indstat::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct OutOfRange {
+    method: ProjectionMethod,
+    above: bool,
+    verdict: Verdict,
+}
+
+impl OutOfRange {
+    /// The projection by `method` beyond the range on `side`, judged
+    /// against `target` by the bound it must meet.
+    fn new(method: ProjectionMethod, side: Ordering, target: &LevelTarget) -> OutOfRange {
+        let verdict = match target.bound_to_meet().admits(side) {
+            true => Verdict::Meets,
+            false => Verdict::FallsShort,
+        };
+        OutOfRange {
+            method,
+            above: side.is_gt(),
+            verdict,
+        }
+    }
+
+    /// How the projection was made.
+    ///
+    /// ```
+    /// # use indstat::targets::{LevelTarget, ProjectionMethod};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2030)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "0.0680378亿元".parse()?), Point::new(Period::year(2021)?, "525.2亿元".parse()?)])?;
+    /// let gap = t.analyse(&s).run()?;
+    /// assert_eq!(gap.out_of_range()[0].method(), ProjectionMethod::ConstantGrowth);
+    /// assert!(gap.projections().iter().all(|p| p.method() != ProjectionMethod::ConstantGrowth));
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn method(&self) -> ProjectionMethod {
+        self.method
+    }
+
+    /// Whether the value lies above the range (else below it).
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2030)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "0.0680378亿元".parse()?), Point::new(Period::year(2021)?, "525.2亿元".parse()?)])?;
+    /// assert!(t.analyse(&s).run()?.out_of_range()[0].is_above());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn is_above(&self) -> bool {
+        self.above
+    }
+
+    /// How the value stands against the target: [`Verdict::Meets`] or
+    /// [`Verdict::FallsShort`], by the side it lies on.
+    ///
+    /// ```
+    /// # use indstat::targets::{LevelTarget, Verdict};
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let t = LevelTarget::new(i.clone(), "突破1800亿元".parse()?, Period::year(2030)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "0.0680378亿元".parse()?), Point::new(Period::year(2021)?, "525.2亿元".parse()?)])?;
+    /// assert_eq!(t.analyse(&s).run()?.out_of_range()[0].verdict(), Verdict::Meets);
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn verdict(&self) -> Verdict {
+        self.verdict
+    }
+
+    /// Whether the value meets the target: its verdict is [`Verdict::Meets`].
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// let cap = LevelTarget::new(i.clone(), "不超过1800亿元".parse()?, Period::year(2030)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "0.0680378亿元".parse()?), Point::new(Period::year(2021)?, "525.2亿元".parse()?)])?;
+    /// assert!(!cap.analyse(&s).run()?.out_of_range()[0].meets_target());
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn meets_target(&self) -> bool {
+        self.verdict == Verdict::Meets
+    }
+
+    /// The value in English: `beyond the range of exact decimals (above
+    /// 7.9e28)`.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2030)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "0.0680378亿元".parse()?), Point::new(Period::year(2021)?, "525.2亿元".parse()?)])?;
+    /// assert_eq!(t.analyse(&s).run()?.out_of_range()[0].en(), "beyond the range of exact decimals (above 7.9e28)");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn en(&self) -> String {
+        let side = if self.above {
+            "above 7.9e28"
+        } else {
+            "below -7.9e28"
+        };
+        format!("beyond the range of exact decimals ({side})")
+    }
+
+    /// The value in Chinese: `超出精确十进制数的范围（大于7.9e28）`.
+    ///
+    /// ```
+    /// # use indstat::targets::LevelTarget;
+    /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
+    /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
+    /// # let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2030)?)?;
+    /// # let s = Series::from_points(EntityId::new("z")?, i, [Point::new(Period::year(2020)?, "0.0680378亿元".parse()?), Point::new(Period::year(2021)?, "525.2亿元".parse()?)])?;
+    /// assert_eq!(t.analyse(&s).run()?.out_of_range()[0].zh(), "超出精确十进制数的范围（大于7.9e28）");
+    /// # Ok::<(), indstat::Error>(())
+    /// ```
+    pub fn zh(&self) -> String {
+        let side = if self.above {
+            "大于7.9e28"
+        } else {
+            "小于-7.9e28"
+        };
+        format!("超出精确十进制数的范围（{side}）")
+    }
+}
+
 /// The growth a year a target needs, with the bound it carries: *above* the
 /// rate that reaches 突破1800亿元's number exactly, since growth at that
 /// rate reaches 1800 and does not pass it; *at least* that rate for 1800 or
@@ -324,14 +514,10 @@ pub struct RequiredRate {
 impl RequiredRate {
     /// The requirement for `target` whose number the base reaches at `rate`.
     pub(super) fn new(rate: Rate, target: &LevelTarget) -> RequiredRate {
-        let strict = matches!(target.value().bound(), Bound::MoreThan | Bound::LessThan);
-        let bound = match (target.direction(), strict) {
-            (Direction::HigherIsBetter, false) => Bound::AtLeast,
-            (Direction::HigherIsBetter, true) => Bound::MoreThan,
-            (Direction::LowerIsBetter, false) => Bound::AtMost,
-            (Direction::LowerIsBetter, true) => Bound::LessThan,
-        };
-        RequiredRate { rate, bound }
+        RequiredRate {
+            rate,
+            bound: target.bound_to_meet(),
+        }
     }
 
     /// The rate at which the base reaches the target's number exactly by the
@@ -387,18 +573,14 @@ impl RequiredRate {
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn is_met_by(&self, growth: Rate) -> bool {
-        let ord = growth.fraction().cmp(&self.rate.fraction());
-        match self.bound {
-            Bound::MoreThan => ord.is_gt(),
-            Bound::AtMost => ord.is_le(),
-            Bound::LessThan => ord.is_lt(),
-            Bound::AtLeast | Bound::Exact => ord.is_ge(),
-        }
+        self.bound
+            .admits(growth.fraction().cmp(&self.rate.fraction()))
     }
 
     /// The word a report puts before the rate in Chinese: `高于` for a strict
-    /// bound met upwards, `低于` downwards, nothing otherwise (the rate alone
-    /// reads as the growth needed).
+    /// bound met upwards, `低于` downwards, `不高于` for a cap (不超过, 以下:
+    /// growth at that rate or less), nothing for a target met upwards at or
+    /// past its number (the rate alone reads as the growth needed, or more).
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
@@ -413,27 +595,32 @@ impl RequiredRate {
         match self.bound {
             Bound::MoreThan => "高于",
             Bound::LessThan => "低于",
-            _ => "",
+            Bound::AtMost => "不高于",
+            Bound::AtLeast | Bound::Exact => "",
         }
     }
 
     /// The words a report puts before the rate in English: `above `,
-    /// `below `, or nothing, as [`qualifier_zh`](RequiredRate::qualifier_zh).
+    /// `below `, `at most `, or nothing, as
+    /// [`qualifier_zh`](RequiredRate::qualifier_zh).
     ///
     /// ```
     /// # use indstat::targets::LevelTarget;
     /// # use indstat::{EntityId, Indicator, Kind, Period, Point, Series, Unit};
     /// # let i = Indicator::new("o", "产值", "output", Unit::YI_YUAN, Kind::Flow)?;
     /// # let s = Series::from_points(EntityId::new("z")?, i.clone(), [Point::new(Period::year(2022)?, "1004亿元".parse()?)])?;
-    /// let t = LevelTarget::new(i, "1800亿元".parse()?, Period::year(2026)?)?;
+    /// let t = LevelTarget::new(i.clone(), "1800亿元".parse()?, Period::year(2026)?)?;
     /// assert_eq!(t.analyse(&s).run()?.requirement().map(|r| r.qualifier_en()), Some(""));
+    /// let cap = LevelTarget::new(i, "不超过1000亿元".parse()?, Period::year(2026)?)?;
+    /// assert_eq!(cap.analyse(&s).run()?.requirement().map(|r| r.qualifier_en()), Some("at most "));
     /// # Ok::<(), indstat::Error>(())
     /// ```
     pub fn qualifier_en(&self) -> &'static str {
         match self.bound {
             Bound::MoreThan => "above ",
             Bound::LessThan => "below ",
-            _ => "",
+            Bound::AtMost => "at most ",
+            Bound::AtLeast | Bound::Exact => "",
         }
     }
 

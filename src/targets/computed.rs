@@ -1,5 +1,6 @@
-//! The one rounding rule of target analysis, for results computed from
-//! computed values.
+//! Results computed from computed values, and the one rounding rule of
+//! target analysis for them (the crate's display rounding is another rule,
+//! for printing only: [`round_for_display`](crate::round_for_display)).
 //!
 //! A projection, a bridged value or a required-rate path has 28 significant
 //! digits; the target minus such a value (a gap, a shortfall, the distances
@@ -66,10 +67,11 @@ mod tests {
     use crate::Unit;
     use crate::dec;
 
-    /// The issue's failing gap, 1800亿元 − 696.78344462879857933201284063亿元,
+    /// A target less a 28-digit projection, 1800亿元 −
+    /// 696.78344462879857933201284063亿元, which no `Decimal` holds exactly,
     /// against Python's `decimal` default context: 1103.216555371201420667987159.
     #[test]
-    fn the_issue_gap() {
+    fn a_target_less_a_projection() {
         let goal = Quantity::new(dec!(1800), Unit::YI_YUAN);
         let p = Quantity::new(dec!(696.78344462879857933201284063), Unit::YI_YUAN);
         assert!(goal.checked_sub(&p).is_err());
