@@ -700,11 +700,11 @@ fn check_scope_ratio(
     }
 }
 
-/// Whether growth from `q` is defined: from zero or less it is not, and the
-/// analysis has no relative gap, no required rate and no trend there (an
-/// explicit outcome in `assess`).
+/// Whether growth from `q` is defined (the growth kernel's rule: from zero or
+/// less it is not), so the analysis has no relative gap, no required rate and
+/// no trend there (an explicit outcome in `assess`).
 fn is_positive(q: &Quantity) -> bool {
-    q.value() > Decimal::ZERO
+    crate::growth::kernel::check_base(q.value(), || (String::new(), String::new())).is_ok()
 }
 
 /// How far the base is from the goal.
