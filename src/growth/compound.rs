@@ -167,12 +167,12 @@ fn check_rate(rate: Rate) -> Result<Decimal> {
 /// ```
 pub fn project(base: &Quantity, rate: Rate, years: u32) -> Result<Quantity> {
     let factor = check_rate(rate)?;
-    if let Some(v) = fall_exactly(base, factor, u64::from(years)) {
-        return Ok(v);
-    }
     let overflow = || Error::overflow("project", base, format!("{rate} a year for {years} years"));
     // Decimal::checked_powi's exact result, with the faster product of exact::mul.
     let power = crate::exact::powu(factor, u64::from(years)).ok_or_else(overflow)?;
+    if let Some(v) = steep_fall(base, factor, power, u64::from(years)) {
+        return Ok(v);
+    }
     base.checked_mul(power).map_err(|_| overflow())
 }
 
@@ -212,14 +212,26 @@ pub fn project_span(base: &Quantity, rate: Rate, span: YearSpan) -> Result<Quant
         reason: "a projection runs forward",
     })?;
     let root = nth_root(factor, u64::from(span.per_year()))?;
-    if let Some(v) = fall_exactly(base, root, periods) {
-        return Ok(v);
-    }
     let overflow = || Error::overflow("project", base, format!("{rate} a year for {span}"));
     let power = root
         .checked_powi(i64::try_from(periods).map_err(|_| overflow())?)
         .ok_or_else(overflow)?;
+    if let Some(v) = steep_fall(base, root, power, periods) {
+        return Ok(v);
+    }
     base.checked_mul(power).map_err(|_| overflow())
+}
+
+/// `base · factor^k` by [`fall_exactly`] when `power`, `Decimal`'s own
+/// `factor^k`, has lost significant digits: below 0.1 its 28 decimal places
+/// hold fewer than 28 of them. A power of 0.1 or more (every rise, and a fall
+/// to a tenth or less steep) is used as it is, so the common projection pays
+/// for no big-integer power.
+fn steep_fall(base: &Quantity, factor: Decimal, power: Decimal, k: u64) -> Option<Quantity> {
+    if power >= Decimal::new(1, 1) {
+        return None;
+    }
+    fall_exactly(base, factor, k)
 }
 
 /// `base · factor^k` for a factor below one (a fall), from the exact
