@@ -715,7 +715,7 @@ fn rank_pace_exact_hit() {
 /// ended in `Error::Inexact`, a scenario verdict against `is_met_by`, a target
 /// reached by falling, bounds before direction, a part larger than its whole,
 /// and a baseline after the base.
-mod analysts_findings {
+mod ordinary_input_bounds_and_direction {
     use super::*;
     use indstat::report::{Format, Lang, Report, Text, gap_section};
 
@@ -1197,7 +1197,7 @@ mod analysts_findings {
 /// rates, a projection beyond `Decimal`'s range. Expected values are an
 /// independent computation with Python's `decimal` (50 digits) or
 /// `fractions`, quoted in each test.
-mod analyst_findings {
+mod moving_away_paths_and_display {
     use super::*;
     use indstat::Assumption;
     use indstat::report::{Format, Lang, Report, Text, gap_section};
