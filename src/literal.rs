@@ -41,6 +41,8 @@ use rust_decimal::Decimal;
 #[macro_export]
 macro_rules! dec {
     ($literal:literal) => {{
+        // Evaluated in a const item: a literal a Decimal cannot hold is a
+        // compile error, never a panic at run time.
         const VALUE: $crate::Decimal =
             match $crate::__private::decimal_literal(::core::stringify!($literal)) {
                 ::core::option::Option::Some(value) => value,
