@@ -11,14 +11,13 @@ use crate::panel::fast::{trim, values::Values};
 use crate::panel::index::Parts;
 use crate::{Error, ObsStatus, Period, Result};
 
-/// Field numbers (1-based) of the panel's columns in a file.
+/// Field numbers (1-based) of the key columns in a file, for the errors that
+/// name a cell (a value cell's errors are named where it is read).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Columns {
     pub(crate) entity: usize,
     pub(crate) period: usize,
     pub(crate) indicator: usize,
-    #[allow(dead_code)] // kept for symmetry with the other columns
-    pub(crate) value: usize,
 }
 
 /// Rows as read, before interning and indexing.
@@ -271,7 +270,6 @@ impl Panel {
             entity: 1,
             period: 2,
             indicator: 3,
-            value: 4,
         };
         let mut builder = Builder::new(columns, 1, false);
         for (line, (entity, period, indicator, value)) in (1u64..).zip(rows) {
@@ -295,7 +293,6 @@ mod tests {
             entity: 1,
             period: 2,
             indicator: 3,
-            value: 4,
         };
         let year = Period::year(2024).unwrap();
         let quarter = Period::quarter(2024, 1).unwrap();
@@ -329,7 +326,6 @@ mod tests {
             entity: 1,
             period: 2,
             indicator: 3,
-            value: 4,
         };
         for rows in [0usize, 1, 1 << 20, u32::MAX as usize, usize::MAX] {
             let mut b = Builder::new(columns, 2, false);

@@ -19,7 +19,6 @@ const COLUMNS: Columns = Columns {
     entity: 1,
     period: 2,
     indicator: 3,
-    value: 4,
 };
 
 /// The header line checked: the first differing field, if any.

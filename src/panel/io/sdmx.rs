@@ -253,7 +253,6 @@ impl Panel {
                     entity: col(l.entity),
                     period: col(l.period),
                     indicator: col(l.indicator),
-                    value: col(l.value),
                 };
                 reading = Some((l, Builder::new(columns, line.saturating_add(1), true)));
                 return Ok(());
